@@ -1,0 +1,88 @@
+import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * The dashboard's own record of the VICIdial objects it knows. VICIdial's API cannot list them,
+ * so rows change only after VICIdial confirmed the change. No password is ever stored here.
+ */
+const changed = {
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text("updated_by").notNull(),
+};
+
+export const dids = pgTable(
+  "dids",
+  {
+    didPattern: text("did_pattern").primaryKey(),
+    didId: integer("did_id"),
+    description: text("description"),
+    active: text("active"),
+    route: text("route"),
+    extension: text("extension"),
+    extenContext: text("exten_context"),
+    voicemailExt: text("voicemail_ext"),
+    phoneExtension: text("phone_extension"),
+    serverIp: text("server_ip"),
+    groupId: text("group_id"),
+    menuId: text("menu_id"),
+    recordCall: text("record_call"),
+    filterCleanCidNumber: text("filter_clean_cid_number"),
+    callHandleMethod: text("call_handle_method"),
+    agentSearchMethod: text("agent_search_method"),
+    listId: text("list_id"),
+    entryListId: text("entry_list_id"),
+    campaignId: text("campaign_id"),
+    phoneCode: text("phone_code"),
+    ...changed,
+  },
+  (t) => [
+    index("dids_route_idx").on(t.route, t.didPattern),
+    index("dids_updated_at_idx").on(t.updatedAt),
+    index("dids_description_idx").on(t.description),
+  ],
+);
+
+export const phones = pgTable(
+  "phones",
+  {
+    serverIp: text("server_ip").notNull(),
+    extension: text("extension").notNull(),
+    login: text("login").notNull(),
+    protocol: text("protocol").notNull(),
+    fullName: text("full_name"),
+    voicemailId: text("voicemail_id"),
+    dialplanNumber: text("dialplan_number"),
+    outboundCid: text("outbound_cid"),
+    localGmt: text("local_gmt"),
+    phoneContext: text("phone_context"),
+    email: text("email"),
+    adminUserGroup: text("admin_user_group"),
+    isWebphone: text("is_webphone"),
+    webphoneAutoAnswer: text("webphone_auto_answer"),
+    useExternalServerIp: text("use_external_server_ip"),
+    templateId: text("template_id"),
+    onHookAgent: text("on_hook_agent"),
+    active: text("active"),
+    ...changed,
+  },
+  (t) => [
+    primaryKey({ columns: [t.serverIp, t.extension] }),
+    index("phones_login_idx").on(t.login),
+    index("phones_protocol_idx").on(t.protocol),
+  ],
+);
+
+export const phoneAliases = pgTable("phone_aliases", {
+  aliasId: text("alias_id").primaryKey(),
+  aliasName: text("alias_name").notNull(),
+  /** Comma-joined, in the order VICIdial keeps them. */
+  phoneLogins: text("phone_logins").notNull(),
+  ...changed,
+});
+
+export const cidGroups = pgTable("cid_groups", {
+  id: text("id").primaryKey(),
+  /** From the last INFO read; null until one succeeded. */
+  entryCount: integer("entry_count"),
+  lastReadAt: timestamp("last_read_at", { withTimezone: true }),
+  ...changed,
+});

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * Every setting the dashboard reads, parsed once. A wrong value stops start-up with one line
+ * naming the variable (see formatEnvError), never a stack trace.
+ */
+const optionalString = z
+  .string()
+  .transform((v) => (v.trim() === "" ? undefined : v.trim()))
+  .optional();
+
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`).default(fallback);
+
+export const envSchema = z.object({
+  VICIDIAL_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, message: "must be the full http(s) URL of non_agent_api.php" })
+      .optional(),
+  ),
+  VICIDIAL_API_USER: optionalString,
+  VICIDIAL_API_PASS: optionalString,
+  VICIDIAL_HTTP_METHOD: z.enum(["POST", "GET"], { message: "must be POST or GET" }).default("POST"),
+  VICIDIAL_TIMEOUT_MS: positiveInt(10_000, 120_000),
+  VICIDIAL_MAX_IN_FLIGHT: positiveInt(4, 64),
+  /** Set by start-up when it launched the built-in simulator itself. */
+  VICIDIAL_SIMULATED: z.enum(["1"]).optional(),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default("./data"),
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  /** Fixes the demo admin's password (browser tests); otherwise one is generated. */
+  DEMO_ADMIN_PASSWORD: optionalString,
+  JOB_CONCURRENCY: positiveInt(4, 16),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function formatEnvError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const name = issue?.path.join(".") || "environment";
+  return `Configuration error: ${name} ${issue?.message ?? "is invalid"}`;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new Error(formatEnvError(parsed.error));
+  const env = parsed.data;
+  if (env.VICIDIAL_URL && !env.VICIDIAL_SIMULATED && (!env.VICIDIAL_API_USER || !env.VICIDIAL_API_PASS)) {
+    throw new Error("Configuration error: VICIDIAL_API_USER and VICIDIAL_API_PASS are required when VICIDIAL_URL is set");
+  }
+  return env;
+}
+
+let cached: { source: string; env: Env } | undefined;
+
+/** The parsed environment, re-read only if the process environment changed (start-up sets a few values). */
+export function env(): Env {
+  const key = JSON.stringify([
+    process.env.VICIDIAL_URL,
+    process.env.VICIDIAL_SIMULATED,
+    process.env.VICIDIAL_API_USER,
+    process.env.VICIDIAL_API_PASS,
+    process.env.AUTH_SECRET,
+    process.env.DATABASE_URL,
+    process.env.DATA_DIR,
+  ]);
+  if (!cached || cached.source !== key) cached = { source: key, env: parseEnv() };
+  return cached.env;
+}
+
+/** Demo mode: no real VICIdial configured, the built-in simulator answers. */
+export function isDemoMode(e: Env = env()): boolean {
+  return !e.VICIDIAL_URL || e.VICIDIAL_SIMULATED === "1";
+}
