@@ -1,0 +1,27 @@
+/**
+ * What every server action returns: results, not exceptions, cross the action boundary
+ * (DESIGN.md). `raw` is VICIdial's own line, already scrubbed of passwords.
+ */
+export type ActionErrorKind = "validation" | "unauthorized" | "forbidden" | "vicidial" | "unavailable" | "conflict";
+
+export interface ActionError {
+  kind: ActionErrorKind;
+  message: string;
+  /** Keyed by form field name (the schema's key), shown beside that field. */
+  fieldErrors?: Record<string, string[]>;
+  raw?: string;
+  /** VICIdial client code (DID_EXISTS, TIMEOUT...) when the error came from VICIdial. */
+  code?: string;
+}
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message: string }
+  | { ok: false; error: ActionError };
+
+export function ok<T>(data: T, message: string): ActionResult<T> {
+  return { ok: true, data, message };
+}
+
+export function fail(kind: ActionErrorKind, message: string, extra: Omit<ActionError, "kind" | "message"> = {}): { ok: false; error: ActionError } {
+  return { ok: false, error: { kind, message, ...extra } };
+}
