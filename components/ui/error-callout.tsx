@@ -1,0 +1,35 @@
+import type { ActionError } from "@/lib/actions/result";
+import { cn } from "./cn";
+
+const titles: Record<ActionError["kind"], string> = {
+  validation: "Please correct the highlighted fields",
+  unauthorized: "Your session has ended",
+  forbidden: "Not allowed",
+  vicidial: "VICIdial refused the change",
+  unavailable: "VICIdial could not be reached",
+  conflict: "Already exists",
+};
+
+/** A failed action in plain words, with VICIdial's raw line behind a "details" toggle. */
+export function ErrorCallout({ error, className }: { error: ActionError; className?: string }) {
+  return (
+    <div role="alert" className={cn("rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200", className)}>
+      <p className="font-semibold">{titles[error.kind]}</p>
+      <p className="mt-1">{error.message}</p>
+      {error.raw && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-xs font-medium">Details</summary>
+          <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-white/60 p-2 font-mono text-xs dark:bg-black/30">{error.raw}</pre>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function SuccessCallout({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950/50 dark:text-green-200">
+      {children}
+    </div>
+  );
+}

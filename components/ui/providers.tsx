@@ -1,0 +1,16 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser session; reads are not refetched on focus to spare VICIdial.
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1, staleTime: 5_000 } } }));
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <Toaster richColors closeButton position="top-right" theme="system" />
+    </QueryClientProvider>
+  );
+}

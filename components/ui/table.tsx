@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+import { withParams, type SearchParams } from "./url-state";
+
+export function Table({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function Th({ children, className }: { children?: ReactNode; className?: string }) {
+  return (
+    <th scope="col" className={cn("border-b border-slate-200 px-3 py-2 font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300", className)}>
+      {children}
+    </th>
+  );
+}
+
+export function Td({ children, className }: { children?: ReactNode; className?: string }) {
+  return <td className={cn("border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800/60", className)}>{children}</td>;
+}
+
+/**
+ * A column header that sorts the server-side list: a link that keeps every other URL parameter,
+ * toggles the direction and resets to page 1, so a sorted view can be bookmarked.
+ */
+export function SortTh({ label, column, params, basePath }: { label: string; column: string; params: SearchParams; basePath: string }) {
+  const active = params.sort === column;
+  const dir = active && params.dir !== "desc" ? "desc" : "asc";
+  const ariaSort = active ? (params.dir === "desc" ? "descending" : "ascending") : "none";
+  return (
+    <th scope="col" aria-sort={ariaSort} className="border-b border-slate-200 px-3 py-2 font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300">
+      <Link href={withParams(basePath, params, { sort: column, dir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+        {label}
+        <span aria-hidden className="text-xs">
+          {active ? (params.dir === "desc" ? "▼" : "▲") : "↕"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+export function Pagination({ page, pageSize, total, params, basePath }: { page: number; pageSize: number; total: number; params: SearchParams; basePath: string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  const link = (p: number, label: string, disabled: boolean) =>
+    disabled ? (
+      <span aria-disabled className="rounded-md px-3 py-1.5 text-slate-400">
+        {label}
+      </span>
+    ) : (
+      <Link href={withParams(basePath, params, { page: p === 1 ? undefined : String(p) })} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+        {label}
+      </Link>
+    );
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
+      <p>
+        {from}–{to} of {total.toLocaleString("en-US")}
+      </p>
+      <div className="flex items-center gap-1">
+        {link(page - 1, "Previous", page <= 1)}
+        <span>
+          Page {page} of {pages}
+        </span>
+        {link(page + 1, "Next", page >= pages)}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, signInAsAdmin, test } from "./support/fixtures";
+
+test.describe("dashboard shell", () => {
+  test("an admin sees the navigation, who is signed in and that the built-in simulator answers", async ({ page }) => {
+    await signInAsAdmin(page);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const label of ["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Audit log", "Users"]) {
+      await expect(nav.getByRole("link", { name: label })).toBeVisible();
+    }
+    await expect(page.getByTestId("current-user")).toHaveText("Demo admin");
+    await expect(page.getByText("Built-in simulator")).toBeVisible();
+    await expect(page.getByText("VICIdial 2.14-194")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  });
+
+  test("follows the system theme: dark background in dark mode, light in light mode", async ({ browser, baseURL }) => {
+    const lightness = async (colorScheme: "dark" | "light") => {
+      const context = await browser.newContext({ colorScheme, baseURL });
+      const page = await context.newPage();
+      await page.goto("/login");
+      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await context.close();
+      const n = (color.match(/[\d.]+/g) ?? []).map(Number);
+      // Tailwind 4 computes oklch(L C H) with L in 0..1; older engines give rgb().
+      return color.startsWith("oklch") ? (n[0] ?? 0) : ((n[0] ?? 0) + (n[1] ?? 0) + (n[2] ?? 0)) / 765;
+    };
+    expect(await lightness("dark")).toBeLessThan(0.3);
+    expect(await lightness("light")).toBeGreaterThan(0.9);
+  });
+
+  test("stays usable on a tablet: navigation and content both reachable", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, baseURL });
+    const page = await context.newPage();
+    await signInAsAdmin(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "DIDs" }).click();
+    await expect(page).toHaveURL(/\/dids/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,24 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+/** Every spec imports `test` from here: it points the browser at the server global setup started. */
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    const url = process.env.E2E_BASE_URL;
+    if (!url) throw new Error("E2E_BASE_URL is not set: run through `npm run test:e2e`");
+    await use(url);
+  },
+});
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+export function signInAsAdmin(page: Page): Promise<void> {
+  return signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
+}

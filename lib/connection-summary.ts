@@ -1,0 +1,9 @@
+import type { ConnectionCheck } from "@/lib/vicidial/connection";
+
+/** What the shell and the overview show about VICIdial; never carries credentials. */
+export type ConnectionSummary = ConnectionCheck & {
+  simulated: boolean;
+  /** Host and path of the API, for the overview ("which VICIdial is this?"). */
+  endpoint: string;
+  checkedAt: string;
+};

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): typecheck, lint, unit/integration tests, a production
+// build, browser tests. Stops at the first failing step and ends with one summary line.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(CHROMIUM)) {
+  console.error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Playwright cannot download its own browser here).`);
+  process.exit(1);
+}
+
+const VITEST_JSON = "test-results/vitest.json";
+const PLAYWRIGHT_JSON = "test-results/playwright.json";
+rmSync(VITEST_JSON, { force: true });
+rmSync(PLAYWRIGHT_JSON, { force: true });
+
+const steps = [
+  ["Typecheck", "npx", ["tsc", "--noEmit"]],
+  ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ["Unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]],
+  ["Production build for browser tests", "npx", ["next", "build"], { NEXT_DIST_DIR: ".next-e2e" }],
+  ["Browser tests", "npx", ["playwright", "test"], { NEXT_DIST_DIR: ".next-e2e", E2E_SKIP_BUILD: "1" }],
+];
+
+const started = Date.now();
+let failedStep;
+for (const [name, cmd, args, extraEnv] of steps) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  console.log(`━━ ${name}: ${res.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (res.status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+
+function counts(file, read) {
+  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  return read(JSON.parse(readFileSync(file, "utf8")));
+}
+const vitest = counts(VITEST_JSON, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+const playwright = counts(PLAYWRIGHT_JSON, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+const passed = vitest.passed + playwright.passed;
+const failed = vitest.failed + playwright.failed;
+const skipped = vitest.skipped + playwright.skipped;
+
+console.log(`\nVitest: ${vitest.passed} passed, ${vitest.failed} failed · Playwright: ${playwright.passed} passed, ${playwright.failed} failed · ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (failedStep) console.log(`Stopped at: ${failedStep}`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failedStep || failed > 0 ? 1 : 0);
