@@ -15,7 +15,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** E2E_DEV=1 runs the specs against `next dev` (compiles pages on demand) while developing. */
+export const devMode = process.env.E2E_DEV === "1";
+
 export function ensureProductionBuild(distDir: string): void {
+  if (devMode) return;
   if (process.env.E2E_SKIP_BUILD && existsSync(path.join(distDir, "BUILD_ID"))) return;
   const res = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
   if (res.status !== 0) throw new Error("next build failed");
@@ -35,13 +39,13 @@ export async function startDashboard(env: Record<string, string>): Promise<Dashb
   const logFile = path.join(dataDir, "server.log");
   const log = createWriteStream(logFile);
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", devMode ? "dev" : "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, DATA_DIR: dataDir, NEXTAUTH_URL: url, PORT: String(port), DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + (devMode ? 240_000 : 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`dashboard exited with ${child.exitCode}; see ${logFile}`);
     try {
@@ -50,7 +54,7 @@ export async function startDashboard(env: Record<string, string>): Promise<Dashb
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`dashboard did not answer within 90 s; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`dashboard did not answer in time; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
