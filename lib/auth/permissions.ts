@@ -1,6 +1,14 @@
-import type { Role } from "@/lib/db/schema/users";
+import type { Role as StoredRole } from "@/lib/db/schema/users";
 
-export { ROLES, type Role } from "@/lib/db/schema/users";
+/**
+ * The four roles. Spelled out here rather than imported from the database schema so that client
+ * forms can use this module without pulling Drizzle into the browser bundle. `satisfies` and the
+ * constant below fail the type-check if this list and the schema's ever differ.
+ */
+export const ROLES = ["admin", "supervisor", "provisioning", "qa"] as const satisfies readonly StoredRole[];
+export type Role = (typeof ROLES)[number];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const ROLES_MATCH_SCHEMA: Same<Role, StoredRole> = true;
 
 /**
  * The roles table of DESIGN.md, held once. Navigation, pages and actions all ask `can()`.
@@ -20,6 +28,8 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "settings.manage": ["admin"],
   "jobs.run": ["admin", "supervisor", "provisioning"],
+  /** Every role manages its own account (its password); the permission exists so that action too goes through `action()`. */
+  "account.self": ["admin", "supervisor", "provisioning", "qa"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

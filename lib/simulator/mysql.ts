@@ -55,3 +55,18 @@ export class PhpFatalError extends Error {
     this.name = "PhpFatalError";
   }
 }
+
+/** DELETE ... WHERE, in place (tests may hold a reference to the table array); returns the row count. */
+export function deleteRows<T>(rows: T[], matches: (row: T) => boolean, limit = Infinity): number {
+  let deleted = 0;
+  for (let i = 0; i < rows.length && deleted < limit; ) {
+    const row = rows[i];
+    if (row !== undefined && matches(row)) {
+      rows.splice(i, 1);
+      deleted++;
+    } else {
+      i++;
+    }
+  }
+  return deleted;
+}

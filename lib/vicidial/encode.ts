@@ -14,17 +14,26 @@ import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "./p
 export interface Param<Schema extends z.ZodType<string | undefined> = z.ZodType<string | undefined>> {
   api: string;
   schema: Schema;
+  /** A password: scrubbed from whatever VICIdial echoes back (contract 3). */
+  secret?: boolean;
 }
 
-type ParamSpec = Record<string, Param>;
+export type ParamSpec = Record<string, Param>;
 export type InputOf<S extends ParamSpec> = z.input<z.ZodObject<{ [K in keyof S]: S[K]["schema"] }>>;
 
 export type WireParameters = readonly (readonly [string, string])[];
 
+export interface Encoded {
+  ok: true;
+  parameters: WireParameters;
+  /** Values of secret parameters, to scrub from the answer. */
+  secrets: readonly string[];
+}
+
 export interface ParamSet<S extends ParamSpec> {
   spec: S;
   /** The wire parameters in declaration order, or INVALID_FIELD naming the API parameter. */
-  encode(input: InputOf<S>): { ok: true; parameters: WireParameters } | VicidialFailure;
+  encode(input: InputOf<S>): Encoded | VicidialFailure;
 }
 
 export function defineParams<const S extends ParamSpec>(spec: S): ParamSet<S> {
@@ -43,19 +52,22 @@ export function defineParams<const S extends ParamSpec>(spec: S): ParamSet<S> {
         return failure("INVALID_FIELD", issue?.message ?? "A value is not valid", "", api);
       }
       const parameters: (readonly [string, string])[] = [];
+      const secrets: string[] = [];
       for (const key of keys) {
         const value = parsed.data[key];
-        if (typeof value === "string") parameters.push([spec[key]!.api, value]);
+        if (typeof value !== "string") continue;
+        const param = spec[key]!;
+        parameters.push([param.api, value]);
+        if (param.secret) secrets.push(value);
       }
-      return { ok: true, parameters };
+      return { ok: true, parameters, secrets };
     },
   };
 }
 
-function labelOf(api: string): string {
-  return api in PARAMETER_RULES ? PARAMETER_RULES[api as ApiParameter].label : api;
+function labelOf(api: ApiParameter): string {
+  return PARAMETER_RULES[api].label;
 }
-
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -73,13 +85,14 @@ export function vicidialWouldChange(api: ApiParameter, value: string): string | 
   const label = capitalized(rule.label);
   const dropped = charactersVicidialDrops(api, value);
   if (dropped.length > 0) return `${label} contains characters VICIdial would silently remove: ${describeCharacters(dropped)}`;
-  if ("maxLength" in rule && rule.maxLength !== undefined && value.length > rule.maxLength) {
+  const literal = "literals" in rule && rule.literals.includes(value);
+  if (!literal && "maxLength" in rule && rule.maxLength !== undefined && value.length > rule.maxLength) {
     return `${label} is longer than the ${rule.maxLength} characters VICIdial stores`;
   }
   return undefined;
 }
 
-function typed<T extends z.ZodType>(api: string, schema: (error: z.core.$ZodErrorMap) => T): T {
+function typed<T extends z.ZodType>(api: ApiParameter, schema: (error: z.core.$ZodErrorMap) => T): T {
   const label = capitalized(labelOf(api));
   return schema((issue) => (issue.input === undefined ? `${label} is required` : `${label} has the wrong type`));
 }
@@ -153,7 +166,11 @@ export function gmtOffset(api: ApiParameter) {
 }
 
 export function optional<Schema extends z.ZodType<string | undefined>>(param: Param<Schema>) {
-  return { api: param.api, schema: param.schema.optional() };
+  return { ...param, schema: param.schema.optional() };
+}
+
+export function secret<Schema extends z.ZodType<string | undefined>>(param: Param<Schema>): Param<Schema> {
+  return { ...param, secret: true };
 }
 
 /**

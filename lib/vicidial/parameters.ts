@@ -20,6 +20,8 @@ export interface ParameterRule {
 const ALNUM = /[A-Za-z0-9]/;
 const ALNUM_DASH_UNDERSCORE = /[A-Za-z0-9_-]/;
 const DIGITS = /[0-9]/;
+/** `detail`, `active` and the delete flags keep capitals only: `y` is deleted (contract 3). */
+const UPPER = /[A-Z]/;
 const DID_PATTERN = /[A-Za-z0-9:+*#._]/;
 const DESCRIPTION = /[A-Za-z0-9 .,_-]/;
 /** `+` would become a space and `'` breaks VICIdial's SQL, so neither is kept for email (1.3). */
@@ -29,6 +31,10 @@ const ALL = "---ALL---";
 export const PARAMETER_RULES = {
   user: { label: "API user", keeps: ALNUM_DASH_UNDERSCORE },
   pass: { label: "API password", keeps: ALNUM_DASH_UNDERSCORE },
+  stage: { label: "stage", keeps: ALNUM_DASH_UNDERSCORE },
+  header: { label: "header", keeps: ALNUM },
+  detail: { label: "detail", keeps: UPPER },
+  active: { label: "active", keeps: UPPER },
 
   extension: { label: "extension", keeps: ALNUM_DASH_UNDERSCORE, maxLength: 100 },
   dialplan_number: { label: "dial plan number", keeps: /[A-Za-z0-9*#]/, maxLength: 20 },
@@ -40,6 +46,15 @@ export const PARAMETER_RULES = {
   phone_context: { label: "phone context", keeps: ALNUM_DASH_UNDERSCORE, maxLength: 20 },
   admin_user_group: { label: "admin user group", keeps: ALNUM_DASH_UNDERSCORE, maxLength: 20 },
   template_id: { label: "template", keeps: ALNUM_DASH_UNDERSCORE },
+  protocol: { label: "protocol", keeps: ALNUM },
+  local_gmt: { label: "time zone", keeps: /[0-9.-]/ },
+  is_webphone: { label: "web phone", keeps: ALNUM_DASH_UNDERSCORE },
+  webphone_auto_answer: { label: "web phone auto-answer", keeps: ALNUM_DASH_UNDERSCORE },
+  use_external_server_ip: { label: "use external server IP", keeps: ALNUM_DASH_UNDERSCORE },
+  on_hook_agent: { label: "on-hook agent", keeps: ALNUM_DASH_UNDERSCORE },
+  phone_ring_timeout: { label: "ring timeout", keeps: DIGITS },
+  delete_vm_after_email: { label: "delete voicemail after email", keeps: /[A-Za-z]/ },
+  delete_phone: { label: "delete phone", keeps: UPPER },
   email: { label: "email", keeps: EMAIL, maxLength: 100 },
   server_ip: { label: "server IP", keeps: /[A-Za-z0-9.:_-]/, maxLength: 15 },
   outbound_cid: { label: "outbound caller ID", keeps: DIGITS, maxLength: 20, literals: [ALL] },
@@ -48,11 +63,13 @@ export const PARAMETER_RULES = {
   alias_id: { label: "alias ID", keeps: ALNUM_DASH_UNDERSCORE, maxLength: 20 },
   alias_name: { label: "alias name", keeps: /[A-Za-z0-9 +.:/@_-]/, maxLength: 50 },
   phone_logins: { label: "phone logins", keeps: /[A-Za-z0-9,_-]/, maxLength: 255 },
+  delete_alias: { label: "delete alias", keeps: UPPER },
 
   did_pattern: { label: "DID", keeps: DID_PATTERN, maxLength: 50 },
   source_did_pattern: { label: "source DID", keeps: DID_PATTERN, maxLength: 50 },
   new_dids: { label: "new DIDs", keeps: /[A-Za-z0-9:+*#._,]/, maxLength: 2000 },
   did_description: { label: "DID description", keeps: DESCRIPTION, maxLength: 50 },
+  delete_did: { label: "delete DID", keeps: ALNUM },
   filter_clean_cid_number: { label: "clean CID number filter", keeps: DESCRIPTION, maxLength: 20 },
   did_route: { label: "DID route", keeps: ALNUM_DASH_UNDERSCORE },
   record_call: { label: "call recording", keeps: ALNUM_DASH_UNDERSCORE },
@@ -90,10 +107,16 @@ export function charactersVicidialDrops(parameter: ApiParameter, value: string):
   return [...dropped];
 }
 
-/** What VICIdial stores for `value` (whitelist, then column size); used to predict echoes in tests. */
-export function asVicidialStores(parameter: ApiParameter, value: string): string {
+/** What VICIdial's whitelist leaves of `value` (what it echoes); used to predict answers in tests. */
+export function asVicidialKeeps(parameter: ApiParameter, value: string): string {
   const rule: ParameterRule = PARAMETER_RULES[parameter];
   if (rule.literals?.includes(value)) return value;
-  const kept = [...value].filter((character) => rule.keeps.test(character)).join("");
-  return rule.maxLength === undefined ? kept : kept.slice(0, rule.maxLength);
+  return [...value].filter((character) => rule.keeps.test(character)).join("");
+}
+
+/** What VICIdial stores for `value`: the whitelist, then the column size. */
+export function asVicidialStores(parameter: ApiParameter, value: string): string {
+  const rule: ParameterRule = PARAMETER_RULES[parameter];
+  const kept = asVicidialKeeps(parameter, value);
+  return rule.maxLength === undefined || rule.literals?.includes(value) ? kept : kept.slice(0, rule.maxLength);
 }

@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./audit";
 export * from "./inventory";
+export * from "./jobs";

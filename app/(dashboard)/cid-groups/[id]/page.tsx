@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddToListButton } from "@/components/cid-groups/add-to-list-button";
+import { EntriesView } from "@/components/cid-groups/entries-view";
+import { RecentChanges } from "@/components/cid-groups/recent-changes";
+import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
+import { flattenSearchParams, PageHeader } from "@/components/ui";
+import { fromVicidial } from "@/lib/actions/from-vicidial";
+import { listAuditForTarget } from "@/lib/audit/queries";
+import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { vicidialSource } from "@/lib/auth/source";
+import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { getCidGroup } from "@/lib/inventory/cid-groups";
+import { groupIdSchema } from "@/lib/schemas/cid-group";
+import { readWholeGroup } from "../live-entries";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props) {
+  return { title: `CID group ${(await params).id}` };
+}
+
+/** One group's live entries: read from VICIdial on every open, never from the dashboard's copy. */
+export default async function CidGroupPage({ params, searchParams }: Props) {
+  const user = await requirePermission("cid.view");
+  const id = groupIdSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const groupId = id.data;
+  const filter = flattenSearchParams(await searchParams);
+  const canWrite = can(user.role, "cid.write");
+
+  const [live, known, capability, history] = await Promise.all([
+    readWholeGroup(groupId, vicidialSource(user.username)),
+    getCidGroup(groupId),
+    canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
+    listAuditForTarget("cid", groupId, 10),
+  ]);
+  if (!live.ok && live.code === "NOT_FOUND") notFound();
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/cid-groups" className="text-brand-600 hover:underline dark:text-brand-500">
+          CID groups
+        </Link>
+      </nav>
+      <PageHeader
+        title={`CID group ${groupId}`}
+        description="The caller IDs VICIdial uses per area code or state for this CID group (or campaign), read live from VICIdial."
+        actions={
+          canWrite &&
+          (known ? <RemoveGroupButton groupId={known.id} afterRemove="/cid-groups" /> : <AddToListButton groupId={groupId} disabledReason={capability.allowed ? undefined : capability.reason} />)
+        }
+      />
+      {!known && (
+        <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">This group exists in VICIdial but is not on the dashboard&apos;s list of CID groups.</p>
+      )}
+      <EntriesView
+        groupId={groupId}
+        initialEntries={live.ok ? live.data : undefined}
+        initialError={live.ok ? undefined : fromVicidial(live).error}
+        readAt={Date.now()}
+        filter={{ areacode: filter.areacode, q: filter.q }}
+        rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
+      />
+      <RecentChanges rows={history} groupId={groupId} />
+    </>
+  );
+}

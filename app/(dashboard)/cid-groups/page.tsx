@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { AddGroupForm } from "@/components/cid-groups/add-group-form";
+import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
+import { Card, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
+import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/inventory/cid-groups";
+
+export const metadata = { title: "CID groups" };
+
+const BASE = "/cid-groups";
+
+function formatTime(date: Date | null): string {
+  return date ? date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "Never";
+}
+
+export default async function CidGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("cid.view");
+  const params = flattenSearchParams(await searchParams);
+  const sort = (CID_GROUP_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as CidGroupSort) : "id";
+  const page = pageNumber(params);
+  const canWrite = can(user.role, "cid.write");
+  const [{ rows, total }, capability] = await Promise.all([
+    listCidGroups({ q: params.q, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: CID_GROUP_PAGE_SIZE }),
+    canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
+  ]);
+  const sortParams = { ...params, sort };
+
+  return (
+    <>
+      <PageHeader
+        title="CID groups"
+        description="The CID groups and campaigns whose area-code caller ID lists this dashboard manages. VICIdial's API cannot list or create CID groups, so a group appears here once someone adds its ID; entry counts are from the last time the entries were read."
+      />
+      {canWrite && (
+        <Card title="Add a CID group to this list" className="mb-6">
+          <AddGroupForm disabledReason={capability.allowed ? undefined : capability.reason} />
+        </Card>
+      )}
+      <FilterBar basePath={BASE} params={sortParams}>
+        <Field label="Search group ID">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} />}</Field>
+      </FilterBar>
+      {rows.length === 0 ? (
+        params.q ? (
+          <EmptyState title="No CID group matches this search">
+            <Link href={BASE} className="underline">
+              Show every group
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No CID groups on the list yet">
+            {canWrite
+              ? "Add the ID of a CID group or campaign that exists in VICIdial with the form above; its entries can then be managed here."
+              : "A supervisor or admin adds CID groups to this list."}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Table caption="CID groups the dashboard knows">
+            <thead>
+              <tr>
+                <SortTh label="Group ID" column="id" params={sortParams} basePath={BASE} />
+                <SortTh label="Entries (last read)" column="entries" params={sortParams} basePath={BASE} />
+                <SortTh label="Last read" column="lastRead" params={sortParams} basePath={BASE} />
+                <SortTh label="Added or changed" column="updated" params={sortParams} basePath={BASE} />
+                {canWrite && (
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((group) => (
+                <tr key={group.id}>
+                  <Td>
+                    <Link href={`${BASE}/${encodeURIComponent(group.id)}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                      {group.id}
+                    </Link>
+                  </Td>
+                  <Td>{group.entryCount ?? <span className="text-slate-500 dark:text-slate-400">Not read yet</span>}</Td>
+                  <Td>{formatTime(group.lastReadAt)}</Td>
+                  <Td>
+                    {formatTime(group.updatedAt)} <span className="text-slate-500 dark:text-slate-400">by {group.updatedBy}</span>
+                  </Td>
+                  {canWrite && (
+                    <Td className="text-right">
+                      <RemoveGroupButton groupId={group.id} />
+                    </Td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination page={page} pageSize={CID_GROUP_PAGE_SIZE} total={total} params={sortParams} basePath={BASE} />
+        </>
+      )}
+    </>
+  );
+}

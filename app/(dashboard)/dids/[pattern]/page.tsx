@@ -1,0 +1,129 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { CopyDidForm } from "@/components/dids/copy-did-form";
+import { DeleteDidButton } from "@/components/dids/delete-did-button";
+import { DidHistory } from "@/components/dids/did-history";
+import { recordLabel, routeLabel } from "@/components/dids/did-table";
+import { EditDidForm } from "@/components/dids/edit-did-form";
+import { formatWhen } from "@/components/dids/format";
+import { patternFromSegment } from "@/components/dids/paths";
+import { Badge, ButtonLink, Card, DetailList, PageHeader } from "@/components/ui";
+import { listAuditForTarget, type AuditScope } from "@/lib/audit/queries";
+import { requirePermission } from "@/lib/auth/guard";
+import { can, type Role } from "@/lib/auth/permissions";
+import { apiCapabilities } from "@/lib/capabilities";
+import { didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/inventory/dids";
+import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod, type DidField } from "@/lib/schemas/did";
+
+export async function generateMetadata({ params }: { params: Promise<{ pattern: string }> }) {
+  return { title: `DID ${patternFromSegment((await params).pattern)}` };
+}
+
+const COLUMN_OF_FIELD: Partial<Record<DidField, keyof DidRow>> = {
+  extension: "extension",
+  extenContext: "extenContext",
+  voicemailExt: "voicemailExt",
+  phoneExtension: "phoneExtension",
+  serverIp: "serverIp",
+  group: "groupId",
+  menuId: "menuId",
+  callHandleMethod: "callHandleMethod",
+  agentSearchMethod: "agentSearchMethod",
+  listId: "listId",
+  entryListId: "entryListId",
+  campaignId: "campaignId",
+  phoneCode: "phoneCode",
+};
+
+/** The settings of the DID's own route, as the details show them. */
+function routeDetails(row: DidRow): { label: string; value: ReactNode }[] {
+  const route = routeOf(row);
+  if (!route) return [];
+  if (route === "AGENT") return [{ label: "Agent", value: "Chosen in VICIdial itself" }];
+  return ROUTE_FIELDS[route].fields.map((field) => {
+    const value = row[COLUMN_OF_FIELD[field]!] as string | null;
+    const shown = field === "agentSearchMethod" && value && value in AGENT_SEARCH_LABELS ? AGENT_SEARCH_LABELS[value as AgentSearchMethod] : value;
+    return { label: didFieldLabel(field), value: shown ? <span className="font-mono">{shown}</span> : null };
+  });
+}
+
+/** Whose audit entries this role may see here, as on the audit page. */
+function auditScope(role: Role, userId: number): AuditScope | undefined {
+  if (can(role, "audit.view")) return { kind: "all" };
+  if (can(role, "audit.view.own")) return { kind: "own", actorId: userId };
+  return undefined;
+}
+
+function blocked(capability: { allowed: boolean; reason?: string } | undefined): string | undefined {
+  return capability && !capability.allowed ? (capability.reason ?? "not allowed") : undefined;
+}
+
+export default async function DidPage({ params }: { params: Promise<{ pattern: string }> }) {
+  const user = await requirePermission("dids.view");
+  const pattern = patternFromSegment((await params).pattern);
+  const row = await getDid(pattern);
+  if (!row) notFound();
+
+  const mayWrite = can(user.role, "dids.write");
+  const mayDelete = can(user.role, "dids.delete");
+  const scope = auditScope(user.role, user.id);
+  const [history, suggestions, capabilities] = await Promise.all([
+    scope ? listAuditForTarget("did", pattern, 20, scope) : Promise.resolve([]),
+    mayWrite ? didSuggestions() : Promise.resolve({ groups: [], menus: [], servers: [], campaigns: [] }),
+    apiCapabilities(["dids.update", "dids.delete", "dids.copy"]),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title={`DID ${row.didPattern}`}
+        description={row.description ?? undefined}
+        actions={
+          <>
+            <ButtonLink href="/dids" variant="ghost">
+              All DIDs
+            </ButtonLink>
+            {mayDelete && <DeleteDidButton didPattern={row.didPattern} blockedReason={blocked(capabilities["dids.delete"])} />}
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Details">
+          <DetailList
+            items={[
+              { label: "Pattern", value: <span className="font-mono">{row.didPattern}</span> },
+              { label: "Description", value: row.description },
+              { label: "Active", value: row.active === "N" ? <Badge>No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : null },
+              { label: "Route", value: row.route ? `${routeLabel(row.route)} (${row.route})` : null },
+              ...routeDetails(row),
+              { label: "Record calls", value: row.recordCall ? recordLabel(row.recordCall) : null },
+              { label: "Clean CID number filter", value: row.filterCleanCidNumber },
+              { label: "VICIdial DID ID", value: row.didId === null ? null : String(row.didId) },
+              { label: "Last changed", value: `${formatWhen(row.updatedAt)} by ${row.updatedBy}` },
+            ]}
+          />
+        </Card>
+
+        {mayWrite && (
+          <Card title="Edit">
+            <EditDidForm didPattern={row.didPattern} initial={didFormValues(row)} suggestions={suggestions} blockedReason={blocked(capabilities["dids.update"])} />
+          </Card>
+        )}
+
+        {mayWrite && (
+          <Card title="Copy to new DIDs">
+            <CopyDidForm sourceDidPattern={row.didPattern} blockedReason={blocked(capabilities["dids.copy"])} />
+          </Card>
+        )}
+
+        <Card title="History">
+          {scope ? (
+            <DidHistory rows={history} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Your role does not include the audit log, so this DID&apos;s history is not shown.</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

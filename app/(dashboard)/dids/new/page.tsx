@@ -1,0 +1,21 @@
+import { AddDidForm } from "@/components/dids/add-did-form";
+import { PageHeader } from "@/components/ui";
+import { requirePermission } from "@/lib/auth/guard";
+import { apiCapability } from "@/lib/capabilities";
+import { didSuggestions } from "@/lib/inventory/dids";
+
+export const metadata = { title: "Add DID" };
+
+export default async function NewDidPage() {
+  await requirePermission("dids.write");
+  const [suggestions, capability] = await Promise.all([didSuggestions(), apiCapability("dids.add")]);
+  return (
+    <>
+      <PageHeader
+        title="Add DID"
+        description="VICIdial creates the DID with these settings; settings left empty take VICIdial's defaults. The DID joins the list once VICIdial confirms it."
+      />
+      <AddDidForm suggestions={suggestions} blockedReason={capability.allowed ? undefined : (capability.reason ?? "not allowed")} />
+    </>
+  );
+}

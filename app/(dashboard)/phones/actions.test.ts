@@ -1,0 +1,194 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { auditLog, phones } from "@/lib/db/schema";
+import { getPhone, upsertPhone } from "@/lib/inventory/phones";
+import type { AddPhoneInput } from "@/lib/schemas/phone";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { configureVicidial } from "@/lib/vicidial/default-client";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+
+const { addPhoneAction, deletePhoneAction, updatePhoneAction } = await import("./actions");
+
+const IT: CurrentUser = { id: 7, username: "it.jane", displayName: "Jane (IT)", role: "provisioning", mustChangePassword: false };
+const SUPERVISOR: CurrentUser = { id: 8, username: "sup", displayName: "Sup", role: "supervisor", mustChangePassword: false };
+
+const newPhone: AddPhoneInput = {
+  extension: "55000",
+  dialplanNumber: "55000",
+  voicemailId: "55000",
+  phoneLogin: "55000",
+  phonePass: "PhonePass55000x",
+  serverIp: "10.10.10.15",
+  protocol: "SIP",
+  registrationPassword: "RegSecret55000y",
+  phoneFullName: "Extension 55000",
+  localGmt: "-5",
+  outboundCid: "7275551212",
+};
+
+describe.each(testBackends())("phone actions against the simulator on %s", (backend) => {
+  const db = useTestDatabase(backend);
+  let sim: RunningSimulator;
+  let apiUser = "6666";
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    configureVicidial(() => ({ url: sim.url, user: apiUser, pass: "1234", timeoutMs: 3000 }));
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+  beforeEach(async () => {
+    sim.reset();
+    apiUser = "6666";
+    session.user = IT;
+    await db().delete(phones);
+    await db().delete(auditLog);
+  });
+
+  const simPhone = (extension: string) => sim.state.phones.find((p) => p.extension === extension && p.server_ip === "10.10.10.15");
+  const auditRows = (action: string) => db().select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
+
+  it("adds a phone in VICIdial, lists it, and keeps its passwords out of the inventory and the audit log", async () => {
+    const result = await addPhoneAction(undefined, newPhone);
+    expect(result).toMatchObject({ ok: true, data: { serverIp: "10.10.10.15", extension: "55000" } });
+
+    expect(simPhone("55000")).toMatchObject({ login: "55000", pass: "PhonePass55000x", conf_secret: "RegSecret55000y", local_gmt: "-5.00", fullname: "Extension 55000" });
+    const row = await getPhone({ serverIp: "10.10.10.15", extension: "55000" });
+    expect(row).toMatchObject({ login: "55000", protocol: "SIP", fullName: "Extension 55000", localGmt: "-5.00", outboundCid: "7275551212", active: "Y", updatedBy: "it.jane" });
+    expect(JSON.stringify(row)).not.toMatch(/PhonePass55000x|RegSecret55000y/);
+
+    const [entry] = await auditRows("phone.add");
+    expect(entry).toMatchObject({ resource: "phone", target: "10.10.10.15/55000", outcome: "success", actorUsername: "it.jane" });
+    expect(entry?.after).toMatchObject({ login: "55000", fullName: "Extension 55000" });
+    expect(JSON.stringify(entry)).not.toMatch(/PhonePass55000x|RegSecret55000y/);
+  });
+
+  it("reports a duplicate extension as a conflict and does not touch the listed phone", async () => {
+    await addPhoneAction(undefined, newPhone);
+    const result = await addPhoneAction(undefined, { ...newPhone, phoneLogin: "55000b", phoneFullName: "Impostor" });
+    expect(result).toMatchObject({ ok: false, error: { kind: "conflict", code: "PHONE_EXISTS" } });
+    if (!result.ok) expect(result.error.raw).toContain("PHONE ALREADY EXISTS ON THIS SERVER");
+    expect((await getPhone({ serverIp: "10.10.10.15", extension: "55000" }))?.fullName).toBe("Extension 55000");
+    const failed = (await auditRows("phone.add")).filter((e) => e.outcome === "failed");
+    expect(failed).toHaveLength(1);
+  });
+
+  it("refuses a login over 15 characters beside its field without sending anything", async () => {
+    const before = sim.requestCount();
+    const result = await addPhoneAction(undefined, { ...newPhone, phoneLogin: "login-of-16chars" });
+    expect(result).toMatchObject({ ok: false, error: { kind: "validation" } });
+    if (!result.ok) expect(result.error.fieldErrors?.phoneLogin?.[0]).toMatch(/at most 15 characters/);
+    expect(sim.requestCount()).toBe(before);
+    expect(simPhone("55000")).toBeUndefined();
+    expect(await getPhone({ serverIp: "10.10.10.15", extension: "55000" })).toBeNull();
+  });
+
+  it("puts VICIdial's field refusals beside the field (unknown server)", async () => {
+    const result = await addPhoneAction(undefined, { ...newPhone, serverIp: "10.0.9.9" });
+    expect(result).toMatchObject({ ok: false, error: { kind: "vicidial", code: "SERVER_NOT_FOUND", fieldErrors: { serverIp: [expect.stringMatching(/no server/)] } } });
+  });
+
+  it("updates only the changed fields and records before and after", async () => {
+    await addPhoneAction(undefined, newPhone);
+    const before = simPhone("55000")!;
+    const result = await updatePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "55000", phoneFullName: "Front desk", outboundCid: "7275559999" });
+    expect(result).toMatchObject({ ok: true });
+
+    const after = simPhone("55000")!;
+    expect(after).toMatchObject({ fullname: "Front desk", outbound_cid: "7275559999" });
+    // Untouched fields, passwords included, are exactly as they were.
+    expect({ ...after, fullname: before.fullname, outbound_cid: before.outbound_cid, install_directory: before.install_directory }).toEqual(before);
+    expect(await getPhone({ serverIp: "10.10.10.15", extension: "55000" })).toMatchObject({ fullName: "Front desk", outboundCid: "7275559999", login: "55000" });
+
+    const [entry] = await auditRows("phone.update");
+    expect(entry).toMatchObject({ target: "10.10.10.15/55000", outcome: "success" });
+    expect(entry?.params).toMatchObject({ phoneFullName: "Front desk", outboundCid: "7275559999" });
+    expect(entry?.params).not.toHaveProperty("email");
+    expect(entry?.before).toMatchObject({ fullName: "Extension 55000" });
+    expect(entry?.after).toMatchObject({ fullName: "Front desk" });
+  });
+
+  it("applies update_phone's rules: a 40-character name is refused before sending", async () => {
+    await addPhoneAction(undefined, newPhone);
+    const before = sim.requestCount();
+    const result = await updatePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "55000", phoneFullName: "x".repeat(40) });
+    expect(result).toMatchObject({ ok: false, error: { kind: "validation", fieldErrors: { phoneFullName: [expect.stringMatching(/at most 30/)] } } });
+    expect(sim.requestCount()).toBe(before);
+  });
+
+  it("clears a field with --BLANK--", async () => {
+    await addPhoneAction(undefined, { ...newPhone, email: "desk@example.com" });
+    expect(simPhone("55000")?.email).toBe("desk@example.com");
+    const result = await updatePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "55000", email: null });
+    expect(result.ok).toBe(true);
+    expect(simPhone("55000")?.email).toBe("");
+    expect((await getPhone({ serverIp: "10.10.10.15", extension: "55000" }))?.email).toBe("");
+  });
+
+  it("changes a password without storing or auditing it", async () => {
+    await addPhoneAction(undefined, newPhone);
+    const result = await updatePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "55000", phonePass: "BrandNewPass77" });
+    expect(result.ok).toBe(true);
+    expect(simPhone("55000")?.pass).toBe("BrandNewPass77");
+    const [entry] = await auditRows("phone.update");
+    expect(entry?.params).toMatchObject({ passwordsSet: ["phonePass"] });
+    expect(JSON.stringify(entry)).not.toContain("BrandNewPass77");
+  });
+
+  it("deletes a phone in VICIdial and from the list", async () => {
+    await addPhoneAction(undefined, newPhone);
+    const result = await deletePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "55000" });
+    expect(result).toMatchObject({ ok: true });
+    expect(simPhone("55000")).toBeUndefined();
+    expect(await getPhone({ serverIp: "10.10.10.15", extension: "55000" })).toBeNull();
+    const [entry] = await auditRows("phone.delete");
+    expect(entry).toMatchObject({ target: "10.10.10.15/55000", outcome: "success", after: null });
+    expect(entry?.before).toMatchObject({ login: "55000" });
+  });
+
+  it("shows VICIdial's NOTICE (API user 6002 may not delete phones) as a refusal and keeps the phone listed", async () => {
+    await addPhoneAction(undefined, newPhone);
+    apiUser = "6002";
+    const result = await deletePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "55000" });
+    expect(result).toMatchObject({ ok: false, error: { kind: "vicidial", code: "DELETE_NOT_ALLOWED" } });
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/may not delete phones; nothing was deleted/);
+      expect(result.error.raw).toMatch(/^NOTICE: update_phone USER DOES NOT HAVE PERMISSION TO DELETE PHONES/);
+    }
+    expect(simPhone("55000")).toBeDefined();
+    expect(await getPhone({ serverIp: "10.10.10.15", extension: "55000" })).not.toBeNull();
+    const [entry] = await auditRows("phone.delete");
+    expect(entry).toMatchObject({ outcome: "failed" });
+  });
+
+  it("says VICIdial could not be reached when it does not answer, and lists nothing", async () => {
+    sim.setFaults({ reset: true });
+    try {
+      const result = await addPhoneAction(undefined, newPhone);
+      expect(result).toMatchObject({ ok: false, error: { kind: "unavailable" } });
+      expect(await getPhone({ serverIp: "10.10.10.15", extension: "55000" })).toBeNull();
+    } finally {
+      sim.setFaults({});
+    }
+  });
+
+  it("refuses roles without phones.write before anything is sent", async () => {
+    session.user = SUPERVISOR;
+    await upsertPhone({ serverIp: "10.10.10.15", extension: "1001", login: "1001", protocol: "SIP", updatedBy: "seed" });
+    const before = sim.requestCount();
+    expect(await addPhoneAction(undefined, newPhone)).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(await updatePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "1001", phoneFullName: "Nope" })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(await deletePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "1001" })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(sim.requestCount()).toBe(before);
+    expect(simPhone("1001")).toBeDefined();
+    session.user = null;
+    expect(await deletePhoneAction(undefined, { serverIp: "10.10.10.15", extension: "1001" })).toMatchObject({ ok: false, error: { kind: "unauthorized" } });
+    const denied = await db().select().from(auditLog).where(and(eq(auditLog.action, "phone.delete"), eq(auditLog.outcome, "failed")));
+    expect(denied).toHaveLength(1);
+  });
+});

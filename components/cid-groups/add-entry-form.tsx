@@ -1,0 +1,69 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { addCidEntryAction } from "@/app/(dashboard)/cid-groups/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { Checkbox, Field } from "@/components/ui/field";
+import type { ActionError } from "@/lib/actions/result";
+import { addCidEntrySchema, AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, type AddCidEntry, type AddCidEntryInput } from "@/lib/schemas/cid-group";
+import { showFieldErrors } from "./form-errors";
+import { actionErrorOf, useCidChange } from "./use-cid-change";
+
+const FIELDS = ["areacode", "outboundCid", "description", "active"] as const;
+
+/**
+ * Stage ADD. After a success the area code stays filled in (entries usually come several per
+ * area code); after a refusal every value stays as typed.
+ */
+export function AddEntryForm({ groupId, disabledReason }: { groupId: string; disabledReason?: string }) {
+  const [error, setError] = useState<ActionError>();
+  const add = useCidChange(groupId, addCidEntryAction);
+  const form = useForm<AddCidEntryInput, unknown, AddCidEntry>({
+    resolver: zodResolver(addCidEntrySchema),
+    defaultValues: { groupId, areacode: "", outboundCid: "", description: "", active: true },
+  });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    setError(undefined);
+    try {
+      await add.mutateAsync(values);
+      form.reset({ ...values, outboundCid: "", description: "" });
+      form.setFocus("outboundCid");
+    } catch (failure) {
+      const actionError = actionErrorOf(failure);
+      if (actionError && !showFieldErrors(actionError, form.setError, FIELDS)) setError(actionError);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add an entry" className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field label="Area code or state" error={errors.areacode?.message} hint={`Up to ${AREACODE_MAX} letters or digits, e.g. 727 or FL`} required>
+          {(p) => <input {...p} {...form.register("areacode")} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field label="Outbound CID" error={errors.outboundCid?.message} hint={`Digits only, ${CID_MIN} to ${CID_MAX}`} required>
+          {(p) => <input {...p} {...form.register("outboundCid")} inputMode="numeric" autoComplete="off" />}
+        </Field>
+        <Field
+          label="Description"
+          error={errors.description?.message}
+          hint={`Optional, up to ${DESCRIPTION_MAX}: letters, digits, spaces and . , - _`}
+          className="lg:col-span-2"
+        >
+          {(p) => <input {...p} {...form.register("description")} autoComplete="off" />}
+        </Field>
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <Checkbox label="Active" {...form.register("active")} />
+        <Button type="submit" loading={add.isPending} disabled={!!disabledReason} title={disabledReason}>
+          Add entry
+        </Button>
+      </div>
+      {error && <ErrorCallout error={error} />}
+    </form>
+  );
+}

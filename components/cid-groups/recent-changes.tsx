@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { Badge, Card, Table, Td, Th } from "@/components/ui";
+import type { AuditRow } from "@/lib/audit/queries";
+
+const ACTION_LABELS: Record<string, string> = {
+  "cid.add": "Added entry",
+  "cid.update": "Changed entries",
+  "cid.delete": "Deleted entries",
+  "cid.group_add": "Added to list",
+  "cid.group_remove": "Removed from list",
+};
+
+const OUTCOME_TONE = { success: "green", failed: "red", unknown: "amber" } as const;
+
+/** The group's last changes made through the dashboard, from the audit log. */
+export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: string }) {
+  return (
+    <Card
+      title="Recent changes"
+      className="mt-8"
+      actions={
+        <Link href={`/audit?${new URLSearchParams({ resource: "cid", target: groupId })}`} className="text-sm text-brand-600 hover:underline dark:text-brand-500">
+          Full history
+        </Link>
+      }
+    >
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No change to this group has been made through the dashboard yet.</p>
+      ) : (
+        <Table caption={`Recent changes to ${groupId}`}>
+          <thead>
+            <tr>
+              <Th>When</Th>
+              <Th>Who</Th>
+              <Th>What</Th>
+              <Th>Outcome</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <Td className="whitespace-nowrap">{row.at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</Td>
+                <Td>{row.actorUsername}</Td>
+                <Td>
+                  <span className="font-medium">{ACTION_LABELS[row.action] ?? row.action}</span>
+                  {row.message && <span className="block text-slate-600 dark:text-slate-400">{row.message}</span>}
+                </Td>
+                <Td>
+                  <Badge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</Badge>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { ActionError, ActionResult } from "@/lib/actions/result";
+import type { CidEntry } from "./types";
+
+/** The live entries of one group, as the route handler returns them. */
+export function entriesKey(groupId: string) {
+  return ["cid-group-entries", groupId] as const;
+}
+
+/** An action's refusal, carried through TanStack Query's error channel. */
+export class ActionFailure extends Error {
+  constructor(readonly error: ActionError) {
+    super(error.message);
+  }
+}
+
+/** A server action from `action()`: it also takes FormData, which these callers never send. */
+type Action<I, T> = (prev: unknown, input: FormData | I) => Promise<ActionResult<T>>;
+
+interface Options<I> {
+  /** Runs before the request: the optimistic change (TanStack's `onMutate`). */
+  optimistic?: (input: I, client: QueryClient) => void;
+}
+
+/**
+ * One change to a group's entries through a server action: a toast either way, the entries
+ * read again from VICIdial afterwards (whatever happened, the live list is the truth), and an
+ * optimistic change rolled back when VICIdial refuses.
+ */
+export function useCidChange<I, T>(groupId: string, action: Action<I, T>, options: Options<I> = {}) {
+  const client = useQueryClient();
+  const key = entriesKey(groupId);
+  return useMutation({
+    mutationFn: async (input: I) => {
+      const result = await action(undefined, input);
+      if (!result.ok) throw new ActionFailure(result.error);
+      return result;
+    },
+    onMutate: async (input: I) => {
+      if (!options.optimistic) return { previous: undefined };
+      await client.cancelQueries({ queryKey: key });
+      const previous = client.getQueryData<CidEntry[]>(key);
+      options.optimistic(input, client);
+      return { previous };
+    },
+    onSuccess: (result) => {
+      toast.success(result.message);
+    },
+    onError: (error, _input, context) => {
+      if (context?.previous) client.setQueryData(key, context.previous);
+      toast.error(error instanceof ActionFailure ? error.error.message : "The change could not be sent; try again.");
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function actionErrorOf(error: unknown): ActionError | undefined {
+  if (error instanceof ActionFailure) return error.error;
+  if (error) return { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
+  return undefined;
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { addDidAction } from "@/app/(dashboard)/dids/actions";
+import { Button, ButtonLink, ErrorCallout } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import type { DidSuggestions } from "@/lib/inventory/dids";
+import { addDidSchema, DID_FIELDS, type AddDid, type AddDidInput } from "@/lib/schemas/did";
+import { DidFieldsets } from "./did-fieldsets";
+import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
+import { didPath } from "./paths";
+
+const FIELDS = ["didPattern", ...DID_FIELDS];
+
+export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSuggestions; blockedReason?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<ActionError | null>(null);
+  const form = useForm<AddDidInput, unknown, AddDid>({
+    resolver: zodResolver(addDidSchema),
+    defaultValues: {
+      didPattern: "",
+      description: "",
+      active: true,
+      didRoute: "IN_GROUP",
+      recordCall: "",
+      extension: "",
+      extenContext: "",
+      voicemailExt: "",
+      phoneExtension: "",
+      serverIp: "",
+      group: "",
+      menuId: "",
+      filterCleanCidNumber: "",
+      callHandleMethod: "",
+      agentSearchMethod: "",
+      listId: "",
+      entryListId: "",
+      campaignId: "",
+      phoneCode: "",
+    },
+  });
+  const { register, handleSubmit, formState, control } = form;
+  const route = useWatch({ control, name: "didRoute" });
+  const blocked = blockedReason !== undefined;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    let result;
+    try {
+      result = await addDidAction(undefined, values);
+    } catch {
+      setError(UNREACHABLE_DASHBOARD);
+      toast.error(UNREACHABLE_DASHBOARD.message);
+      return;
+    }
+    if (result.ok) {
+      toast.success(result.message);
+      router.push(didPath(result.data.didPattern));
+      return;
+    }
+    setError(result.error);
+    showFieldErrors(result.error, form.setError, FIELDS);
+    toast.error(result.error.message);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Add DID">
+      {blocked && (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          VICIdial&apos;s API user cannot add DIDs: {blockedReason}
+        </p>
+      )}
+      {error && <ErrorCallout error={error} />}
+      <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
+        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} emptyChoice="VICIdial's default" />
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>
+          Add DID
+        </Button>
+        <ButtonLink href="/dids" variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}

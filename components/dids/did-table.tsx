@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { Badge, Pagination, SortTh, Table, Td, type SearchParams } from "@/components/ui";
+import type { DidListRow } from "@/lib/inventory/dids";
+import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/schemas/did";
+import { didPath } from "./paths";
+import { formatWhen } from "./format";
+
+const COLUMNS = [
+  ["pattern", "Pattern"],
+  ["description", "Description"],
+  ["route", "Route"],
+  ["target", "Target"],
+  ["active", "Active"],
+  ["record", "Record"],
+  ["updated", "Last changed"],
+  ["by", "Changed by"],
+] as const;
+
+export function routeLabel(route: string | null): string {
+  return route && route in ROUTE_LABELS ? ROUTE_LABELS[route as DidRoute] : (route ?? "—");
+}
+
+export function recordLabel(value: string | null): string {
+  return value && value in RECORD_CALL_LABELS ? RECORD_CALL_LABELS[value as RecordCall] : (value ?? "—");
+}
+
+interface DidTableProps {
+  rows: DidListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The URL's parameters with the effective sort, so the sorted column shows its direction. */
+  params: SearchParams;
+}
+
+export function DidTable({ rows, total, page, pageSize, params }: DidTableProps) {
+  return (
+    <>
+      <Table caption={`DIDs, ${total.toLocaleString("en-US")} in all, page ${page}`}>
+        <thead>
+          <tr>
+            {COLUMNS.map(([column, label]) => (
+              <SortTh key={column} label={label} column={column} params={params} basePath="/dids" />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.didPattern} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              <Td className="font-mono">
+                <Link href={didPath(row.didPattern)} className="text-brand-700 hover:underline dark:text-brand-100">
+                  {row.didPattern}
+                </Link>
+              </Td>
+              <Td>{row.description ?? <span className="text-slate-400">—</span>}</Td>
+              <Td>{routeLabel(row.route)}</Td>
+              <Td className="font-mono">{row.target ?? <span className="text-slate-400">—</span>}</Td>
+              <Td>{row.active === "N" ? <Badge tone="neutral">No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : "—"}</Td>
+              <Td>{recordLabel(row.recordCall)}</Td>
+              <Td>
+                <time dateTime={row.updatedAt.toISOString()}>{formatWhen(row.updatedAt)}</time>
+              </Td>
+              <Td>{row.updatedBy}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <Pagination page={page} pageSize={pageSize} total={total} params={params} basePath="/dids" />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { updateDidAction } from "@/app/(dashboard)/dids/actions";
+import { Button, ErrorCallout, SuccessCallout } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import type { DidSuggestions } from "@/lib/inventory/dids";
+import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/schemas/did";
+import { DidFieldsets } from "./did-fieldsets";
+import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
+
+const FIELDS = ["didPattern", ...DID_FIELDS];
+
+interface EditDidFormProps {
+  didPattern: string;
+  /** The DID as the dashboard knows it; the change is measured against these values. */
+  initial: DidFormValues;
+  suggestions: DidSuggestions;
+  blockedReason?: string;
+}
+
+/**
+ * Sends only what changed (didChanges). "No changes" is said without sending anything, and an
+ * emptied field is an error here, since VICIdial cannot clear DID fields.
+ */
+export function EditDidForm({ didPattern, initial, suggestions, blockedReason }: EditDidFormProps) {
+  const router = useRouter();
+  const saved = useRef<DidFormValues>(initial);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [notice, setNotice] = useState<{ tone: "info" | "success"; text: string } | null>(null);
+  const form = useForm<UpdateDidInput, unknown, UpdateDid>({
+    resolver: zodResolver(updateDidSchema),
+    defaultValues: { didPattern, ...initial },
+  });
+  const { register, handleSubmit, formState, control, getValues, reset } = form;
+  const route = useWatch({ control, name: "didRoute" });
+  const blocked = blockedReason !== undefined;
+
+  const onSubmit = handleSubmit(async () => {
+    setError(null);
+    setNotice(null);
+    const { didPattern: _pattern, ...values } = getValues();
+    const { changes, cleared } = didChanges(saved.current, values);
+    if (cleared.length > 0) {
+      cleared.forEach((field, i) => form.setError(field, { type: "cleared", message: clearedMessage(field) }, { shouldFocus: i === 0 }));
+      return;
+    }
+    if (Object.keys(changes).length === 0) {
+      setNotice({ tone: "info", text: NO_CHANGES });
+      toast.info(NO_CHANGES);
+      return;
+    }
+    let result;
+    try {
+      result = await updateDidAction(undefined, { didPattern, ...changes });
+    } catch {
+      setError(UNREACHABLE_DASHBOARD);
+      toast.error(UNREACHABLE_DASHBOARD.message);
+      return;
+    }
+    if (!result.ok) {
+      setError(result.error);
+      showFieldErrors(result.error, form.setError, FIELDS);
+      toast.error(result.error.message);
+      return;
+    }
+    saved.current = values;
+    reset({ didPattern, ...values });
+    setNotice({ tone: "success", text: result.message });
+    toast.success(result.message);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Edit DID">
+      {blocked && (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          VICIdial&apos;s API user cannot change DIDs: {blockedReason}
+        </p>
+      )}
+      {error && <ErrorCallout error={error} />}
+      {notice?.tone === "success" && <SuccessCallout>{notice.text}</SuccessCallout>}
+      {notice?.tone === "info" && (
+        <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800 dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-200">
+          {notice.text}
+        </p>
+      )}
+      <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
+        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked emptyChoice="Not known here (unchanged)" />
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>
+          Save changes
+        </Button>
+        <Button
+          variant="ghost"
+          disabled={!formState.isDirty || formState.isSubmitting}
+          onClick={() => {
+            reset({ didPattern, ...saved.current });
+            setError(null);
+            setNotice(null);
+          }}
+        >
+          Undo changes
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,226 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRef, useState } from "react";
+import { useForm, type UseFormRegisterReturn } from "react-hook-form";
+import { toast } from "sonner";
+import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
+import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/schemas/phone";
+import { showFieldErrors } from "./form-errors";
+import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
+import { PasswordInput } from "./password-input";
+import { PhoneCreated } from "./phone-created";
+
+const FIELDS = Object.keys(addPhoneSchema.shape);
+/** Filled from the extension until the user types in them. */
+const FOLLOW_EXTENSION = ["dialplanNumber", "voicemailId", "phoneLogin"] as const;
+type Follower = (typeof FOLLOW_EXTENSION)[number];
+
+interface AddPhoneFormProps {
+  /** Server IPs of known phones, offered as suggestions. */
+  servers: string[];
+  /** VICIdial's own time zone (version's TZ), preselected when it is one of the list. */
+  defaultTimeZone?: string;
+  /** Why VICIdial's API user may not add phones, if it may not. */
+  blockedReason?: string;
+}
+
+export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPhoneFormProps) {
+  const [error, setError] = useState<ActionError | null>(null);
+  const [created, setCreated] = useState<AddPhone | null>(null);
+  const typedByHand = useRef(new Set<Follower>());
+  const form = useForm<AddPhoneInput, unknown, AddPhone>({
+    resolver: zodResolver(addPhoneSchema),
+    defaultValues: {
+      extension: "",
+      dialplanNumber: "",
+      voicemailId: "",
+      phoneLogin: "",
+      phonePass: "",
+      serverIp: servers.length === 1 ? servers[0] : "",
+      protocol: "SIP",
+      registrationPassword: "",
+      phoneFullName: "",
+      localGmt: defaultTimeZone ?? "",
+      outboundCid: "",
+      phoneContext: "",
+      email: "",
+      adminUserGroup: "",
+      isWebphone: "",
+      webphoneAutoAnswer: "",
+      useExternalServerIp: "",
+      templateId: "",
+      onHookAgent: "",
+    },
+  });
+  const { register, handleSubmit, setValue, formState } = form;
+  const errors = formState.errors;
+
+  if (created) {
+    return (
+      <PhoneCreated
+        phone={created}
+        onAddAnother={() => {
+          setCreated(null);
+          typedByHand.current.clear();
+          form.reset();
+        }}
+      />
+    );
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await addPhoneAction(undefined, values);
+    if (result.ok) {
+      toast.success(result.message);
+      setCreated(values);
+      return;
+    }
+    setError(result.error);
+    showFieldErrors(result.error, form.setError, FIELDS);
+    toast.error(result.error.message);
+  });
+
+  const extension = register("extension", {
+    onChange: (event: { target: { value: string } }) => {
+      for (const field of FOLLOW_EXTENSION) {
+        if (!typedByHand.current.has(field)) setValue(field, event.target.value, { shouldValidate: formState.isSubmitted });
+      }
+    },
+  });
+  const follower = (field: Follower) => register(field, { onChange: () => typedByHand.current.add(field) });
+  const generate = (field: "phonePass" | "registrationPassword") => (password: string) =>
+    setValue(field, password, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  const disabled = blockedReason !== undefined;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Add phone">
+      {error && <ErrorCallout error={error} />}
+      <fieldset disabled={disabled || formState.isSubmitting} className="space-y-6">
+        <Fieldset legend="Phone" description="Everything VICIdial needs to create the phone. The dial plan number, voicemail box and login follow the extension until you change them.">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <Field label="Extension" required error={errors.extension?.message} hint="Letters, digits, - and _">
+              {(p) => <input {...p} {...extension} autoComplete="off" />}
+            </Field>
+            <Field label="Dial plan number" required error={errors.dialplanNumber?.message}>
+              {(p) => <input {...p} {...follower("dialplanNumber")} autoComplete="off" />}
+            </Field>
+            <Field label="Voicemail box" required error={errors.voicemailId?.message} hint="Up to 10 letters or digits">
+              {(p) => <input {...p} {...follower("voicemailId")} autoComplete="off" />}
+            </Field>
+            <Field label="Phone login" required error={errors.phoneLogin?.message} hint="Up to 15 characters">
+              {(p) => <input {...p} {...follower("phoneLogin")} autoComplete="off" />}
+            </Field>
+            <Field label="Phone password" required error={errors.phonePass?.message} hint="Letters, digits, - and _">
+              {(p) => <PasswordInput {...p} {...register("phonePass")} onGenerate={generate("phonePass")} generateLabel="Generate phone password" />}
+            </Field>
+            <Field label="Registration password" required error={errors.registrationPassword?.message} hint="The SIP/IAX secret">
+              {(p) => (
+                <PasswordInput
+                  {...p}
+                  {...register("registrationPassword")}
+                  onGenerate={generate("registrationPassword")}
+                  generateLabel="Generate registration password"
+                />
+              )}
+            </Field>
+            <Field label="Server IP" required error={errors.serverIp?.message} hint="The Asterisk server the phone registers to">
+              {(p) => <input {...p} {...register("serverIp")} list="phone-servers" inputMode="decimal" autoComplete="off" />}
+            </Field>
+            <Field label="Protocol" required error={errors.protocol?.message}>
+              {(p) => (
+                <select {...p} {...register("protocol")}>
+                  {PHONE_PROTOCOLS.map((protocol) => (
+                    <option key={protocol} value={protocol}>
+                      {protocol}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Full name" required error={errors.phoneFullName?.message} hint="Up to 50 characters; 30 if you change it later">
+              {(p) => <input {...p} {...register("phoneFullName")} autoComplete="off" />}
+            </Field>
+            <Field label="Time zone" required error={errors.localGmt?.message}>
+              {(p) => (
+                <select {...p} {...register("localGmt")}>
+                  <option value="">Choose…</option>
+                  {TIME_ZONES.map((zone) => (
+                    <option key={zone.value} value={zone.value}>
+                      {zone.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Outbound caller ID" required error={errors.outboundCid?.message} hint="Digits only">
+              {(p) => <input {...p} {...register("outboundCid")} inputMode="numeric" autoComplete="off" />}
+            </Field>
+          </div>
+          <datalist id="phone-servers">
+            {servers.map((server) => (
+              <option key={server} value={server} />
+            ))}
+          </datalist>
+        </Fieldset>
+
+        <Fieldset legend="Optional settings" description="Left empty, VICIdial uses its own defaults.">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <Field label="Context" error={errors.phoneContext?.message} hint="VICIdial's default: default">
+              {(p) => <input {...p} {...register("phoneContext")} autoComplete="off" />}
+            </Field>
+            <Field label="Email" error={errors.email?.message}>
+              {(p) => <input {...p} {...register("email")} type="email" autoComplete="off" />}
+            </Field>
+            <Field label="Admin user group" error={errors.adminUserGroup?.message} hint="VICIdial's default: ---ALL---">
+              {(p) => <input {...p} {...register("adminUserGroup")} autoComplete="off" />}
+            </Field>
+            <Field label="Template" error={errors.templateId?.message} hint="A conf template ID, such as SIP_generic">
+              {(p) => <input {...p} {...register("templateId")} autoComplete="off" />}
+            </Field>
+            <ChoiceField label="Webphone" error={errors.isWebphone?.message} options={WEBPHONE_LABELS} {...register("isWebphone")} />
+            <ChoiceField label="Webphone auto-answer" error={errors.webphoneAutoAnswer?.message} options={YES_NO_LABELS} defaultNote="Yes" {...register("webphoneAutoAnswer")} />
+            <ChoiceField label="Use external server IP" error={errors.useExternalServerIp?.message} options={YES_NO_LABELS} {...register("useExternalServerIp")} />
+            <ChoiceField label="On-hook agent" error={errors.onHookAgent?.message} options={YES_NO_LABELS} {...register("onHookAgent")} />
+          </div>
+        </Fieldset>
+      </fieldset>
+
+      <div className="flex items-center gap-3">
+        <Button type="submit" loading={formState.isSubmitting} disabled={disabled}>
+          Add phone
+        </Button>
+        <ButtonLink href="/phones" variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}
+
+/** A setting VICIdial defaults when it is not sent; the empty choice says what that default is. */
+function ChoiceField({
+  label,
+  error,
+  options,
+  defaultNote,
+  ...select
+}: { label: string; error?: string; options: Record<string, string>; defaultNote?: string } & UseFormRegisterReturn) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} {...select}>
+          <option value="">{defaultNote ? `VICIdial's default (${defaultNote})` : "VICIdial's default"}</option>
+          {Object.entries(options).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { AUDIT_OUTCOMES } from "@/lib/db/schema/audit";
+
+/**
+ * The audit view's filters, as they appear in the URL. A value that does not parse is dropped
+ * rather than refused: a hand-edited link shows a wider list, never an error page.
+ */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional()).catch(undefined));
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+
+export const auditFiltersSchema = z.object({
+  /** Actor username, exact. */
+  user: optional(z.string().trim().max(64)),
+  resource: optional(z.string().regex(/^[a-z][a-z_]*$/)),
+  action: optional(z.string().trim().regex(/^[a-z][a-z_.]*$/)),
+  outcome: optional(z.enum(AUDIT_OUTCOMES)),
+  /** UTC days, inclusive. */
+  from: optional(day),
+  to: optional(day),
+  /** Part of the target. */
+  q: optional(z.string().trim().max(200)),
+  /** The whole target: one object's history. */
+  target: optional(z.string().max(400)),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
+});
+
+export type AuditFilters = z.output<typeof auditFiltersSchema>;
+
+export function parseAuditFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): AuditFilters {
+  const record = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
+  return auditFiltersSchema.parse(record);
+}
+
+/** The filters back as URL parameters (page excluded), for links, the export and pagination. */
+export function auditFilterParams(filters: AuditFilters): Record<string, string | undefined> {
+  const { page: _page, ...rest } = filters;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+}

@@ -1,0 +1,21 @@
+import type { ActionResult } from "@/lib/actions/result";
+import type { AuditOutcome } from "@/lib/db/schema/audit";
+
+export { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
+
+/**
+ * VICIdial client codes after which nobody knows whether the change happened (the request may
+ * have arrived): such entries are "unknown", to be reconciled, never "failed".
+ */
+const UNKNOWN_CODES = new Set(["TIMEOUT", "HTTP_ERROR", "EMPTY_RESPONSE"]);
+
+export function outcomeOf(result: ActionResult<unknown>): AuditOutcome {
+  if (result.ok) return "success";
+  return result.error.code && UNKNOWN_CODES.has(result.error.code) ? "unknown" : "failed";
+}
+
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: "Success",
+  failed: "Failed",
+  unknown: "Unknown",
+};

@@ -1,0 +1,64 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { auditLog, type AuditOutcome } from "@/lib/db/schema/audit";
+import type { Role } from "@/lib/auth/permissions";
+import { redact, scrubText, secretValues } from "./redact";
+import { resourceOf } from "./resources";
+
+export interface AuditActor {
+  /** Null for sign-in attempts on unknown usernames and for the command line. */
+  id: number | null;
+  username: string;
+  role: Role | null;
+}
+
+export interface AuditEntry {
+  actor: AuditActor;
+  /** Dotted, resource first: `did.add`, `user.create`, `auth.sign_in`. */
+  action: string;
+  target?: string | null;
+  params?: unknown;
+  before?: unknown;
+  after?: unknown;
+  outcome: AuditOutcome;
+  message?: string | null;
+  raw?: string | null;
+  durationMs?: number | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+const MAX_TEXT = 8_000;
+const clip = (text: string | null | undefined, max = MAX_TEXT) => (text == null ? null : text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * Appends one entry. The log has no update or delete path anywhere in the code. Secrets are
+ * removed here, once, whatever the caller passed: named keys at any depth, and the secret values
+ * wherever they appear in the message or raw text.
+ */
+export async function recordAudit(entry: AuditEntry): Promise<number> {
+  const secrets = new Set([...secretValues(entry.params), ...secretValues(entry.before), ...secretValues(entry.after)]);
+  const params = redact(entry.params);
+  const db = await getDb();
+  const [row] = await db
+    .insert(auditLog)
+    .values({
+      actorId: entry.actor.id,
+      actorUsername: clip(entry.actor.username, 64) ?? "",
+      actorRole: entry.actor.role,
+      ip: clip(entry.ip, 100),
+      userAgent: clip(entry.userAgent, 400),
+      action: entry.action,
+      resource: resourceOf(entry.action),
+      target: clip(entry.target, 400),
+      params: params && typeof params === "object" && !Array.isArray(params) ? (params as Record<string, unknown>) : params === undefined ? null : { value: params },
+      before: redact(entry.before) ?? null,
+      after: redact(entry.after) ?? null,
+      outcome: entry.outcome,
+      message: clip(entry.message == null ? null : scrubText(entry.message, secrets)),
+      raw: clip(entry.raw == null ? null : scrubText(entry.raw, secrets)),
+      durationMs: entry.durationMs == null ? null : Math.max(0, Math.round(entry.durationMs)),
+    })
+    .returning({ id: auditLog.id });
+  return row?.id ?? 0;
+}

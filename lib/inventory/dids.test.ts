@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dids } from "@/lib/db/schema";
+import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid } from "./dids";
+
+const query = (params: Record<string, string> = {}) => didListQuerySchema.parse(params);
+
+describe.each(testBackends())("DID inventory on %s", (backend) => {
+  const db = useTestDatabase(backend);
+
+  beforeAll(async () => {
+    const row = (didPattern: string, description: string, route: string, extra: Partial<typeof dids.$inferInsert> = {}) => ({
+      didPattern,
+      description,
+      route,
+      active: "Y",
+      recordCall: "N",
+      updatedBy: "alice",
+      ...extra,
+    });
+    await db().insert(dids).values([
+      row("7275550100", "Tampa sales line", "IN_GROUP", { groupId: "TEST_IN", updatedAt: new Date("2024-01-03T00:00:00Z") }),
+      row("7275550101", "Tampa support", "IN_GROUP", { groupId: "SUPPORT", active: "N", updatedAt: new Date("2024-01-01T00:00:00Z") }),
+      row("3125550000", "Chicago front desk", "EXTEN", { extension: "8300", updatedBy: "bob", updatedAt: new Date("2024-01-05T00:00:00Z") }),
+      row("+17275551212", "Plus sign DID", "CALLMENU", { menuId: "TESTMENU", recordCall: "Y", updatedAt: new Date("2024-01-02T00:00:00Z") }),
+      row("8005550199", "100% toll_free", "VOICEMAIL", { voicemailExt: "8301", updatedAt: new Date("2024-01-04T00:00:00Z") }),
+      row("default", "Default DID", "AGENT", { updatedAt: new Date("2024-01-06T00:00:00Z") }),
+    ]);
+  });
+
+  const patterns = (rows: { didPattern: string }[]) => rows.map((r) => r.didPattern);
+
+  it("searches pattern and description, case-insensitively", async () => {
+    expect(patterns((await listDids(query({ q: "tampa" }))).rows)).toEqual(["7275550100", "7275550101"]);
+    expect(patterns((await listDids(query({ q: "555121" }))).rows)).toEqual(["+17275551212"]);
+    expect(patterns((await listDids(query({ q: "+1727" }))).rows)).toEqual(["+17275551212"]);
+  });
+
+  it("treats % and _ in a search as plain characters", async () => {
+    expect(patterns((await listDids(query({ q: "100%" }))).rows)).toEqual(["8005550199"]);
+    expect(patterns((await listDids(query({ q: "l_f" }))).rows)).toEqual(["8005550199"]);
+    expect((await listDids(query({ q: "%" }))).total).toBe(1);
+  });
+
+  it("filters by route and by active, together with a search", async () => {
+    expect(patterns((await listDids(query({ route: "IN_GROUP" }))).rows)).toEqual(["7275550100", "7275550101"]);
+    expect(patterns((await listDids(query({ active: "N" }))).rows)).toEqual(["7275550101"]);
+    expect((await listDids(query({ route: "IN_GROUP", active: "Y", q: "sales" }))).total).toBe(1);
+  });
+
+  it("shows each route's target", async () => {
+    const rows = (await listDids(query())).rows;
+    const target = (p: string) => rows.find((r) => r.didPattern === p)?.target;
+    expect(target("7275550100")).toBe("TEST_IN");
+    expect(target("3125550000")).toBe("8300");
+    expect(target("+17275551212")).toBe("TESTMENU");
+    expect(target("8005550199")).toBe("8301");
+    expect(target("default")).toBeNull();
+  });
+
+  it("sorts by any column in either direction", async () => {
+    expect(patterns((await listDids(query({ sort: "updated", dir: "desc" }))).rows)).toEqual([
+      "default",
+      "3125550000",
+      "8005550199",
+      "7275550100",
+      "+17275551212",
+      "7275550101",
+    ]);
+    expect(patterns((await listDids(query({ sort: "target" }))).rows).slice(0, 3)).toEqual(["3125550000", "8005550199", "7275550101"]);
+    expect(patterns((await listDids(query({ sort: "by", dir: "desc" }))).rows)[0]).toBe("3125550000");
+    expect(patterns((await listDids(query({ sort: "description" }))).rows)[0]).toBe("8005550199");
+    expect(patterns((await listDids(query({ sort: "pattern", dir: "desc" }))).rows)[0]).toBe("default");
+  });
+
+  it("pages on the server and clamps a page past the end", async () => {
+    const first = await listDids({ ...query(), size: 25, page: 1 });
+    expect(first.total).toBe(6);
+    const small = { ...query({ sort: "pattern" }), size: 2 as number };
+    const page2 = await listDids({ ...small, page: 2 });
+    expect(patterns(page2.rows)).toEqual(["7275550100", "7275550101"]);
+    const beyond = await listDids({ ...small, page: 99 });
+    expect(beyond.page).toBe(3);
+    expect(patterns(beyond.rows)).toEqual(["8005550199", "default"]);
+  });
+
+  it("falls back to the default view for nonsense in the URL", () => {
+    expect(query({ sort: "password", dir: "sideways", page: "-3", size: "7", route: "QUEUE", active: "maybe" })).toEqual({
+      sort: "pattern",
+      dir: "asc",
+      page: 1,
+      size: 25,
+    });
+  });
+
+  it("records confirmed changes, keeping fields it was not told about", async () => {
+    const added = await upsertDid("7275553333", { description: "Inbound to TEST_IN", didRoute: "IN_GROUP", group: "TEST_IN", active: true, didId: 7 }, "carol");
+    expect(added).toMatchObject({ didPattern: "7275553333", route: "IN_GROUP", groupId: "TEST_IN", active: "Y", didId: 7, updatedBy: "carol" });
+
+    const changed = await upsertDid("7275553333", { didRoute: "CALLMENU", menuId: "TESTMENU", active: false }, "dave");
+    expect(changed).toMatchObject({ route: "CALLMENU", menuId: "TESTMENU", groupId: "TEST_IN", description: "Inbound to TEST_IN", active: "N", didId: 7, updatedBy: "dave" });
+    expect(changed.updatedAt.getTime()).toBeGreaterThanOrEqual(added.updatedAt.getTime());
+
+    expect(await removeDid("7275553333")).toBe(true);
+    expect(await getDid("7275553333")).toBeUndefined();
+    expect(await removeDid("7275553333")).toBe(false);
+  });
+
+  it("suggests in-groups, call menus and servers seen before", async () => {
+    await upsertDid("7275553334", { didRoute: "PHONE", phoneExtension: "gs102", serverIp: "10.10.10.15" }, "carol");
+    const suggestions = await didSuggestions();
+    expect(suggestions.groups).toEqual(["SUPPORT", "TEST_IN"]);
+    expect(suggestions.menus).toEqual(["TESTMENU"]);
+    expect(suggestions.servers).toEqual(["10.10.10.15"]);
+  });
+
+  it("gives the edit form every field, with unknown ones empty", async () => {
+    const row = await getDid("7275550101");
+    expect(row).toBeDefined();
+    const values = didFormValues(row!);
+    expect(values).toMatchObject({ description: "Tampa support", didRoute: "IN_GROUP", group: "SUPPORT", active: false, extension: "", menuId: "" });
+  });
+});

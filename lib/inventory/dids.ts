@@ -1,0 +1,200 @@
+import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { dids } from "@/lib/db/schema";
+import { DID_ROUTES, ROUTE_FIELDS, type DidField, type DidFields, type DidFormValues, type DidRoute } from "@/lib/schemas/did";
+
+/**
+ * The dashboard's record of the DIDs it knows (VICIdial's API cannot list them): the only place
+ * DID lists and details read from. Rows change only after VICIdial confirmed a change, through
+ * upsertDid and removeDid. A second source (VICIdial's own database) can be added beside it.
+ */
+
+export type DidRow = typeof dids.$inferSelect;
+export interface DidListRow extends DidRow {
+  /** What the route points at: the in-group, extension, call menu... */
+  target: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export const DID_SORTS = ["pattern", "description", "route", "target", "active", "record", "updated", "by"] as const;
+export type DidSort = (typeof DID_SORTS)[number];
+export const DID_PAGE_SIZES = [25, 50, 100] as const;
+
+/** A list view as the URL holds it; anything unknown falls back to the default rather than failing. */
+export const didListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  route: z.enum(DID_ROUTES).optional().catch(undefined),
+  active: z.enum(["Y", "N"]).optional().catch(undefined),
+  sort: z.enum(DID_SORTS).default("pattern").catch("pattern"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (DID_PAGE_SIZES as readonly number[]).includes(n))
+    .default(25)
+    .catch(25),
+});
+export type DidListQuery = z.output<typeof didListQuerySchema>;
+
+/** The column of each route's target, as one SQL expression so that lists can sort by it. */
+const COLUMN_OF: Record<DidField, keyof DidRow> = {
+  description: "description",
+  active: "active",
+  didRoute: "route",
+  recordCall: "recordCall",
+  extension: "extension",
+  extenContext: "extenContext",
+  voicemailExt: "voicemailExt",
+  phoneExtension: "phoneExtension",
+  serverIp: "serverIp",
+  group: "groupId",
+  menuId: "menuId",
+  filterCleanCidNumber: "filterCleanCidNumber",
+  callHandleMethod: "callHandleMethod",
+  agentSearchMethod: "agentSearchMethod",
+  listId: "listId",
+  entryListId: "entryListId",
+  campaignId: "campaignId",
+  phoneCode: "phoneCode",
+};
+
+const targetExpression: SQL<string | null> = sql`case ${dids.route} ${sql.join(
+  DID_ROUTES.flatMap((route) => {
+    const field = ROUTE_FIELDS[route].target;
+    return field ? [sql`when ${route} then ${dids[COLUMN_OF[field]]}`] : [];
+  }),
+  sql` `,
+)} end`;
+
+const SORT_COLUMNS: Record<DidSort, SQL | typeof dids.didPattern> = {
+  pattern: dids.didPattern,
+  description: sql`${dids.description}`,
+  route: sql`${dids.route}`,
+  target: targetExpression,
+  active: sql`${dids.active}`,
+  record: sql`${dids.recordCall}`,
+  updated: sql`${dids.updatedAt}`,
+  by: sql`${dids.updatedBy}`,
+};
+
+/** `%` and `_` typed in the search box are literal characters, not wildcards. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereOf(query: Pick<DidListQuery, "q" | "route" | "active">): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (query.q) conditions.push(or(ilike(dids.didPattern, containing(query.q)), ilike(dids.description, containing(query.q))));
+  if (query.route) conditions.push(eq(dids.route, query.route));
+  if (query.active) conditions.push(eq(dids.active, query.active));
+  return and(...conditions);
+}
+
+/** One page of DIDs, searched, filtered and sorted in the database; the pattern breaks ties. */
+export async function listDids(query: DidListQuery): Promise<{ rows: DidListRow[]; total: number; page: number }> {
+  const db = await getDb();
+  const where = whereOf(query);
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(dids).where(where);
+  const lastPage = Math.max(1, Math.ceil(total / query.size));
+  const page = Math.min(query.page, lastPage);
+  const direction = query.dir === "desc" ? desc : asc;
+  const order = query.sort === "pattern" ? [direction(dids.didPattern)] : [direction(SORT_COLUMNS[query.sort]), asc(dids.didPattern)];
+  const rows = await db
+    .select({ row: dids, target: targetExpression })
+    .from(dids)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.size)
+    .offset((page - 1) * query.size);
+  return { rows: rows.map(({ row, target }) => ({ ...row, target })), total, page };
+}
+
+export async function getDid(pattern: string): Promise<DidRow | undefined> {
+  const db = await getDb();
+  const [row] = await db.select().from(dids).where(eq(dids.didPattern, pattern)).limit(1);
+  return row;
+}
+
+export interface DidSuggestions {
+  groups: string[];
+  menus: string[];
+  servers: string[];
+  campaigns: string[];
+}
+
+const SUGGESTION_LIMIT = 200;
+
+/** Values seen before, offered as the form's suggestions (VICIdial's API cannot list them). */
+export async function didSuggestions(): Promise<DidSuggestions> {
+  const db = await getDb();
+  const distinct = async (column: typeof dids.groupId | typeof dids.menuId | typeof dids.serverIp | typeof dids.campaignId) => {
+    const rows = await db.selectDistinct({ value: column }).from(dids).where(isNotNull(column)).orderBy(asc(column)).limit(SUGGESTION_LIMIT);
+    return rows.flatMap(({ value }) => (value ? [value] : []));
+  };
+  const [groups, menus, servers, campaigns] = await Promise.all([distinct(dids.groupId), distinct(dids.menuId), distinct(dids.serverIp), distinct(dids.campaignId)]);
+  return { groups, menus, servers, campaigns };
+}
+
+/** The edit form's starting values: every field as the form holds it ("" for unknown). */
+export function didFormValues(row: DidRow): DidFormValues {
+  const values: Record<string, string | boolean> = {};
+  for (const [field, column] of Object.entries(COLUMN_OF) as [DidField, keyof DidRow][]) {
+    const value = row[column];
+    if (field === "active") values.active = value !== "N";
+    else values[field] = typeof value === "string" ? value : "";
+  }
+  return values as DidFormValues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: only after VICIdial confirmed
+
+/** The table's columns for the fields VICIdial confirmed. */
+function columnsOf(fields: DidFields): Partial<DidRow> {
+  const columns: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields) as [DidField, DidFields[DidField]][]) {
+    if (value === undefined || !(field in COLUMN_OF)) continue;
+    columns[COLUMN_OF[field]] = typeof value === "boolean" ? (value ? "Y" : "N") : value;
+  }
+  return columns as Partial<DidRow>;
+}
+
+/**
+ * Records what VICIdial now holds for `pattern`: the given fields replace the known ones, the
+ * others stay. Returns the row as stored, for the audit log's "after".
+ */
+export async function upsertDid(pattern: string, fields: DidFields & { didId?: number }, updatedBy: string): Promise<DidRow> {
+  const db = await getDb();
+  const { didId, ...rest } = fields;
+  const columns = { ...columnsOf(rest), ...(didId !== undefined ? { didId } : {}), updatedBy, updatedAt: new Date() };
+  const [row] = await db
+    .insert(dids)
+    .values({ didPattern: pattern, ...columns })
+    .onConflictDoUpdate({ target: dids.didPattern, set: columns })
+    .returning();
+  return row!;
+}
+
+export async function removeDid(pattern: string): Promise<boolean> {
+  const db = await getDb();
+  const removed = await db.delete(dids).where(eq(dids.didPattern, pattern)).returning({ pattern: dids.didPattern });
+  return removed.length > 0;
+}
+
+/** A row's values as fields (for copies: the copied DIDs take the source's settings, 2.7). */
+export function didFields(row: DidRow): DidFields {
+  const fields: Record<string, string | boolean> = {};
+  for (const [field, column] of Object.entries(COLUMN_OF) as [DidField, keyof DidRow][]) {
+    const value = row[column];
+    if (typeof value !== "string") continue;
+    fields[field] = field === "active" ? value !== "N" : value;
+  }
+  return fields as DidFields;
+}
+
+export function routeOf(row: Pick<DidRow, "route">): DidRoute | undefined {
+  return (DID_ROUTES as readonly string[]).includes(row.route ?? "") ? (row.route as DidRoute) : undefined;
+}

@@ -1,0 +1,88 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * The kinds of bulk job and the words and rights that go with each. Plain data: the pages, the
+ * actions and the runner all read it, in the browser as on the server.
+ */
+export const JOB_KINDS = ["dids", "did-copy", "cid", "agents"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_STATUSES = ["running", "paused", "cancelled", "completed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const ROW_STATES = ["pending", "running", "done", "exists", "failed", "skipped"] as const;
+export type RowState = (typeof ROW_STATES)[number];
+export const FINAL_ROW_STATES = ["done", "exists", "failed", "skipped"] as const satisfies readonly RowState[];
+export type FinalRowState = (typeof FINAL_ROW_STATES)[number];
+
+/** The password sheet of an agent-provisioning job: its passwords are kept only until its one download. */
+export const SHEET_STATES = ["kept", "downloaded", "expired"] as const;
+export type SheetState = (typeof SHEET_STATES)[number];
+
+/** VICIdial's own bulk tools stop at 5,000 rows too; a bigger file is split into several jobs. */
+export const MAX_JOB_ROWS = 5000;
+
+export interface JobKindInfo {
+  label: string;
+  /** What one row of the file becomes. */
+  rowNoun: string;
+  rowNouns: string;
+  /** Starting a job of this kind needs this permission. */
+  permission: Permission;
+  description: string;
+}
+
+export const JOB_KIND_INFO: Record<JobKind, JobKindInfo> = {
+  dids: {
+    label: "DIDs from CSV",
+    rowNoun: "DID",
+    rowNouns: "DIDs",
+    permission: "dids.write",
+    description: "One new DID per row, with its route and settings from the columns.",
+  },
+  "did-copy": {
+    label: "Copy a DID to many numbers",
+    rowNoun: "DID",
+    rowNouns: "DIDs",
+    permission: "dids.write",
+    description: "New DIDs that take every setting of one existing DID; one new number per row.",
+  },
+  cid: {
+    label: "CID group entries",
+    rowNoun: "CID entry",
+    rowNouns: "CID entries",
+    permission: "cid.write",
+    description: "Area code caller IDs for one CID group, in VICIdial's areacode,outbound_cid,description,active layout.",
+  },
+  agents: {
+    label: "Agent phones",
+    rowNoun: "phone",
+    rowNouns: "phones",
+    permission: "phones.write",
+    description: "One phone per agent on a chosen server, with generated passwords and optional aliases.",
+  },
+};
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  running: "Running",
+  paused: "Paused",
+  cancelled: "Cancelled",
+  completed: "Completed",
+};
+
+export const ROW_STATE_LABELS: Record<RowState, string> = {
+  pending: "Waiting",
+  running: "Sending",
+  done: "Done",
+  exists: "Already existed",
+  failed: "Failed",
+  skipped: "Skipped",
+};
+
+export function isJobKind(value: unknown): value is JobKind {
+  return typeof value === "string" && (JOB_KINDS as readonly string[]).includes(value);
+}
+
+export function isFinished(status: JobStatus): boolean {
+  return status === "cancelled" || status === "completed";
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { VicidialClient } from "@/lib/vicidial/client";
+import type { VicidialErrorCode, VicidialFailure } from "@/lib/vicidial/errors";
+import type { FinalRowState } from "./kinds";
+import type { ClaimedRow, JobRecord } from "./store";
+
+/**
+ * What one kind of job does with its rows. The runner claims rows, hands them to `run`, and
+ * records what comes back; an operation only talks to VICIdial and the inventory.
+ */
+export interface JobOperation {
+  /**
+   * Rows per request: absent means one row per request (add_did, add_phone...). copy_did sends
+   * many rows in one request, as long as their weights (characters) stay under `maxWeight`.
+   */
+  batch?: { maxRows: number; maxWeight: number };
+  run(rows: readonly ClaimedRow[], context: OperationContext): Promise<RowOutcome[]>;
+  /** Once, when the job's last row is final (CID jobs refresh the group's entry count). */
+  onFinish?(context: OperationContext): Promise<void>;
+}
+
+export interface OperationContext {
+  job: JobRecord;
+  /** VICIdial's `source`: the job owner. */
+  source: string;
+  /** Absent: the app's configured client. */
+  client?: VicidialClient;
+  /** The row's decrypted secret (agent passwords), if the job keeps one. */
+  secret(rowId: number): Promise<Record<string, string> | undefined>;
+}
+
+/** What the audit log gets for one row; the actor is always the job's owner. */
+export interface RowAudit {
+  action: string;
+  target: string;
+  params?: Record<string, unknown>;
+  before?: unknown;
+  after?: unknown;
+}
+
+export type RowOutcome =
+  | { rowId: number; state: FinalRowState; message: string; raw?: string; audit?: RowAudit }
+  /**
+   * Not final. `pause`: nothing happened and nothing will until someone acts (lockout, rights),
+   * so the job pauses with `failure.message`. `unknown`: the request may have reached VICIdial;
+   * the next attempt checks first. `unavailable`: VICIdial answered that nothing was done.
+   */
+  | { rowId: number; state: "retry"; why: "pause" | "unknown" | "unavailable"; failure: VicidialFailure };
+
+/** Failures that would hit every row alike: the job pauses instead of burning through its rows. */
+const PAUSE: ReadonlySet<VicidialErrorCode> = new Set([
+  "LOGIN_INCORRECT",
+  "LOCKED_OUT",
+  "IP_BLOCKED",
+  "PERMISSION_DENIED",
+  "FUNCTION_NOT_ALLOWED",
+  "UNSUPPORTED_FUNCTION",
+  "INVALID_SOURCE",
+]);
+/** No clear answer: the change may or may not have been made (contract 3, "A 500 or an empty body"). */
+const UNKNOWN: ReadonlySet<VicidialErrorCode> = new Set(["TIMEOUT", "UNREACHABLE", "HTTP_ERROR", "EMPTY_RESPONSE", "UNKNOWN_RESPONSE"]);
+/** VICIdial answered, but could not do anything (its database was down). */
+const UNAVAILABLE: ReadonlySet<VicidialErrorCode> = new Set(["DATABASE_ERROR"]);
+
+/** A failure that is not final for the row, or undefined when the row has failed for good. */
+export function retryOf(rowId: number, failure: VicidialFailure): RowOutcome | undefined {
+  if (PAUSE.has(failure.code)) return { rowId, state: "retry", why: "pause", failure };
+  if (UNKNOWN.has(failure.code)) return { rowId, state: "retry", why: "unknown", failure };
+  if (UNAVAILABLE.has(failure.code)) return { rowId, state: "retry", why: "unavailable", failure };
+  return undefined;
+}
+
+export function failed(rowId: number, failure: VicidialFailure, audit?: RowAudit): RowOutcome {
+  return retryOf(rowId, failure) ?? { rowId, state: "failed", message: failure.message, raw: failure.raw, audit };
+}

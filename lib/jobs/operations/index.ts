@@ -1,0 +1,14 @@
+import "server-only";
+import type { JobKind } from "../kinds";
+import type { JobOperation } from "../operation";
+import { agentsOperation } from "./agents";
+import { addCidEntriesOperation } from "./cid";
+import { copyDidsOperation } from "./did-copy";
+import { addDidsOperation } from "./dids";
+
+export const JOB_OPERATIONS: Record<JobKind, JobOperation> = {
+  dids: addDidsOperation,
+  "did-copy": copyDidsOperation,
+  cid: addCidEntriesOperation,
+  agents: agentsOperation,
+};

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { addDidSchema, copyDidSchema, DID_FIELDS, didFieldLabel, type DidField } from "@/lib/schemas/did";
+import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
+import { refusedRow, type KindSpec, type PreparedRow } from "./types";
+
+/** add_did's fields as columns, keyed like the single form's fields. */
+const API_NAMES: Record<DidField, string[]> = {
+  description: ["did_description", "desc"],
+  active: ["did_active"],
+  didRoute: ["did_route", "route"],
+  recordCall: ["record_call", "record", "recording"],
+  extension: ["exten"],
+  extenContext: ["exten_context", "context"],
+  voicemailExt: ["voicemail_ext", "voicemail"],
+  phoneExtension: ["phone_extension", "phone"],
+  serverIp: ["server_ip", "server"],
+  group: ["group_id", "in_group", "ingroup"],
+  menuId: ["menu_id", "call_menu", "menu"],
+  filterCleanCidNumber: ["filter_clean_cid_number"],
+  callHandleMethod: ["call_handle_method"],
+  agentSearchMethod: ["agent_search_method"],
+  listId: ["list_id", "list"],
+  entryListId: ["entry_list_id"],
+  campaignId: ["campaign_id", "campaign"],
+  phoneCode: ["phone_code"],
+};
+
+const PATTERN_COLUMN: ColumnSpec = { key: "didPattern", label: "DID pattern", required: true, aliases: ["did_pattern", "did", "pattern", "number"] };
+
+export const DID_COLUMNS: readonly ColumnSpec[] = [
+  PATTERN_COLUMN,
+  ...DID_FIELDS.map((field) => ({
+    key: field,
+    label: didFieldLabel(field),
+    required: field === "didRoute",
+    aliases: API_NAMES[field],
+    hint: field === "active" ? "Y or N; empty means Y" : undefined,
+  })),
+];
+
+export const didJobOptionsSchema = z.object({});
+export type DidJobOptions = z.output<typeof didJobOptionsSchema>;
+
+function duplicateOf(seen: Map<string, number>, pattern: string, row: number): CellError | undefined {
+  const first = seen.get(pattern);
+  if (first !== undefined) return { row, column: "didPattern", value: pattern, message: `Row ${first} already has DID ${pattern}` };
+  seen.set(pattern, row);
+  return undefined;
+}
+
+/** One add_did per row, checked with the add form's schema. */
+export const didsSpec: KindSpec<DidJobOptions> = {
+  kind: "dids",
+  columns: DID_COLUMNS,
+  positional: ["didPattern", "description", "didRoute", "extension"],
+  optionsSchema: didJobOptionsSchema,
+  title: (_options, rows) => `${rows} new DID${rows === 1 ? "" : "s"}`,
+  prepare(records) {
+    const seen = new Map<string, number>();
+    const rows: PreparedRow[] = records.map((record) => {
+      const { cells } = record;
+      const label = cells.didPattern || `Row ${record.row}`;
+      const active = yesNoCell(cells.active);
+      const errors: CellError[] = [];
+      if (active === null) errors.push({ row: record.row, column: "active", value: cells.active, message: "Active must be Y or N" });
+      const values: Record<string, unknown> = { ...cells, didPattern: cells.didPattern ?? "", active: active ?? undefined };
+      const parsed = addDidSchema.safeParse(values);
+      if (!parsed.success) errors.push(...cellErrorsOf(parsed.error, record, (field) => field).cells);
+      if (errors.length > 0 || !parsed.success) return refusedRow(record, label, errors);
+      const duplicate = duplicateOf(seen, parsed.data.didPattern, record.row);
+      if (duplicate) return refusedRow(record, label, [duplicate]);
+      return { seq: record.row, label: parsed.data.didPattern, input: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>, errors: [] };
+    });
+    return { rows, optionErrors: {} };
+  },
+};
+
+export const didCopyJobOptionsSchema = z.object({
+  sourceDidPattern: copyDidSchema.shape.sourceDidPattern,
+  description: copyDidSchema.shape.description,
+});
+export type DidCopyJobOptions = z.output<typeof didCopyJobOptionsSchema>;
+
+/** Each row one new DID taking the source DID's settings; checked with the copy form's schema. */
+export const didCopySpec: KindSpec<DidCopyJobOptions> = {
+  kind: "did-copy",
+  columns: [{ ...PATTERN_COLUMN, label: "New DID pattern" }],
+  positional: ["didPattern"],
+  optionsSchema: didCopyJobOptionsSchema,
+  title: (options, rows) => `${rows} cop${rows === 1 ? "y" : "ies"} of DID ${options.sourceDidPattern}`,
+  prepare(records, options) {
+    const seen = new Map<string, number>();
+    const optionErrors: Record<string, string> = {};
+    const rows: PreparedRow[] = records.map((record) => {
+      const pattern = record.cells.didPattern ?? "";
+      const label = pattern || `Row ${record.row}`;
+      const parsed = copyDidSchema.safeParse({ sourceDidPattern: options.sourceDidPattern, newDids: [pattern], description: options.description ?? "" });
+      if (!parsed.success) {
+        const { cells, other } = cellErrorsOf(parsed.error, record, (field) => (field === "newDids" ? "didPattern" : undefined));
+        for (const problem of other) optionErrors[problem.field] ??= problem.message;
+        const rowErrors = cells.length > 0 ? cells : [{ row: record.row, column: "didPattern", value: pattern, message: "Fix the copy settings above" }];
+        return refusedRow(record, label, rowErrors);
+      }
+      const entry = parsed.data.newDids[0]!;
+      const duplicate = duplicateOf(seen, entry, record.row);
+      if (duplicate) return refusedRow(record, label, [duplicate]);
+      return { seq: record.row, label: entry, input: { didPattern: entry }, weight: entry.length + 1, errors: [] };
+    });
+    return { rows, optionErrors };
+  },
+};

@@ -1,0 +1,338 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Role } from "@/lib/auth/permissions";
+import { vicidialSource } from "@/lib/auth/source";
+import { getDb, type Db } from "@/lib/db";
+import { jobSecrets } from "@/lib/db/schema/jobs";
+import { env } from "@/lib/env";
+import type { VicidialClient } from "@/lib/vicidial/client";
+import { failure } from "@/lib/vicidial/errors";
+import type { JobKind } from "./kinds";
+import type { JobOperation, OperationContext, RowOutcome } from "./operation";
+import { openSecret } from "./secrets";
+import { expireSheets } from "./sheet";
+import {
+  claimRows,
+  completeIfDone,
+  finishRow,
+  heartbeat,
+  pauseJob,
+  reconcile,
+  registerRunner,
+  releaseRow,
+  rowCounts,
+  runnableJobs,
+  unregisterRunner,
+  type ClaimedRow,
+  type JobRecord,
+} from "./store";
+
+/**
+ * Runs the rows of bulk jobs, a bounded number of VICIdial requests at a time. All that matters
+ * is in the database (DESIGN "Scale"): this object only holds the requests in flight, so any
+ * number of runners, in one or several processes, can work on the same jobs.
+ */
+export interface RunnerOptions {
+  operations: Partial<Record<JobKind, JobOperation>>;
+  /** Requests in flight at once (JOB_CONCURRENCY). */
+  concurrency: number;
+  /** Absent: the app's configured VICIdial client. */
+  client?: VicidialClient;
+  /** How often an idle runner looks for work started elsewhere. */
+  pollMs?: number;
+  heartbeatMs?: number;
+  /** A runner whose heartbeat is older than this is gone; its rows are reconciled. */
+  staleAfterMs?: number;
+  /** Only this process uses the database (PGlite): rows running at start were left by a dead process. */
+  exclusiveDatabase: boolean;
+  /** Unclear answers in a row, within one job, before the job pauses (VICIdial is down). */
+  unclearLimit?: number;
+  /** Attempts without a clear answer before a row is given up as failed. */
+  maxUnclearAttempts?: number;
+}
+
+export interface JobRunner {
+  readonly id: string;
+  start(): Promise<void>;
+  /**
+   * Stops claiming rows and waits up to `graceMs` for the requests in flight. What is still in
+   * flight then is abandoned as in a crash: its rows stay `running` until reconciled.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /** Look for work now (a job was just started or resumed in this process). */
+  kick(): void;
+  /** Requests in flight right now. */
+  readonly inFlight: number;
+}
+
+const UNCLEAR_PAUSE = "VICIdial is not giving clear answers, so the job paused instead of trying row after row. Resume it when VICIdial is reachable again; rows without a clear answer are checked before anything is sent again.";
+
+export function createJobRunner(options: RunnerOptions): JobRunner {
+  const id = `runner-${randomUUID()}`;
+  const pollMs = options.pollMs ?? 1_000;
+  const heartbeatMs = options.heartbeatMs ?? 10_000;
+  const staleAfterMs = options.staleAfterMs ?? 45_000;
+  const unclearLimit = options.unclearLimit ?? Math.max(8, options.concurrency * 2);
+  const maxUnclearAttempts = options.maxUnclearAttempts ?? 3;
+
+  let db: Db | undefined;
+  let started = false;
+  let stopping = false;
+  let abandoned = false;
+  let inFlight = 0;
+  let cursor = 0;
+  let loopDone: Promise<void> | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  const tasks = new Set<Promise<void>>();
+  /** Consecutive unclear answers per job (a heuristic only: losing it on restart is harmless). */
+  const unclear = new Map<string, number>();
+
+  let woken = false;
+  let wakeUp: (() => void) | undefined;
+  function kick() {
+    woken = true;
+    wakeUp?.();
+  }
+  function nap(ms: number): Promise<void> {
+    if (woken) {
+      woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        woken = false;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  function database(): Db {
+    if (!db) throw new Error("job runner not started");
+    return db;
+  }
+
+  async function loop() {
+    while (!stopping) {
+      try {
+        await fill();
+      } catch (error) {
+        console.error("job runner: could not claim rows", error);
+      }
+      await nap(pollMs);
+    }
+  }
+
+  /** Claims rows for every free slot, taking the jobs in turn so one big job does not starve the rest. */
+  async function fill() {
+    if (inFlight >= options.concurrency) return;
+    const candidates = await runnableJobs(database());
+    if (candidates.length === 0) return;
+    cursor = (cursor + 1) % candidates.length;
+    const ordered = [...candidates.slice(cursor), ...candidates.slice(0, cursor)];
+    for (const job of ordered) {
+      const free = options.concurrency - inFlight;
+      if (free <= 0 || stopping) return;
+      const operation = options.operations[job.kind];
+      if (!operation) continue;
+      const limits = operation.batch ?? { maxRows: free, maxWeight: free };
+      const rows = await claimRows(database(), { jobId: job.id, runnerId: id, ...limits });
+      if (rows.length === 0) continue;
+      if (operation.batch) dispatch(job, operation, rows);
+      else for (const row of rows) dispatch(job, operation, [row]);
+    }
+  }
+
+  function dispatch(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]) {
+    inFlight += 1;
+    const task = execute(job, operation, rows)
+      .catch((error) => console.error(`job runner: job ${job.id} rows ${rows.map((r) => r.seq).join(",")}`, error))
+      .finally(() => {
+        inFlight -= 1;
+        tasks.delete(task);
+        kick();
+      });
+    tasks.add(task);
+  }
+
+  function contextFor(job: JobRecord): OperationContext {
+    return {
+      job,
+      source: vicidialSource(job.ownerUsername),
+      client: options.client,
+      async secret(rowId) {
+        const [row] = await database().select().from(jobSecrets).where(eq(jobSecrets.rowId, rowId)).limit(1);
+        return row ? openSecret(row.ciphertext) : undefined;
+      },
+    };
+  }
+
+  async function execute(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]) {
+    let outcomes: RowOutcome[];
+    try {
+      outcomes = await operation.run(rows, contextFor(job));
+    } catch (error) {
+      console.error(`job runner: job ${job.id} failed while sending`, error);
+      const crashed = failure("UNKNOWN_RESPONSE", "The dashboard failed while sending this row; it is checked before anything is sent again");
+      outcomes = rows.map((row) => ({ rowId: row.id, state: "retry", why: "unknown", failure: crashed }));
+    }
+    // A stopped runner behaves as a crashed one: whatever it learnt now is left to reconciliation.
+    if (abandoned) return;
+    for (const row of rows) {
+      const outcome = outcomes.find((o) => o.rowId === row.id);
+      await record(job, row, outcome ?? { rowId: row.id, state: "retry", why: "unknown", failure: failure("UNKNOWN_RESPONSE", "No result was reported for this row") });
+    }
+    if (await completeIfDone(database(), job.id)) {
+      await operation.onFinish?.(contextFor(job)).catch((error) => console.error(`job runner: job ${job.id} follow-up failed`, error));
+      await auditJobEnd(job);
+    }
+  }
+
+  async function record(job: JobRecord, row: ClaimedRow, outcome: RowOutcome) {
+    const db = database();
+    if (outcome.state !== "retry") {
+      unclear.set(job.id, 0);
+      const finished = await finishRow(db, { rowId: row.id, runnerId: id, state: outcome.state, message: outcome.message, raw: outcome.raw });
+      if (finished && outcome.audit) {
+        await audit(job, {
+          action: outcome.audit.action,
+          target: outcome.audit.target,
+          params: { ...outcome.audit.params, job: job.id, row: row.seq },
+          before: outcome.audit.before,
+          after: outcome.audit.after,
+          outcome: outcome.state === "done" ? "success" : "failed",
+          message: outcome.message,
+          raw: outcome.raw,
+        });
+      }
+      return;
+    }
+
+    const { why, failure: cause } = outcome;
+    if (why === "pause") {
+      await releaseRow(db, { rowId: row.id, runnerId: id, uncertain: row.uncertain, countAttempt: false, message: cause.message, raw: cause.raw });
+      if (await pauseJob(db, job.id, cause.message)) {
+        await audit(job, { action: "job.pause", target: job.id, outcome: "failed", message: `Paused: ${cause.message}`, raw: cause.raw });
+      }
+      return;
+    }
+
+    const streak = (unclear.get(job.id) ?? 0) + 1;
+    unclear.set(job.id, streak);
+    if (why === "unknown" && row.attempts >= maxUnclearAttempts) {
+      const message = `${cause.message} No clear answer after ${row.attempts} attempts: check in VICIdial whether ${row.label} exists before adding it again.`;
+      if (await finishRow(db, { rowId: row.id, runnerId: id, state: "failed", message, raw: cause.raw })) {
+        await audit(job, { action: "job.row_unclear", target: job.id, params: { job: job.id, row: row.seq, label: row.label }, outcome: "unknown", message, raw: cause.raw });
+      }
+    } else {
+      await releaseRow(db, {
+        rowId: row.id,
+        runnerId: id,
+        uncertain: row.uncertain || why === "unknown",
+        countAttempt: why === "unknown",
+        message: cause.message,
+        raw: cause.raw,
+      });
+    }
+    if (streak >= unclearLimit && (await pauseJob(db, job.id, `${UNCLEAR_PAUSE} Last answer: ${cause.message}`))) {
+      unclear.set(job.id, 0);
+      await audit(job, { action: "job.pause", target: job.id, outcome: "failed", message: `Paused: ${UNCLEAR_PAUSE}`, raw: cause.raw });
+    }
+  }
+
+  async function auditJobEnd(job: JobRecord) {
+    const counts = await rowCounts(database(), job.id);
+    await audit(job, {
+      action: "job.finish",
+      target: job.id,
+      params: { kind: job.kind, title: job.title },
+      after: counts,
+      outcome: counts.failed > 0 ? "failed" : "success",
+      message: `${job.title}: ${counts.done} done, ${counts.exists} already existed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    });
+  }
+
+  async function audit(job: JobRecord, entry: Omit<Parameters<typeof recordAudit>[0], "actor">) {
+    const actor: AuditActor = { id: job.ownerId, username: job.ownerUsername, role: job.ownerRole as Role };
+    try {
+      await recordAudit({ actor, ...entry });
+    } catch (error) {
+      // The row's state is recorded; a lost audit entry must not stop the job.
+      console.error(`job runner: audit entry ${entry.action} not written`, error);
+    }
+  }
+
+  async function tick() {
+    try {
+      const db = database();
+      await heartbeat(db, id);
+      if (!options.exclusiveDatabase && (await reconcile(db, { runnerId: id, exclusive: false, staleAfterMs })) > 0) kick();
+      await expireSheets(db);
+    } catch (error) {
+      console.error("job runner: heartbeat failed", error);
+    }
+  }
+
+  return {
+    id,
+    get inFlight() {
+      return inFlight;
+    },
+    kick,
+    async start() {
+      if (started) return;
+      started = true;
+      db = await getDb();
+      await registerRunner(db, id);
+      await reconcile(db, { runnerId: id, exclusive: options.exclusiveDatabase, staleAfterMs });
+      await expireSheets(db);
+      ticker = setInterval(() => void tick(), heartbeatMs);
+      ticker.unref?.();
+      loopDone = loop();
+    },
+    async stop({ graceMs = 30_000 } = {}) {
+      if (!started || stopping) return;
+      stopping = true;
+      clearInterval(ticker);
+      kick();
+      await loopDone;
+      const drained = await Promise.race([
+        Promise.allSettled([...tasks]).then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref?.()),
+      ]);
+      if (!drained) abandoned = true;
+      if (db) await unregisterRunner(db, id).catch(() => undefined);
+    },
+  };
+}
+
+const holder = globalThis as typeof globalThis & { __vicidashJobRunner?: Promise<JobRunner> };
+
+/**
+ * Starts this process's runner once (Next may load this module several times; the runner lives on
+ * globalThis). Called from start-up; safe to call again.
+ */
+export function startJobRunner(): Promise<JobRunner> {
+  holder.__vicidashJobRunner ??= (async () => {
+    const { JOB_OPERATIONS } = await import("./operations");
+    const settings = env();
+    const runner = createJobRunner({
+      operations: JOB_OPERATIONS,
+      concurrency: settings.JOB_CONCURRENCY,
+      exclusiveDatabase: !settings.DATABASE_URL,
+    });
+    await runner.start();
+    return runner;
+  })();
+  return holder.__vicidashJobRunner;
+}
+
+/** Tells this process's runner (if it runs) that there is new work; other instances find it by polling. */
+export function kickJobRunner(): void {
+  void holder.__vicidashJobRunner?.then((runner) => runner.kick()).catch(() => undefined);
+}

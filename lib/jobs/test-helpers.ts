@@ -1,0 +1,73 @@
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema/audit";
+import { jobRows } from "@/lib/db/schema/jobs";
+import { SIMULATOR_DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { createVicidialClient, type VicidialClient } from "@/lib/vicidial/client";
+import { createJobRunner, type JobRunner, type RunnerOptions } from "./runner";
+import { getJob, type JobRecord } from "./store";
+import { JOB_OPERATIONS } from "./operations";
+
+/** For the runner's and the actions' tests: a simulator, a client on it, and quick runners. */
+export const OWNER = { id: 1, username: "jobowner", role: "supervisor" } as const;
+
+export async function startTestSimulator(): Promise<RunningSimulator> {
+  return startSimulator({ port: 0 });
+}
+
+/** A client of its own (own lockout guard); `clock` lets a test pass the guard's 15 minutes. */
+export function testClient(sim: RunningSimulator, options: { timeoutMs?: number; maxInFlight?: number; clock?: () => number } = {}): VicidialClient {
+  return createVicidialClient(
+    { url: sim.url, ...SIMULATOR_DEMO_CREDENTIALS, timeoutMs: options.timeoutMs ?? 2_000, maxInFlight: options.maxInFlight ?? 4 },
+    { now: options.clock },
+  );
+}
+
+export function testRunner(client: VicidialClient, options: Partial<RunnerOptions> = {}): JobRunner {
+  return createJobRunner({
+    operations: JOB_OPERATIONS,
+    concurrency: 4,
+    client,
+    pollMs: 25,
+    heartbeatMs: 200,
+    staleAfterMs: 1_000,
+    exclusiveDatabase: false,
+    ...options,
+  });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function waitForStatus(jobId: string, statuses: readonly JobRecord["status"][], timeoutMs?: number): Promise<JobRecord> {
+  return waitFor(
+    async () => {
+      const job = await getJob(await getDb(), jobId);
+      return job && statuses.includes(job.status) ? job : undefined;
+    },
+    `job ${jobId} to be ${statuses.join(" or ")}`,
+    timeoutMs,
+  );
+}
+
+export async function rowsOf(jobId: string) {
+  const db = await getDb();
+  return db.select().from(jobRows).where(eq(jobRows.jobId, jobId)).orderBy(asc(jobRows.phase), asc(jobRows.seq));
+}
+
+export async function auditOf(action: string) {
+  const db = await getDb();
+  return db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
+}
+
+/** vicidial_admin_log rows of one kind: one per change VICIdial really made. */
+export function adminLogCount(sim: RunningSimulator, eventCode: string): number {
+  return sim.state.adminLog.filter((row) => row.event_code === eventCode).length;
+}

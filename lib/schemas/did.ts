@@ -1,0 +1,444 @@
+import { z } from "zod";
+import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
+
+/**
+ * The DID operations (contract 2.6 add_did, 2.7 copy_did, 2.8 update_did incl. delete), one
+ * schema each, shared by the form (zodResolver), the server action (the wrapper parses) and the
+ * VICIdial call. VICIdial deletes characters outside its whitelist and truncates long values
+ * silently (1.3, 3); here either is an error on the field instead. Empty optional fields mean
+ * "not sent": VICIdial's DID functions cannot clear a value (3, "--BLANK-- only partly works").
+ */
+
+export const DID_ROUTES = ["EXTEN", "VOICEMAIL", "VMAIL_NO_INST", "PHONE", "IN_GROUP", "CALLMENU", "AGENT"] as const;
+export type DidRoute = (typeof DID_ROUTES)[number];
+
+export const RECORD_CALL_VALUES = ["N", "Y", "Y_QUEUESTOP"] as const;
+export type RecordCall = (typeof RECORD_CALL_VALUES)[number];
+
+/** The column is ENUM('LO','LB','SO'): anything else is stored as '' although the API accepts it (2.6 row 14). */
+export const AGENT_SEARCH_METHODS = ["LB", "LO", "SO"] as const;
+export type AgentSearchMethod = (typeof AGENT_SEARCH_METHODS)[number];
+
+/** What the values mean, for selects and the detail page. */
+export const ROUTE_LABELS: Record<DidRoute, string> = {
+  EXTEN: "Extension",
+  VOICEMAIL: "Voicemail",
+  VMAIL_NO_INST: "Voicemail, no instructions",
+  PHONE: "Phone",
+  IN_GROUP: "In-group",
+  CALLMENU: "Call menu",
+  AGENT: "Agent",
+};
+export const RECORD_CALL_LABELS: Record<RecordCall, string> = {
+  N: "No",
+  Y: "Yes",
+  Y_QUEUESTOP: "Yes, stop when the call leaves the queue",
+};
+export const AGENT_SEARCH_LABELS: Record<AgentSearchMethod, string> = {
+  LB: "Load balanced (LB)",
+  LO: "Load balanced, overflow (LO)",
+  SO: "Server only (SO)",
+};
+
+/**
+ * VICIdial checks call_handle_method only for length (2.6 row 13); these are the values its
+ * admin screen offers, suggested in the form. Newer releases add more, so others are allowed.
+ */
+export const CALL_HANDLE_METHODS = [
+  "CID",
+  "CIDLOOKUP",
+  "CIDLOOKUPRL",
+  "CIDLOOKUPRC",
+  "CIDLOOKUPALT",
+  "CIDLOOKUPRLALT",
+  "CIDLOOKUPRCALT",
+  "CIDLOOKUPADDR3",
+  "CIDLOOKUPRLADDR3",
+  "CIDLOOKUPRCADDR3",
+  "CIDLOOKUPALTADDR3",
+  "CIDLOOKUPRLALTADDR3",
+  "CIDLOOKUPRCALTADDR3",
+  "ANI",
+  "ANILOOKUP",
+  "ANILOOKUPRL",
+  "VIDPROMPT",
+  "VIDPROMPTLOOKUP",
+  "VIDPROMPTLOOKUPRL",
+  "VIDPROMPTLOOKUPRC",
+  "CLOSER",
+  "3DIGITID",
+  "4DIGITID",
+  "5DIGITID",
+  "10DIGITID",
+] as const;
+
+/** What VICIdial stores for a field add_did was not given (2.6, "Omitted fields take the column defaults"). */
+export const ADD_DID_DEFAULTS = {
+  active: true,
+  didRoute: "EXTEN",
+  extension: "9998811112",
+  extenContext: "default",
+  recordCall: "N",
+  callHandleMethod: "CID",
+  agentSearchMethod: "LB",
+  listId: "999",
+  entryListId: "0",
+  phoneCode: "1",
+} as const satisfies Partial<DidFields>;
+
+// ---------------------------------------------------------------------------------------------
+// Field rules
+
+interface TextRule {
+  label: string;
+  min: number;
+  max: number;
+  /** A rule beyond VICIdial's whitelist (digits only, IPv4...): message when it fails. */
+  pattern?: { test: RegExp; message: string };
+}
+
+function describeCharacters(characters: readonly string[]): string {
+  const names = characters.map((c) => (c === " " ? "spaces" : c === "\t" ? "tabs" : c === "\n" || c === "\r" ? "line breaks" : `“${c}”`));
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** The characters a value may hold, in words, from the parameter's whitelist (contract 1.3). */
+const ALLOWED_WORDS: Partial<Record<ApiParameter, string>> = {
+  did_pattern: "letters, digits and : + * # . _",
+  source_did_pattern: "letters, digits and : + * # . _",
+  new_dids: "letters, digits and : + * # . _",
+  did_description: "letters, digits, spaces and - . , _",
+  filter_clean_cid_number: "letters, digits, spaces and - . , _",
+  extension: "letters, digits, - and _",
+  exten_context: "letters, digits, - and _",
+  voicemail_ext: "letters, digits and * # . _",
+  phone_extension: "letters, digits, - and _",
+  server_ip: "digits and dots",
+  group: "letters, digits, - and _",
+  menu_id: "letters, digits, - and _",
+  call_handle_method: "capital letters, digits and _",
+  list_id: "digits",
+  entry_list_id: "digits",
+  campaign_id: "letters, digits, - and _",
+  phone_code: "digits",
+};
+
+/** The first problem with a non-empty `value` for `api`, or undefined. Exported for copy's per-entry check. */
+export function fieldProblem(api: ApiParameter, value: string, rule: TextRule): string | undefined {
+  const dropped = charactersVicidialDrops(api, value);
+  if (dropped.length > 0) {
+    const allowed = ALLOWED_WORDS[api] ?? "the characters VICIdial keeps";
+    return `${rule.label} cannot contain ${describeCharacters(dropped)}: VICIdial would silently remove ${dropped.length === 1 ? "it" : "them"}. Use only ${allowed}`;
+  }
+  if (value.length < rule.min) {
+    return rule.min === rule.max ? `${rule.label} must be exactly ${rule.min} characters` : `${rule.label} must be at least ${rule.min} characters`;
+  }
+  if (value.length > rule.max) {
+    const column = PARAMETER_RULES[api] as { maxLength?: number };
+    const cut = column.maxLength !== undefined && value.length > column.maxLength ? ": VICIdial would cut off the rest" : "";
+    return `${rule.label} can be at most ${rule.max} characters${cut}`;
+  }
+  if (rule.pattern && !rule.pattern.test.test(value)) return rule.pattern.message;
+  return undefined;
+}
+
+function requiredText(api: ApiParameter, rule: TextRule) {
+  return z.string({ error: `${rule.label} is required` }).superRefine((value, ctx) => {
+    const problem = value === "" ? `${rule.label} is required` : fieldProblem(api, value, rule);
+    if (problem) ctx.addIssue(problem);
+  });
+}
+
+/** Empty or absent means "not sent". */
+function optionalText(api: ApiParameter, rule: TextRule) {
+  return z
+    .string({ error: `${rule.label} must be text` })
+    .optional()
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      const problem = fieldProblem(api, value, rule);
+      if (problem) ctx.addIssue(problem);
+    })
+    .transform((value) => value || undefined);
+}
+
+function optionalChoice<const V extends readonly [string, ...string[]]>(label: string, values: V, labels: Record<V[number], string>) {
+  const words = values.map((v) => labels[v as V[number]]).join(", ");
+  return z
+    .union([z.literal(""), z.enum(values)], { error: `Choose the ${label.toLowerCase()} from the list (${words})` })
+    .optional()
+    .transform((value) => (value ? (value as V[number]) : undefined));
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const DIGITS = /^\d+$/;
+
+export const DID_PATTERN_RULE: TextRule = { label: "DID pattern", min: 2, max: 50 };
+const DESCRIPTION_RULE: TextRule = { label: "Description", min: 6, max: 50 };
+
+const didPattern = requiredText("did_pattern", DID_PATTERN_RULE);
+
+/** The fields add_did and update_did share (2.6 table), keyed by form field name. */
+const fieldsShape = {
+  description: optionalText("did_description", DESCRIPTION_RULE),
+  active: z.boolean({ error: "Active must be yes or no" }).optional(),
+  didRoute: optionalChoice("Route", DID_ROUTES, ROUTE_LABELS),
+  recordCall: optionalChoice("Call recording", RECORD_CALL_VALUES, RECORD_CALL_LABELS),
+  extension: optionalText("extension", { label: "Extension", min: 1, max: 50 }),
+  extenContext: optionalText("exten_context", { label: "Extension context", min: 1, max: 50 }),
+  voicemailExt: optionalText("voicemail_ext", { label: "Voicemail box", min: 1, max: 10 }),
+  phoneExtension: optionalText("phone_extension", { label: "Phone extension", min: 1, max: 100 }),
+  serverIp: optionalText("server_ip", {
+    label: "Server IP",
+    min: 7,
+    max: 15,
+    pattern: { test: IPV4, message: "Server IP must be an IPv4 address such as 10.10.10.15" },
+  }),
+  // VICIdial's admin screen allows 2-20 characters for in-group and 2-8 for campaign IDs.
+  group: optionalText("group", {
+    label: "In-group",
+    min: 2,
+    max: 20,
+    pattern: { test: /^[A-Za-z0-9_-]+$/, message: "In-group IDs hold only letters, digits, - and _" },
+  }),
+  menuId: optionalText("menu_id", { label: "Call menu", min: 2, max: 50 }),
+  filterCleanCidNumber: optionalText("filter_clean_cid_number", { label: "Clean CID number filter", min: 1, max: 20 }),
+  callHandleMethod: optionalText("call_handle_method", {
+    label: "Call handle method",
+    min: 3,
+    max: 20,
+    pattern: { test: /^[A-Z0-9_]+$/, message: "Call handle method is written in capital letters, such as CID or CIDLOOKUP" },
+  }),
+  agentSearchMethod: optionalChoice("Agent search method", AGENT_SEARCH_METHODS, AGENT_SEARCH_LABELS),
+  // The column is BIGINT: letters would pass the API's length check and be stored as 0 (2.6 row 15).
+  listId: optionalText("list_id", { label: "List ID", min: 3, max: 14, pattern: { test: DIGITS, message: "List ID must be digits only" } }),
+  entryListId: optionalText("entry_list_id", { label: "Entry list ID", min: 1, max: 14 }),
+  campaignId: optionalText("campaign_id", { label: "Campaign", min: 2, max: 8 }),
+  phoneCode: optionalText("phone_code", { label: "Phone code", min: 1, max: 10 }),
+};
+
+export type DidField = keyof typeof fieldsShape;
+export const DID_FIELDS = Object.keys(fieldsShape) as DidField[];
+export type DidFields = { [K in DidField]?: NonNullable<z.output<(typeof fieldsShape)[K]>> };
+/** What the form holds: strings ("" = not set) and a boolean for active. */
+export type DidFormValues = { [K in DidField]?: z.input<(typeof fieldsShape)[K]> };
+
+/** Settings that apply whatever the route. */
+export const COMMON_FIELDS = ["description", "active", "didRoute", "recordCall", "filterCleanCidNumber"] as const satisfies readonly DidField[];
+
+interface RouteSpec {
+  /** The fields VICIdial reads for this route; the others are kept but not sent. */
+  fields: readonly DidField[];
+  /** Without these the route points nowhere. */
+  required: readonly DidField[];
+  /** The field shown as the route's target in lists. */
+  target?: DidField;
+}
+
+export const ROUTE_FIELDS: Record<DidRoute, RouteSpec> = {
+  EXTEN: { fields: ["extension", "extenContext"], required: ["extension"], target: "extension" },
+  VOICEMAIL: { fields: ["voicemailExt"], required: ["voicemailExt"], target: "voicemailExt" },
+  VMAIL_NO_INST: { fields: ["voicemailExt"], required: ["voicemailExt"], target: "voicemailExt" },
+  PHONE: { fields: ["phoneExtension", "serverIp"], required: ["phoneExtension", "serverIp"], target: "phoneExtension" },
+  IN_GROUP: {
+    fields: ["group", "callHandleMethod", "agentSearchMethod", "listId", "entryListId", "campaignId", "phoneCode"],
+    required: ["group"],
+    target: "group",
+  },
+  CALLMENU: { fields: ["menuId"], required: ["menuId"], target: "menuId" },
+  // add_did takes no agent: the agent of an AGENT route is chosen in VICIdial's own screen.
+  AGENT: { fields: [], required: [] },
+};
+
+const FIELD_LABELS: Record<DidField, string> = {
+  description: "Description",
+  active: "Active",
+  didRoute: "Route",
+  recordCall: "Call recording",
+  extension: "Extension",
+  extenContext: "Extension context",
+  voicemailExt: "Voicemail box",
+  phoneExtension: "Phone extension",
+  serverIp: "Server IP",
+  group: "In-group",
+  menuId: "Call menu",
+  filterCleanCidNumber: "Clean CID number filter",
+  callHandleMethod: "Call handle method",
+  agentSearchMethod: "Agent search method",
+  listId: "List ID",
+  entryListId: "Entry list ID",
+  campaignId: "Campaign",
+  phoneCode: "Phone code",
+};
+
+export function didFieldLabel(field: DidField): string {
+  return FIELD_LABELS[field];
+}
+
+/** The fields a DID with `route` uses; without a route (a partial update) every field counts. */
+export function fieldsForRoute(route: DidRoute | undefined): readonly DidField[] {
+  return route ? [...COMMON_FIELDS, ...ROUTE_FIELDS[route].fields] : DID_FIELDS;
+}
+
+/** A route needs its target: a DID routed to IN_GROUP without an in-group sends calls nowhere. */
+function requireRouteTargets(values: DidFields, ctx: z.RefinementCtx) {
+  if (!values.didRoute) return;
+  for (const field of ROUTE_FIELDS[values.didRoute].required) {
+    if (values[field] === undefined) {
+      ctx.addIssue({ code: "custom", path: [field], message: `${FIELD_LABELS[field]} is required for the ${ROUTE_LABELS[values.didRoute]} route` });
+    }
+  }
+}
+
+/** Fields of other routes are dropped: the form keeps them while the route is switched back and forth. */
+function onlyRouteFields<T extends DidFields>(values: T): T {
+  if (!values.didRoute) return values;
+  const keep = new Set<string>(fieldsForRoute(values.didRoute));
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== undefined && (!DID_FIELDS.includes(key as DidField) || keep.has(key)))) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+export const addDidSchema = z
+  .object({ didPattern, ...fieldsShape, didRoute: z.enum(DID_ROUTES, { error: "Choose a route" }) })
+  .superRefine(requireRouteTargets)
+  .transform(onlyRouteFields);
+export type AddDidInput = z.input<typeof addDidSchema>;
+export type AddDid = z.output<typeof addDidSchema>;
+
+/**
+ * A change: only the fields given are sent. Changing the route must bring the new route's target
+ * along (didChanges does that for the form). Nothing to send is an error before anything is sent.
+ */
+export const updateDidSchema = z
+  .object({ didPattern, ...fieldsShape })
+  .superRefine(requireRouteTargets)
+  .transform(onlyRouteFields)
+  .superRefine((values, ctx) => {
+    if (DID_FIELDS.every((field) => values[field] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [], message: NO_CHANGES });
+    }
+  });
+export type UpdateDidInput = z.input<typeof updateDidSchema>;
+export type UpdateDid = z.output<typeof updateDidSchema>;
+
+export const NO_CHANGES = "No changes to save: nothing was sent to VICIdial";
+
+export const deleteDidSchema = z.object({ didPattern });
+export type DeleteDid = z.output<typeof deleteDidSchema>;
+
+const NEW_DIDS_MAX = PARAMETER_RULES.new_dids.maxLength;
+
+/** One pattern per line or comma-separated; blanks and surrounding spaces between entries are separators. */
+export function splitDidList(text: string): string[] {
+  return text
+    .split(/[,\r\n]+/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+/**
+ * copy_did (2.7). VICIdial creates a DID with an empty pattern for an empty entry, truncates long
+ * ones, and checks the description only once it reaches a new DID, possibly halfway through the
+ * list: so empty entries are dropped and everything else is checked here, before sending.
+ */
+export const copyDidSchema = z
+  .object({
+    sourceDidPattern: requiredText("source_did_pattern", { label: "Source DID", min: 2, max: 50 }),
+    newDids: z.union([z.string(), z.array(z.string())], { error: "List the new DIDs" }).transform((value, ctx) => {
+      const entries = typeof value === "string" ? splitDidList(value) : value.map((entry) => entry.trim()).filter((entry) => entry !== "");
+      if (entries.length === 0) {
+        ctx.addIssue("List at least one new DID");
+        return z.NEVER;
+      }
+      const problems = entries.flatMap((entry) => {
+        const problem = fieldProblem("did_pattern", entry, { ...DID_PATTERN_RULE, label: `“${entry}”` });
+        return problem ? [problem] : [];
+      });
+      const seen = new Set<string>();
+      const repeated = entries.filter((entry) => (seen.has(entry) ? true : (seen.add(entry), false)));
+      if (repeated.length > 0) problems.push(`Listed more than once: ${[...new Set(repeated)].join(", ")}`);
+      const joined = entries.join(",");
+      if (NEW_DIDS_MAX !== undefined && joined.length > NEW_DIDS_MAX) {
+        problems.push(`The list is ${joined.length} characters with commas; VICIdial takes at most ${NEW_DIDS_MAX}. Copy in smaller batches`);
+      }
+      if (problems.length > 0) {
+        ctx.addIssue(problems.join("\n"));
+        return z.NEVER;
+      }
+      return entries;
+    }),
+    description: optionalText("did_description", { ...DESCRIPTION_RULE, label: "Description of the new DIDs" }),
+  })
+  .superRefine((values, ctx) => {
+    if (values.newDids.includes(values.sourceDidPattern)) {
+      ctx.addIssue({ code: "custom", path: ["newDids"], message: `${values.sourceDidPattern} is the DID being copied` });
+    }
+  });
+export type CopyDidInput = z.input<typeof copyDidSchema>;
+export type CopyDid = z.output<typeof copyDidSchema>;
+
+/** VICIdial parameter names → form fields, so a VICIdial field error lands beside its field. */
+export const DID_FIELD_FOR_PARAMETER: Record<string, string> = {
+  did_pattern: "didPattern",
+  did_description: "description",
+  active: "active",
+  did_route: "didRoute",
+  record_call: "recordCall",
+  extension: "extension",
+  exten_context: "extenContext",
+  voicemail_ext: "voicemailExt",
+  phone_extension: "phoneExtension",
+  server_ip: "serverIp",
+  group: "group",
+  menu_id: "menuId",
+  filter_clean_cid_number: "filterCleanCidNumber",
+  call_handle_method: "callHandleMethod",
+  agent_search_method: "agentSearchMethod",
+  list_id: "listId",
+  entry_list_id: "entryListId",
+  campaign_id: "campaignId",
+  phone_code: "phoneCode",
+  source_did_pattern: "sourceDidPattern",
+  new_dids: "newDids",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Edit: what changed
+
+export interface DidChanges {
+  /** The fields to send, as form values; empty when nothing changed. */
+  changes: DidFormValues;
+  /** Fields emptied in the form: VICIdial cannot clear them, so this is an error to show. */
+  cleared: DidField[];
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === "";
+
+/**
+ * The fields of `after` that differ from `before` (both the edit form's values), limited to the
+ * fields the chosen route uses. A route change also sends the new route's settings that were
+ * already filled in, so VICIdial gets the route and its target together.
+ */
+export function didChanges(before: DidFormValues, after: DidFormValues): DidChanges {
+  const route = isEmpty(after.didRoute) ? undefined : (after.didRoute as DidRoute);
+  const routeChanged = route !== undefined && route !== before.didRoute;
+  const changes: DidFormValues = {};
+  const cleared: DidField[] = [];
+  for (const field of fieldsForRoute(route)) {
+    const was = before[field];
+    const now = after[field];
+    if (isEmpty(now)) {
+      if (!isEmpty(was)) cleared.push(field);
+      continue;
+    }
+    const inNewRoute = routeChanged && (ROUTE_FIELDS[route].fields as readonly DidField[]).includes(field);
+    if (now !== was || inNewRoute) Object.assign(changes, { [field]: now });
+  }
+  return { changes, cleared };
+}
+
+export function clearedMessage(field: DidField): string {
+  return `VICIdial cannot empty the ${FIELD_LABELS[field].toLowerCase()} of a DID; enter a value or undo the change`;
+}

@@ -1,0 +1,10 @@
+// A byte-faithful stand-in for VICIdial's non_agent_api.php (contract: /work/shared/vicidial-api.md),
+// written independently of lib/vicidial and lib/schemas so that testing the client against it
+// proves something.
+export { startSimulator, API_PATH } from "./server";
+export { createSeedState } from "./seed";
+export type { RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
+export type * from "./state";
+
+/** A seed user with every right (level 9, ALL_FUNCTIONS): the demo's default API login. */
+export const SIMULATOR_DEMO_CREDENTIALS = { user: "6666", pass: "1234" };

@@ -1,0 +1,172 @@
+// The HTTP side: one endpoint, PHP's parameter sources, faults, persistence, clean shutdown.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { lockUserNow } from "./auth";
+import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
+import { DuplicateKeyError, PhpFatalError } from "./mysql";
+import { answerApiCall, type ApiReply } from "./non-agent-api";
+import { parsePostBody, parseQueryString } from "./params";
+import { loadState, saveState } from "./persistence";
+import { createSeedState } from "./seed";
+import type { RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
+
+export const API_PATH = "/vicidial/non_agent_api.php";
+
+/** PHP's default post_max_size: a larger body leaves $_POST empty. */
+const POST_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The headers non_agent_api.php sends with every answer (contract 1.1). */
+const SCRIPT_HEADERS = {
+  "Content-type": "text/html; charset=utf-8",
+  "Cache-Control": "no-cache, must-revalidate",
+  Pragma: "no-cache",
+};
+
+const NOT_FOUND_BODY =
+  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n' +
+  "<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n";
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= POST_MAX_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size <= POST_MAX_BYTES ? Buffer.concat(chunks) : Buffer.alloc(0)));
+    req.on("error", reject);
+  });
+}
+
+function clientIpOf(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  if (res.destroyed) return;
+  const bytes = Buffer.from(body, "utf8");
+  res.writeHead(status, { ...headers, "Content-Length": String(bytes.length) });
+  res.end(bytes);
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const clock = opts.now ?? (() => new Date());
+  const stateFile = opts.stateFile;
+  const state = (stateFile ? loadState(stateFile) : undefined) ?? createSeedState();
+  let faults: SimulatorFaults = { ...opts.faults };
+  let requests = 0;
+  let closing = false;
+  const wakeSleepers = new Set<() => void>();
+
+  const persist = () => {
+    if (stateFile) saveState(stateFile, state);
+  };
+
+  /** A latency pause that close() cuts short. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakeSleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      wakeSleepers.add(wake);
+    });
+
+  function answerScript(req: IncomingMessage, body: Buffer): ApiReply {
+    const params = {
+      get: parseQueryString(req.url ?? ""),
+      post: parsePostBody(req.method ?? "GET", req.headers["content-type"], body),
+    };
+    try {
+      return answerApiCall(state, { params, clientIp: clientIpOf(req), clock });
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError || error instanceof PhpFatalError)) console.error("simulator:", error);
+      return { status: 500, body: "" };
+    } finally {
+      persist();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const active = faults;
+    const body = await readBody(req);
+    if (active.latencyMs && active.latencyMs > 0) await sleep(active.latencyMs);
+    if (closing) return;
+
+    switch (faultOutcome(active)) {
+      case "reset":
+        req.socket.resetAndDestroy();
+        return;
+      case "hang":
+        return;
+      case "http500":
+        send(res, 500, SCRIPT_HEADERS, "");
+        return;
+      case "garbage":
+        send(res, 200, SCRIPT_HEADERS, GARBAGE_BODY);
+        return;
+      case "answer":
+        break;
+    }
+
+    const path = (req.url ?? "").split(/[?#]/)[0];
+    if (path !== API_PATH) {
+      send(res, 404, { "Content-Type": "text/html; charset=iso-8859-1" }, NOT_FOUND_BODY);
+      return;
+    }
+    const reply = answerScript(req, body);
+    send(res, reply.status, SCRIPT_HEADERS, active.phpWarnings ? withPhpWarnings(reply.body) : reply.body);
+  }
+
+  const server = createServer((req, res) => {
+    requests++;
+    handle(req, res).catch((error: unknown) => {
+      console.error("simulator:", error);
+      send(res, 500, SCRIPT_HEADERS, "");
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= new Promise<void>((resolve, reject) => {
+      closing = true;
+      for (const wake of [...wakeSleepers]) wake();
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Hung requests and idle keep-alive sockets would otherwise hold close() open.
+      server.closeAllConnections();
+    });
+    return closed;
+  };
+
+  return {
+    url: `http://${urlHost}:${address.port}${API_PATH}`,
+    port: address.port,
+    state,
+    setFaults(f) {
+      faults = { ...f };
+    },
+    reset() {
+      Object.assign(state, createSeedState());
+      persist();
+    },
+    lockUser(user) {
+      lockUserNow(state, user, clock());
+      persist();
+    },
+    requestCount: () => requests,
+    close,
+  };
+}

@@ -1,0 +1,53 @@
+// The simulator's public shapes. Other modules (the client's tests, the demo start-up) code
+// against these exactly; change them only together with their users.
+import type { SimulatorState } from "./state";
+
+/**
+ * Failure modes of the transport. hang, http500, garbage and reset stand in for a broken web
+ * tier: the request never reaches the script, so nothing in the state changes.
+ * phpWarnings keeps the real answer (and its effects) and only adds noise around it.
+ * When several are set, the first of reset, hang, http500, garbage wins.
+ */
+export interface SimulatorFaults {
+  /** Added before every answer (also before a reset, an error or garbage). */
+  latencyMs?: number;
+  /** Accept the request, never answer (until close). */
+  hang?: boolean;
+  /** HTTP 500 with an empty body. */
+  http500?: boolean;
+  /** HTTP 200 with a body that is not a VICIdial line. */
+  garbage?: boolean;
+  /** Destroy the socket without answering (ECONNRESET). */
+  reset?: boolean;
+  /** Surround the real line with PHP 8 deprecation/warning noise. */
+  phpWarnings?: boolean;
+}
+
+export interface SimulatorOptions {
+  /** 0 or undefined: a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** JSON persistence: loaded if the file exists, saved after every request that reaches the script. */
+  stateFile?: string;
+  faults?: SimulatorFaults;
+  /** The web server's clock (DATE/EPOCH of version, lockout windows, log dates). */
+  now?: () => Date;
+}
+
+export interface RunningSimulator {
+  /** Full URL of non_agent_api.php, e.g. http://127.0.0.1:PORT/vicidial/non_agent_api.php */
+  url: string;
+  port: number;
+  /** Replaces the active faults. */
+  setFaults(f: SimulatorFaults): void;
+  /** Back to the seed. */
+  reset(): void;
+  /** Put a user in the LOCK state (FLC>=10, recent success). */
+  lockUser(user: string): void;
+  /** Read access for tests (e.g. count DIDs, find phone). The same object across reset(). */
+  state: SimulatorState;
+  /** How many HTTP requests reached the simulator (tests use it to prove "nothing was sent"). */
+  requestCount(): number;
+  close(): Promise<void>;
+}

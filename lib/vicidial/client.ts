@@ -1,0 +1,213 @@
+import "server-only";
+import type http from "node:http";
+import { classify, isCredentialFailure } from "./classify";
+import { sourceParameter, type WireParameters } from "./encode";
+import { answerMessage, failure, transportMessage, type Subject, type VicidialFailure } from "./errors";
+import { createLockoutGuard } from "./lockout-guard";
+import { charactersVicidialDrops } from "./parameters";
+import { resultLines } from "./parse";
+import { scrub } from "./scrub";
+import { createSemaphore } from "./semaphore";
+import { createKeepAliveAgent, createTransport, type HttpMethod, type TransportReply } from "./transport";
+
+export interface VicidialConfig {
+  /** Full URL of non_agent_api.php, without a query string. */
+  url: string;
+  /** API user: level 7+, "API access" on, the rights of the functions used. */
+  user: string;
+  pass: string;
+  /** POST (default) sends an urlencoded body to the bare URL; GET puts everything in the query. */
+  method?: HttpMethod;
+  /** Per request, from sending to the end of the answer. Default 10 000. */
+  timeoutMs?: number;
+  /** Requests in flight at once per client; more wait their turn. Default 4. */
+  maxInFlight?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_IN_FLIGHT = 4;
+
+export interface ClientDependencies {
+  /** Clock of the lockout guard (tests inject one to pass 15 minutes). */
+  now?: () => number;
+  /** Shares a keep-alive agent (the benchmark compares against bare requests on it). */
+  agent?: http.Agent;
+}
+
+export interface ApiRequest {
+  apiFunction: string;
+  /** Function parameters, without source/user/pass/function. */
+  parameters: WireParameters;
+  /** Dashboard user name; sent sanitized (see sourceParameter). */
+  source: string;
+  subject: Subject;
+  /** Reads may be repeated once when VICIdial could not be reached; writes never are (DESIGN). */
+  retryIfUnreachable: boolean;
+  /**
+   * False only for `version`, answered before authentication (2.1): it is sent without user and
+   * password, so a health check works, and is not held back, while the lockout guard is tripped.
+   */
+  authenticated?: boolean;
+  /** Passwords sent in `parameters`, scrubbed from any text handed back. */
+  secrets?: readonly string[];
+}
+
+/** The body of a 200 answer that got past authentication, or why there is none. */
+export type ApiReply = { ok: true; body: string } | VicidialFailure;
+
+export interface VicidialClient {
+  /** Where the client sends, and as whom; never the password. */
+  readonly endpoint: { url: string; user: string; method: HttpMethod; timeoutMs: number; maxInFlight: number };
+  /** True when built from exactly this configuration (the default client is rebuilt otherwise). */
+  matches(config: VicidialConfig): boolean;
+  call(request: ApiRequest): Promise<ApiReply>;
+  /** Secrets to scrub from any text of a request with these extra passwords. */
+  secretsFor(extra?: readonly string[]): readonly string[];
+  /** HTTP requests actually sent; lets tests prove the lockout guard held one back. */
+  requestsSent(): number;
+  /** Closes idle connections once the requests in flight are done. */
+  close(): Promise<void>;
+}
+
+const GUARD_NOTE = "The dashboard will not send with these credentials again for 15 minutes or until they are changed.";
+const UNKNOWN_BODY_EXCERPT = 500;
+
+export function createVicidialClient(config: VicidialConfig, dependencies: ClientDependencies = {}): VicidialClient {
+  const url = parseEndpoint(config.url);
+  const method = config.method ?? "POST";
+  const timeoutMs = positive(config.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
+  const maxInFlight = positive(config.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight");
+  const agent = dependencies.agent ?? createKeepAliveAgent(url, maxInFlight);
+  const transport = createTransport({ url, method, timeoutMs, agent });
+  const slots = createSemaphore(maxInFlight);
+  const guard = createLockoutGuard(dependencies.now ?? Date.now);
+  const credentialProblem = credentialsProblem(config.user, config.pass);
+  let sent = 0;
+  let closing: (() => void) | undefined;
+
+  function secretsFor(extra: readonly string[] = []): readonly string[] {
+    return extra.length === 0 ? [config.pass] : [config.pass, ...extra];
+  }
+
+  /** One send; `retryable` marks an UNREACHABLE that a read may repeat once. */
+  async function attempt(request: ApiRequest, parameters: URLSearchParams): Promise<{ reply: ApiReply; retryable?: true }> {
+    await slots.acquire();
+    try {
+      // Checked after waiting for a slot: a failure may have landed while this request queued.
+      const blocked = request.authenticated === false ? undefined : guard.blocked();
+      if (blocked) return { reply: blocked };
+      sent += 1;
+      return judge(request, await transport.send(parameters));
+    } finally {
+      slots.release();
+      if (closing && slots.inUse === 0) closing();
+    }
+  }
+
+  function judge(request: ApiRequest, reply: TransportReply): { reply: ApiReply; retryable?: true } {
+    switch (reply.kind) {
+      case "timeout":
+        return { reply: failure("TIMEOUT", transportMessage("TIMEOUT", request.subject, { timeoutMs, sent: reply.sent })) };
+      case "unreachable":
+        return {
+          reply: failure("UNREACHABLE", transportMessage("UNREACHABLE", request.subject, { timeoutMs, ...reply })),
+          retryable: true,
+        };
+      case "body":
+        return { reply: judgeBody(request, reply.status, reply.body, secretsFor(request.secrets)) };
+    }
+  }
+
+  function judgeBody(request: ApiRequest, status: number, body: string, secrets: readonly string[]): ApiReply {
+    const excerpt = () => scrub(body.trim().slice(0, UNKNOWN_BODY_EXCERPT), secrets);
+    // A 500 or an empty body means the outcome is unknown (contract 3).
+    if (status !== 200) {
+      return failure("HTTP_ERROR", transportMessage("HTTP_ERROR", request.subject, { timeoutMs, sent: true, status }), excerpt());
+    }
+    if (body.trim() === "") {
+      return failure("EMPTY_RESPONSE", answerMessage("EMPTY_RESPONSE", request.subject, request), "");
+    }
+    const credentialFailure = credentialAnswer(request, body, secrets);
+    if (credentialFailure) return credentialFailure;
+    return { ok: true, body };
+  }
+
+  /** Authentication answers look the same for every function (1.4), so they are judged here. */
+  function credentialAnswer(request: ApiRequest, body: string, secrets: readonly string[]): VicidialFailure | undefined {
+    const first = resultLines(body)[0];
+    const classification = first && first.status === "ERROR" ? classify(first) : undefined;
+    if (!first || !classification) return undefined;
+    const { code } = classification;
+    if (code !== "LOGIN_INCORRECT" && code !== "LOCKED_OUT" && code !== "IP_BLOCKED") return undefined;
+    const message = answerMessage(code, request.subject, request);
+    const answered = failure(code, message, scrub(first.text, secrets));
+    if (!isCredentialFailure(code)) return answered;
+    guard.trip(answered);
+    return { ...answered, message: `${message}. ${GUARD_NOTE}` };
+  }
+
+  async function call(request: ApiRequest): Promise<ApiReply> {
+    const authenticated = request.authenticated !== false;
+    if (authenticated && credentialProblem) return failure("LOGIN_INCORRECT", credentialProblem);
+    const parameters = new URLSearchParams();
+    parameters.append("source", sourceParameter(request.source));
+    if (authenticated) {
+      parameters.append("user", config.user);
+      parameters.append("pass", config.pass);
+    }
+    parameters.append("function", request.apiFunction);
+    for (const [name, value] of request.parameters) parameters.append(name, value);
+
+    const first = await attempt(request, parameters);
+    if (!(first.retryable && request.retryIfUnreachable)) return first.reply;
+    return (await attempt(request, parameters)).reply;
+  }
+
+  return {
+    endpoint: { url: url.toString(), user: config.user, method, timeoutMs, maxInFlight },
+    matches: (other) =>
+      other.url === config.url &&
+      other.user === config.user &&
+      other.pass === config.pass &&
+      (other.method ?? "POST") === method &&
+      (other.timeoutMs ?? DEFAULT_TIMEOUT_MS) === timeoutMs &&
+      (other.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) === maxInFlight,
+    call,
+    secretsFor,
+    requestsSent: () => sent,
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = () => {
+          if (!dependencies.agent) agent.destroy();
+          resolve();
+        };
+        if (slots.inUse === 0) closing();
+      }),
+  };
+}
+
+function parseEndpoint(raw: string): URL {
+  const url = new URL(raw);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError("The VICIdial URL must be http or https");
+  // A key in the query string beats the same key in a POST body, even when empty (1.1).
+  if (url.search || url.hash) throw new TypeError("The VICIdial URL must not contain a query string or fragment");
+  return url;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new TypeError(`VICIdial ${name} must be a positive whole number`);
+  return value;
+}
+
+/**
+ * Credentials VICIdial can never accept are refused here: each attempt would still count toward
+ * the account lockout (contract 3, "Passwords may contain only [A-Za-z0-9_-]").
+ */
+function credentialsProblem(user: string, pass: string): string | undefined {
+  if (user === "" || pass === "") return "The VICIdial API user name or password is not configured; nothing was sent";
+  if (charactersVicidialDrops("user", user).length > 0 || charactersVicidialDrops("pass", pass).length > 0) {
+    return "The configured VICIdial API user name or password contains characters VICIdial removes, so it can never log in; nothing was sent";
+  }
+  return undefined;
+}

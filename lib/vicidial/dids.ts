@@ -1,0 +1,162 @@
+import "server-only";
+import type { VicidialClient } from "./client";
+import { commaList, defineParams, oneOf, optional, text, yesNo, type InputOf } from "./encode";
+import type { Subject } from "./errors";
+import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
+import { resultLines, type ResultLine } from "./parse";
+
+export const DID_ROUTES = ["EXTEN", "VOICEMAIL", "AGENT", "PHONE", "IN_GROUP", "CALLMENU", "VMAIL_NO_INST"] as const;
+export const RECORD_CALL_MODES = ["Y", "N", "Y_QUEUESTOP"] as const;
+/** VICIdial only checks for 2 characters, but the column is ENUM('LO','LB','SO') (2.6). */
+export const AGENT_SEARCH_METHODS = ["LO", "LB", "SO"] as const;
+
+/** `+` is a real character of did_pattern; the encoder sends it as %2B (contract 3). */
+const didKey = { didPattern: text("did_pattern") };
+
+/** The 18 optional settings add_did and update_did validate alike, in VICIdial's order (2.6, 2.8). */
+const didSettings = {
+  didDescription: optional(text("did_description")),
+  active: optional(yesNo("active")),
+  didRoute: optional(oneOf("did_route", DID_ROUTES)),
+  recordCall: optional(oneOf("record_call", RECORD_CALL_MODES)),
+  extension: optional(text("extension")),
+  extenContext: optional(text("exten_context")),
+  voicemailExt: optional(text("voicemail_ext")),
+  phoneExtension: optional(text("phone_extension")),
+  serverIp: optional(text("server_ip")),
+  /** In-group id for the IN_GROUP route. */
+  group: optional(text("group")),
+  menuId: optional(text("menu_id")),
+  filterCleanCidNumber: optional(text("filter_clean_cid_number")),
+  callHandleMethod: optional(text("call_handle_method")),
+  agentSearchMethod: optional(oneOf("agent_search_method", AGENT_SEARCH_METHODS)),
+  listId: optional(text("list_id")),
+  entryListId: optional(text("entry_list_id")),
+  campaignId: optional(text("campaign_id")),
+  phoneCode: optional(text("phone_code")),
+};
+
+const addDidParams = defineParams({ ...didKey, ...didSettings });
+/** Without any setting VICIdial answers NO_UPDATES. */
+const updateDidParams = defineParams({ ...didKey, ...didSettings });
+const deleteDidParams = defineParams(didKey);
+
+/**
+ * copy_did checks the description lazily, after it may already have added some DIDs, and then
+ * stops without a final line (2.7); so a bad description is refused before sending.
+ */
+const copyDescription = text("did_description");
+const copyDidParams = defineParams({
+  sourceDidPattern: text("source_did_pattern"),
+  newDids: commaList("new_dids", "did_pattern"),
+  didDescription: optional({
+    ...copyDescription,
+    schema: copyDescription.schema.refine((value) => value.length >= 6, "The DID description must be 6 to 50 characters"),
+  }),
+});
+
+export type AddDidInput = InputOf<typeof addDidParams.spec>;
+export type UpdateDidInput = InputOf<typeof updateDidParams.spec>;
+export type DeleteDidInput = InputOf<typeof deleteDidParams.spec>;
+export type CopyDidInput = InputOf<typeof copyDidParams.spec>;
+
+const addSubject: Subject = { thing: "DID", things: "DIDs", right: "add DIDs", changesData: true };
+const updateSubject: Subject = { thing: "DID", things: "DIDs", right: "change DIDs", changesData: true };
+
+const didOf = ([didPattern]: readonly string[]) => (didPattern === undefined ? undefined : { didPattern });
+
+function integer(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+export const addDidOperation = defineOperation({
+  apiFunction: "add_did",
+  subject: addSubject,
+  read: false,
+  verdict: "first",
+  success: successLine("DID HAS BEEN ADDED", didOf),
+});
+
+export const updateDidOperation = defineOperation({
+  apiFunction: "update_did",
+  subject: updateSubject,
+  read: false,
+  verdict: "first",
+  success: successLine("DID HAS BEEN UPDATED", didOf),
+});
+
+/** Exactly `Y`: `y` falls through to the update path (contract 3). */
+export const deleteDidOperation = defineOperation({
+  apiFunction: "update_did",
+  subject: updateSubject,
+  read: false,
+  fixed: [["delete_did", "Y"]],
+  verdict: "first",
+  success: successLine("DID HAS BEEN DELETED", ([didPattern, didId]) =>
+    didPattern === undefined ? undefined : { didPattern, didId: integer(didId) },
+  ),
+});
+
+export type CopiedDid = { pattern: string; outcome: "added" | "exists"; didId?: number };
+
+/** One per-DID NOTICE line of copy_did, or undefined for any other line (2.7). */
+function copiedDid(line: ResultLine): CopiedDid | undefined {
+  const [pattern, , didId, inserted] = line.data;
+  if (line.status !== "NOTICE" || line.apiFunction !== "copy_did" || pattern === undefined) return undefined;
+  if (line.reason.startsWith("DID ALREADY EXISTS")) return { pattern, outcome: "exists" };
+  if (!line.reason.startsWith("DID HAS BEEN ADDED")) return undefined;
+  // INSERT IGNORE reports 0 rows when another request created the DID first.
+  if (inserted === "0") return { pattern, outcome: "exists" };
+  const id = integer(didId);
+  return id === undefined ? { pattern, outcome: "added" } : { pattern, outcome: "added", didId: id };
+}
+
+/**
+ * The per-DID lines of a copy_did answer. Also works on the `raw` of a failed copy (NO_DIDS_ADDED
+ * lists every DID as already existing), which is how a retried copy is reconciled (contract 3).
+ */
+export function parseCopyDidLines(text: string): CopiedDid[] {
+  return resultLines(text).flatMap((line) => copiedDid(line) ?? []);
+}
+
+export const copyDidOperation = defineOperation({
+  apiFunction: "copy_did",
+  subject: { ...addSubject, right: "add (copy) DIDs" },
+  read: false,
+  verdict: "last",
+  success(_body, lines) {
+    const final = lines.at(-1);
+    if (!final || final.status !== "SUCCESS" || !final.reason.startsWith("DIDS HAVE BEEN ADDED")) return undefined;
+    const [sourceDidPattern, added, alreadyExisted] = final.data;
+    const addedCount = integer(added);
+    const existedCount = integer(alreadyExisted);
+    if (sourceDidPattern === undefined || addedCount === undefined || existedCount === undefined) return undefined;
+    const dids = lines.flatMap((line) => copiedDid(line) ?? []);
+    const rawLines = lines.filter((line) => line === final || copiedDid(line)).map((line) => line.text);
+    return { data: { sourceDidPattern, dids, added: addedCount, alreadyExisted: existedCount }, rawLines };
+  },
+});
+
+export type AddedDid = DataOf<typeof addDidOperation>;
+export type DeletedDid = DataOf<typeof deleteDidOperation>;
+export type CopyDidOutcome = DataOf<typeof copyDidOperation>;
+
+export function addDid(input: AddDidInput, context: CallContext, client?: VicidialClient) {
+  return performWith(addDidOperation, addDidParams, input, context, client);
+}
+
+export function updateDid(input: UpdateDidInput, context: CallContext, client?: VicidialClient) {
+  return performWith(updateDidOperation, updateDidParams, input, context, client);
+}
+
+export function deleteDid(input: DeleteDidInput, context: CallContext, client?: VicidialClient) {
+  return performWith(deleteDidOperation, deleteDidParams, input, context, client);
+}
+
+/**
+ * Copies the source DID's settings to each new DID. Not idempotent: a retry ends in
+ * NO_DIDS_ADDED, whose `raw` still carries the per-DID lines (parseCopyDidLines).
+ */
+export function copyDid(input: CopyDidInput, context: CallContext, client?: VicidialClient) {
+  return performWith(copyDidOperation, copyDidParams, input, context, client);
+}

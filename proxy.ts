@@ -1,0 +1,66 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { loginUrl } from "@/lib/auth/callback-url";
+import { sessionClaimsSchema, sessionExpired } from "@/lib/auth/claims";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
+import { isPublicPath, isStaticAsset } from "@/lib/auth/public-paths";
+import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
+
+/**
+ * Runs before every request. It sends anonymous visitors to the login page and sets the security
+ * headers (a fresh script nonce per request). It only reads the session cookie: whether the
+ * account is still enabled is checked by each page and action against the database, and every
+ * action checks its permission itself, so nothing relies on this file alone.
+ */
+
+/** The same rule next-auth uses to name and secure its cookie: NEXTAUTH_URL if set, else the request. */
+function servedOverHttps(request: NextRequest): boolean {
+  const configured = process.env.NEXTAUTH_URL;
+  return configured ? configured.startsWith("https://") : request.nextUrl.protocol === "https:";
+}
+
+async function hasSession(request: NextRequest, https: boolean): Promise<boolean> {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (!secret) return false;
+  const token = await getToken({ req: request, secret, secureCookie: https });
+  const claims = sessionClaimsSchema.safeParse(token);
+  return claims.success && !sessionExpired(claims.data, new Date());
+}
+
+function withHeaders<R extends Response>(response: R, csp?: string): R {
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+/** The page asked for, minus Next's cache-busting parameter, to come back to after sign-in. */
+function returnPath(request: NextRequest): string {
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc");
+  const query = search.toString();
+  return `${request.nextUrl.pathname}${query ? `?${query}` : ""}`;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (isStaticAsset(pathname)) return withHeaders(NextResponse.next());
+
+  const https = servedOverHttps(request);
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https });
+
+  if (!isPublicPath(pathname) && !(await hasSession(request, https))) {
+    if (pathname.startsWith("/api/")) return withHeaders(NextResponse.json({ error: "Sign in first" }, { status: 401 }), csp);
+    // Only page loads are redirected; a server action answers "unauthorized" itself, as a result the form can show.
+    if (request.method === "GET" || request.method === "HEAD") {
+      return withHeaders(NextResponse.redirect(new URL(loginUrl(returnPath(request)), request.url)), csp);
+    }
+  }
+
+  const forwarded = new Headers(request.headers);
+  // Next reads the nonce from the request's CSP header and puts it on its script tags.
+  forwarded.set("Content-Security-Policy", csp);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set(REQUEST_PATH_HEADER, returnPath(request));
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), csp);
+}

@@ -1,0 +1,44 @@
+// `npm run simulator -- --port 8089 [--host 127.0.0.1] [--state FILE]`: the VICIdial simulator alone.
+import { parseArgs } from "node:util";
+import { startSimulator } from "../lib/simulator";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "8089" },
+    host: { type: "string", default: "127.0.0.1" },
+    state: { type: "string" },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a port number, got ${values.port}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const simulator = await startSimulator({ port, host: values.host, stateFile: values.state });
+  console.log(`VICIdial simulator listening on ${simulator.url}`);
+  if (values.state) console.log(`state file: ${values.state}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the simulator`);
+    simulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
