@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { updateDidAction } from "@/app/(dashboard)/dids/actions";
@@ -29,7 +29,7 @@ interface EditDidFormProps {
  */
 export function EditDidForm({ didPattern, initial, suggestions, blockedReason }: EditDidFormProps) {
   const router = useRouter();
-  const saved = useRef<DidFormValues>(initial);
+  const [saved, setSaved] = useState<DidFormValues>(initial);
   const [error, setError] = useState<ActionError | null>(null);
   const [notice, setNotice] = useState<{ tone: "info" | "success"; text: string } | null>(null);
   const form = useForm<UpdateDidInput, unknown, UpdateDid>({
@@ -43,8 +43,8 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
   const onSubmit = handleSubmit(async () => {
     setError(null);
     setNotice(null);
-    const { didPattern: _pattern, ...values } = getValues();
-    const { changes, cleared } = didChanges(saved.current, values);
+    const values = getValues();
+    const { changes, cleared } = didChanges(saved, values);
     if (cleared.length > 0) {
       cleared.forEach((field, i) => form.setError(field, { type: "cleared", message: clearedMessage(field) }, { shouldFocus: i === 0 }));
       return;
@@ -68,8 +68,8 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
       toast.error(result.error.message);
       return;
     }
-    saved.current = values;
-    reset({ didPattern, ...values });
+    setSaved(values);
+    reset(values);
     setNotice({ tone: "success", text: result.message });
     toast.success(result.message);
     router.refresh();
@@ -100,7 +100,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
           variant="ghost"
           disabled={!formState.isDirty || formState.isSubmitting}
           onClick={() => {
-            reset({ didPattern, ...saved.current });
+            reset({ didPattern, ...saved });
             setError(null);
             setNotice(null);
           }}

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { toast } from "sonner";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
@@ -14,9 +14,8 @@ import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";
 
 const FIELDS = Object.keys(addPhoneSchema.shape);
-/** Filled from the extension until the user types in them. */
+/** Filled from the extension until the user types in them (a field typed in is "dirty"). */
 const FOLLOW_EXTENSION = ["dialplanNumber", "voicemailId", "phoneLogin"] as const;
-type Follower = (typeof FOLLOW_EXTENSION)[number];
 
 interface AddPhoneFormProps {
   /** Server IPs of known phones, offered as suggestions. */
@@ -30,7 +29,6 @@ interface AddPhoneFormProps {
 export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPhoneFormProps) {
   const [error, setError] = useState<ActionError | null>(null);
   const [created, setCreated] = useState<AddPhone | null>(null);
-  const typedByHand = useRef(new Set<Follower>());
   const form = useForm<AddPhoneInput, unknown, AddPhone>({
     resolver: zodResolver(addPhoneSchema),
     defaultValues: {
@@ -64,7 +62,6 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
         phone={created}
         onAddAnother={() => {
           setCreated(null);
-          typedByHand.current.clear();
           form.reset();
         }}
       />
@@ -87,11 +84,10 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
   const extension = register("extension", {
     onChange: (event: { target: { value: string } }) => {
       for (const field of FOLLOW_EXTENSION) {
-        if (!typedByHand.current.has(field)) setValue(field, event.target.value, { shouldValidate: formState.isSubmitted });
+        if (!form.getFieldState(field).isDirty) setValue(field, event.target.value, { shouldValidate: formState.isSubmitted });
       }
     },
   });
-  const follower = (field: Follower) => register(field, { onChange: () => typedByHand.current.add(field) });
   const generate = (field: "phonePass" | "registrationPassword") => (password: string) =>
     setValue(field, password, { shouldDirty: true, shouldValidate: formState.isSubmitted });
   const disabled = blockedReason !== undefined;
@@ -106,13 +102,13 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               {(p) => <input {...p} {...extension} autoComplete="off" />}
             </Field>
             <Field label="Dial plan number" required error={errors.dialplanNumber?.message}>
-              {(p) => <input {...p} {...follower("dialplanNumber")} autoComplete="off" />}
+              {(p) => <input {...p} {...register("dialplanNumber")} autoComplete="off" />}
             </Field>
             <Field label="Voicemail box" required error={errors.voicemailId?.message} hint="Up to 10 letters or digits">
-              {(p) => <input {...p} {...follower("voicemailId")} autoComplete="off" />}
+              {(p) => <input {...p} {...register("voicemailId")} autoComplete="off" />}
             </Field>
             <Field label="Phone login" required error={errors.phoneLogin?.message} hint="Up to 15 characters">
-              {(p) => <input {...p} {...follower("phoneLogin")} autoComplete="off" />}
+              {(p) => <input {...p} {...register("phoneLogin")} autoComplete="off" />}
             </Field>
             <Field label="Phone password" required error={errors.phonePass?.message} hint="Letters, digits, - and _">
               {(p) => <PasswordInput {...p} {...register("phonePass")} onGenerate={generate("phonePass")} generateLabel="Generate phone password" />}

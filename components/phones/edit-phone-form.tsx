@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
@@ -100,9 +100,9 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
   };
 
   const form = useForm<EditValues, unknown, UpdatePhone>({ resolver, defaultValues: initial });
-  const { register, handleSubmit, setValue, watch, formState } = form;
+  const { register, handleSubmit, setValue, formState } = form;
   const errors = formState.errors;
-  const cleared = watch("clear");
+  const cleared = useWatch({ control: form.control, name: "clear" });
 
   const onSubmit = handleSubmit(async (changes) => {
     setError(null);

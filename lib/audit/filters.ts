@@ -33,8 +33,14 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   return auditFiltersSchema.parse(record);
 }
 
+/** The same view on every page: what the export and pagination links carry. */
+export function withoutPage(filters: AuditFilters): AuditFilters {
+  const rest = { ...filters };
+  delete rest.page;
+  return rest;
+}
+
 /** The filters back as URL parameters (page excluded), for links, the export and pagination. */
 export function auditFilterParams(filters: AuditFilters): Record<string, string | undefined> {
-  const { page: _page, ...rest } = filters;
-  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  return Object.fromEntries(Object.entries(withoutPage(filters)).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 }

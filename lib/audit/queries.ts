@@ -3,14 +3,11 @@ import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
 import type { AuditFilters } from "./filters";
+import type { AuditScope } from "./scope";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-/**
- * Who is asking decides what they see: `all` for audit.view, `own` (their own entries only) for
- * audit.view.own. Every read takes a scope, so no query can forget it.
- */
-export type AuditScope = { kind: "all" } | { kind: "own"; actorId: number };
+export type { AuditScope } from "./scope";
 
 const DAY_MS = 86_400_000;
 

@@ -11,6 +11,7 @@ export const AUDIT_RESOURCES: Record<string, string> = {
   cid: "CID groups",
   call: "Call lookup",
   job: "Bulk jobs",
+  audit: "Audit log",
 };
 
 export function resourceOf(action: string): string {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { verifyPassword } from "./password";

@@ -15,7 +15,8 @@ export function parseCsv(text: string): ParsedCsv {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
   return {
     lines: result.data.map((cells) => cells.map((cell) => cell.trim())),
-    problems: result.errors.map((error) => ({ line: (error.row ?? 0) + 1, message: error.message })),
+    // A one-column file has no delimiter to detect; that is not a problem.
+    problems: result.errors.filter((error) => error.code !== "UndetectableDelimiter").map((error) => ({ line: (error.row ?? 0) + 1, message: error.message })),
   };
 }
 

@@ -11,7 +11,8 @@ import type { ClaimedRow, JobRecord } from "./store";
 export interface JobOperation {
   /**
    * Rows per request: absent means one row per request (add_did, add_phone...). copy_did sends
-   * many rows in one request, as long as their weights (characters) stay under `maxWeight`.
+   * many rows in one request, as long as their weights (characters) stay under `maxWeight`; such
+   * big requests go one at a time per job.
    */
   batch?: { maxRows: number; maxWeight: number };
   run(rows: readonly ClaimedRow[], context: OperationContext): Promise<RowOutcome[]>;

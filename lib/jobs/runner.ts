@@ -86,6 +86,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   let loopDone: Promise<void> | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
   const tasks = new Set<Promise<void>>();
+  /** Requests in flight per job (a batch job sends one request at a time). */
+  const busy = new Map<string, number>();
   /** Consecutive unclear answers per job (a heuristic only: losing it on restart is harmless). */
   const unclear = new Map<string, number>();
 
@@ -139,7 +141,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const free = options.concurrency - inFlight;
       if (free <= 0 || stopping) return;
       const operation = options.operations[job.kind];
-      if (!operation) continue;
+      if (!operation || (operation.batch && (busy.get(job.id) ?? 0) > 0)) continue;
       const limits = operation.batch ?? { maxRows: free, maxWeight: free };
       const rows = await claimRows(database(), { jobId: job.id, runnerId: id, ...limits });
       if (rows.length === 0) continue;
@@ -150,10 +152,14 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
 
   function dispatch(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]) {
     inFlight += 1;
+    busy.set(job.id, (busy.get(job.id) ?? 0) + 1);
     const task = execute(job, operation, rows)
       .catch((error) => console.error(`job runner: job ${job.id} rows ${rows.map((r) => r.seq).join(",")}`, error))
       .finally(() => {
         inFlight -= 1;
+        const left = (busy.get(job.id) ?? 1) - 1;
+        if (left > 0) busy.set(job.id, left);
+        else busy.delete(job.id);
         tasks.delete(task);
         kick();
       });
@@ -224,6 +230,11 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
 
     const streak = (unclear.get(job.id) ?? 0) + 1;
     unclear.set(job.id, streak);
+    // Paused before the row is released, so no runner claims it again in between.
+    if (streak >= unclearLimit && (await pauseJob(db, job.id, `${UNCLEAR_PAUSE} Last answer: ${cause.message}`))) {
+      unclear.set(job.id, 0);
+      await audit(job, { action: "job.pause", target: job.id, outcome: "failed", message: `Paused: ${UNCLEAR_PAUSE}`, raw: cause.raw });
+    }
     if (why === "unknown" && row.attempts >= maxUnclearAttempts) {
       const message = `${cause.message} No clear answer after ${row.attempts} attempts: check in VICIdial whether ${row.label} exists before adding it again.`;
       if (await finishRow(db, { rowId: row.id, runnerId: id, state: "failed", message, raw: cause.raw })) {
@@ -238,10 +249,6 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         message: cause.message,
         raw: cause.raw,
       });
-    }
-    if (streak >= unclearLimit && (await pauseJob(db, job.id, `${UNCLEAR_PAUSE} Last answer: ${cause.message}`))) {
-      unclear.set(job.id, 0);
-      await audit(job, { action: "job.pause", target: job.id, outcome: "failed", message: `Paused: ${UNCLEAR_PAUSE}`, raw: cause.raw });
     }
   }
 

@@ -193,8 +193,16 @@ export function pauseJob(db: Db, jobId: string, reason: string): Promise<JobReco
   return setJobStatus(db, jobId, ["running"], "paused", reason);
 }
 
-export function resumeJob(db: Db, jobId: string): Promise<JobRecord | null> {
-  return setJobStatus(db, jobId, ["paused"], "running");
+/**
+ * A resumed job starts its rows' attempt counts afresh: answers lost during the outage that
+ * paused it must not use up the attempts a row gets before it is given up.
+ */
+export async function resumeJob(db: Db, jobId: string): Promise<JobRecord | null> {
+  return db.transaction(async (tx) => {
+    const resumed = await setJobStatus(tx as unknown as Db, jobId, ["paused"], "running");
+    if (resumed) await tx.update(jobRows).set({ attempts: 0 }).where(and(eq(jobRows.jobId, jobId), eq(jobRows.state, "pending")));
+    return resumed;
+  });
 }
 
 /** Cancels a running or paused job: rows not yet sent become skipped; rows in flight finish. */

@@ -46,15 +46,23 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
   }
 }
 
-export async function waitForStatus(jobId: string, statuses: readonly JobRecord["status"][], timeoutMs?: number): Promise<JobRecord> {
-  return waitFor(
-    async () => {
-      const job = await getJob(await getDb(), jobId);
-      return job && statuses.includes(job.status) ? job : undefined;
-    },
-    `job ${jobId} to be ${statuses.join(" or ")}`,
-    timeoutMs,
-  );
+export async function waitForStatus(jobId: string, statuses: readonly JobRecord["status"][], timeoutMs = 15_000): Promise<JobRecord> {
+  try {
+    return await waitFor(
+      async () => {
+        const job = await getJob(await getDb(), jobId);
+        return job && statuses.includes(job.status) ? job : undefined;
+      },
+      `job ${jobId} to be ${statuses.join(" or ")}`,
+      timeoutMs,
+    );
+  } catch (error) {
+    // Say where the job got stuck, not only that it did.
+    const job = await getJob(await getDb(), jobId);
+    const rows = await rowsOf(jobId);
+    const states = rows.map((row) => `${row.seq}:${row.state}${row.uncertain ? "?" : ""}(${row.attempts}) ${row.message ?? ""}`);
+    throw new Error(`${(error as Error).message}; it is ${job?.status} (${job?.pauseReason ?? ""}); rows: ${states.slice(0, 12).join(" | ")}`);
+  }
 }
 
 export async function rowsOf(jobId: string) {

@@ -4,28 +4,13 @@ import { classify, isCredentialFailure } from "./classify";
 import { sourceParameter, type WireParameters } from "./encode";
 import { answerMessage, failure, transportMessage, type Subject, type VicidialFailure } from "./errors";
 import { createLockoutGuard } from "./lockout-guard";
-import { charactersVicidialDrops } from "./parameters";
+import { credentialsProblem, resolveConfig, sameConfig, type VicidialConfig } from "./config";
 import { resultLines } from "./parse";
 import { scrub } from "./scrub";
 import { createSemaphore } from "./semaphore";
 import { createKeepAliveAgent, createTransport, type HttpMethod, type TransportReply } from "./transport";
 
-export interface VicidialConfig {
-  /** Full URL of non_agent_api.php, without a query string. */
-  url: string;
-  /** API user: level 7+, "API access" on, the rights of the functions used. */
-  user: string;
-  pass: string;
-  /** POST (default) sends an urlencoded body to the bare URL; GET puts everything in the query. */
-  method?: HttpMethod;
-  /** Per request, from sending to the end of the answer. Default 10 000. */
-  timeoutMs?: number;
-  /** Requests in flight at once per client; more wait their turn. Default 4. */
-  maxInFlight?: number;
-}
-
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_IN_FLIGHT = 4;
+export type { VicidialConfig } from "./config";
 
 export interface ClientDependencies {
   /** Clock of the lockout guard (tests inject one to pass 15 minutes). */
@@ -73,10 +58,7 @@ const GUARD_NOTE = "The dashboard will not send with these credentials again for
 const UNKNOWN_BODY_EXCERPT = 500;
 
 export function createVicidialClient(config: VicidialConfig, dependencies: ClientDependencies = {}): VicidialClient {
-  const url = parseEndpoint(config.url);
-  const method = config.method ?? "POST";
-  const timeoutMs = positive(config.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
-  const maxInFlight = positive(config.maxInFlight, DEFAULT_MAX_IN_FLIGHT, "maxInFlight");
+  const { url, method, timeoutMs, maxInFlight } = resolveConfig(config);
   const agent = dependencies.agent ?? createKeepAliveAgent(url, maxInFlight);
   const transport = createTransport({ url, method, timeoutMs, agent });
   const slots = createSemaphore(maxInFlight);
@@ -164,14 +146,8 @@ export function createVicidialClient(config: VicidialConfig, dependencies: Clien
   }
 
   return {
-    endpoint: { url: url.toString(), user: config.user, method, timeoutMs, maxInFlight },
-    matches: (other) =>
-      other.url === config.url &&
-      other.user === config.user &&
-      other.pass === config.pass &&
-      (other.method ?? "POST") === method &&
-      (other.timeoutMs ?? DEFAULT_TIMEOUT_MS) === timeoutMs &&
-      (other.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) === maxInFlight,
+    endpoint: { url: `${url.origin}${url.pathname}`, user: config.user, method, timeoutMs, maxInFlight },
+    matches: (other) => sameConfig(config, other),
     call,
     secretsFor,
     requestsSent: () => sent,
@@ -184,30 +160,4 @@ export function createVicidialClient(config: VicidialConfig, dependencies: Clien
         if (slots.inUse === 0) closing();
       }),
   };
-}
-
-function parseEndpoint(raw: string): URL {
-  const url = new URL(raw);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError("The VICIdial URL must be http or https");
-  // A key in the query string beats the same key in a POST body, even when empty (1.1).
-  if (url.search || url.hash) throw new TypeError("The VICIdial URL must not contain a query string or fragment");
-  return url;
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new TypeError(`VICIdial ${name} must be a positive whole number`);
-  return value;
-}
-
-/**
- * Credentials VICIdial can never accept are refused here: each attempt would still count toward
- * the account lockout (contract 3, "Passwords may contain only [A-Za-z0-9_-]").
- */
-function credentialsProblem(user: string, pass: string): string | undefined {
-  if (user === "" || pass === "") return "The VICIdial API user name or password is not configured; nothing was sent";
-  if (charactersVicidialDrops("user", user).length > 0 || charactersVicidialDrops("pass", pass).length > 0) {
-    return "The configured VICIdial API user name or password contains characters VICIdial removes, so it can never log in; nothing was sent";
-  }
-  return undefined;
 }

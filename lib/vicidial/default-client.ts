@@ -1,5 +1,6 @@
 import "server-only";
-import { createVicidialClient, type VicidialClient, type VicidialConfig } from "./client";
+import { createVicidialClient, type VicidialClient } from "./client";
+import type { VicidialConfig } from "./config";
 
 /**
  * The process-wide client, built from whatever configuration the app wires in. Kept on

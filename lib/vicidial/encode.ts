@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { failure, type VicidialFailure } from "./errors";
-import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "./parameters";
+import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter, type ParameterRule } from "./parameters";
 
 /**
  * Typed inputs to VICIdial parameters. Each function declares its fields once, as
@@ -81,12 +81,11 @@ function describeCharacters(characters: readonly string[]): string {
 
 /** Why VICIdial would change `value`, or undefined when it stores it exactly as sent. */
 export function vicidialWouldChange(api: ApiParameter, value: string): string | undefined {
-  const rule = PARAMETER_RULES[api];
+  const rule: ParameterRule = PARAMETER_RULES[api];
   const label = capitalized(rule.label);
   const dropped = charactersVicidialDrops(api, value);
   if (dropped.length > 0) return `${label} contains characters VICIdial would silently remove: ${describeCharacters(dropped)}`;
-  const literal = "literals" in rule && rule.literals.includes(value);
-  if (!literal && "maxLength" in rule && rule.maxLength !== undefined && value.length > rule.maxLength) {
+  if (!rule.literals?.includes(value) && rule.maxLength !== undefined && value.length > rule.maxLength) {
     return `${label} is longer than the ${rule.maxLength} characters VICIdial stores`;
   }
   return undefined;

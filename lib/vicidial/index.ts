@@ -6,14 +6,8 @@ import "server-only";
  * Functions use the configured default client unless one is passed.
  */
 export { configureVicidial, getVicidialClient } from "./default-client";
-export {
-  createVicidialClient,
-  DEFAULT_MAX_IN_FLIGHT,
-  DEFAULT_TIMEOUT_MS,
-  type ClientDependencies,
-  type VicidialClient,
-  type VicidialConfig,
-} from "./client";
+export { createVicidialClient, type ClientDependencies, type VicidialClient } from "./client";
+export { DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT_MS, type VicidialConfig } from "./config";
 export { VICIDIAL_ERROR_CODES, type VicidialErrorCode, type VicidialFailure, type VicidialResult } from "./errors";
 export { LOCKOUT_PAUSE_MS } from "./lockout-guard";
 export type { CallContext } from "./operation";

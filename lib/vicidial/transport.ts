@@ -53,17 +53,24 @@ export function createTransport(options: { url: URL; method: HttpMethod; timeout
         resolve(reply);
       };
 
-      const outgoing =
-        method === "GET"
-          ? request({ ...base, path: `${url.pathname}?${encoded}` })
-          : request({
-              ...base,
-              path: url.pathname,
-              headers: {
-                "content-type": "application/x-www-form-urlencoded",
-                "content-length": Buffer.byteLength(encoded),
-              },
-            });
+      let outgoing: http.ClientRequest;
+      try {
+        outgoing =
+          method === "GET"
+            ? request({ ...base, path: `${url.pathname}?${encoded}` })
+            : request({
+                ...base,
+                path: url.pathname,
+                headers: {
+                  "content-type": "application/x-www-form-urlencoded",
+                  "content-length": Buffer.byteLength(encoded),
+                },
+              });
+      } catch (error) {
+        // Options Node refuses outright (a malformed host, say): nothing left this process.
+        resolve({ kind: "unreachable", sent: false, cause: error instanceof Error ? error.message : String(error) });
+        return;
+      }
 
       const timer = setTimeout(() => {
         finish({ kind: "timeout", sent });

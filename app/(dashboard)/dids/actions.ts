@@ -21,11 +21,12 @@ function clientFields({ description, ...rest }: DidFields) {
   return { ...rest, didDescription: description };
 }
 
+const BOOKKEEPING = new Set<string>(["updatedAt", "updatedBy"]);
+
 /** What the audit log keeps of a DID: the inventory row without its bookkeeping columns. */
 function auditView(row: DidRow | undefined | null) {
   if (!row) return null;
-  const { updatedAt: _at, updatedBy: _by, ...view } = row;
-  return view;
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !BOOKKEEPING.has(column)));
 }
 
 function patterns(list: readonly CopiedDid[], outcome: CopiedDid["outcome"]): string[] {

@@ -21,11 +21,11 @@ import { addPhone, deletePhone, updatePhone, type UpdatePhoneInput } from "@/lib
 /** VICIdial's Y/N settings as the client's booleans; undefined stays unsent. */
 const yes = (value: "Y" | "N" | undefined) => (value === undefined ? undefined : value === "Y");
 
+const BOOKKEEPING = new Set(["updatedAt", "updatedBy"]);
+
 /** What the audit log keeps of a phone: the inventory row without its bookkeeping columns. */
 function auditView(row: PhoneRow | null) {
-  if (!row) return null;
-  const { updatedAt: _at, updatedBy: _by, ...view } = row;
-  return view;
+  return row ? Object.fromEntries(Object.entries(row).filter(([column]) => !BOOKKEEPING.has(column))) : null;
 }
 
 /** The input minus passwords; which secrets were set is still recorded, never their values. */
@@ -134,8 +134,7 @@ export const updatePhoneAction = action(
     audit.raw = result.raw;
     if (!result.ok) return fromVicidial(result, PHONE_FIELD_FOR_PARAMETER);
     if (before) {
-      const { updatedAt: _at, ...record } = before;
-      const saved = await upsertPhone({ ...record, ...changedColumns(input), updatedBy: user.username });
+      const saved = await upsertPhone({ ...before, ...changedColumns(input), updatedBy: user.username });
       audit.after = auditView(saved);
     }
     return ok(key, `Phone ${input.extension} updated`);

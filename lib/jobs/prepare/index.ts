@@ -1,22 +1,28 @@
 import { parseCsv } from "../csv";
 import { MAX_JOB_ROWS, type JobKind } from "../kinds";
-import { agentsSpec } from "./agents";
-import { cidSpec } from "./cid";
+import { agentsSpec, type AgentJobOptions } from "./agents";
+import { cidSpec, type CidJobOptions } from "./cid";
 import { mappingErrors, recordsOf, type CellError, type ColumnMapping } from "./columns";
-import { didCopySpec, didsSpec } from "./dids";
+import { didCopySpec, didsSpec, type DidCopyJobOptions, type DidJobOptions } from "./dids";
 import type { KindSpec, PreparedRow } from "./types";
 
 export { type CellError, type ColumnMapping, type ColumnSpec } from "./columns";
 export type { KindSpec, Prepared, PreparedRow } from "./types";
 
-export const JOB_SPECS = {
+/** The job-wide settings of each kind, parsed. */
+export interface JobOptions {
+  dids: DidJobOptions;
+  "did-copy": DidCopyJobOptions;
+  cid: CidJobOptions;
+  agents: AgentJobOptions;
+}
+
+export const JOB_SPECS: { [K in JobKind]: KindSpec<JobOptions[K]> } = {
   dids: didsSpec,
   "did-copy": didCopySpec,
   cid: cidSpec,
   agents: agentsSpec,
-} as const satisfies Record<JobKind, KindSpec<never>>;
-
-export type OptionsOf<K extends JobKind> = (typeof JOB_SPECS)[K] extends KindSpec<infer O> ? O : never;
+};
 
 export interface DryRunInput {
   text: string;

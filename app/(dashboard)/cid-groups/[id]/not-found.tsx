@@ -4,7 +4,7 @@ import { ButtonLink, EmptyState } from "@/components/ui";
 export default function CidGroupNotFound() {
   return (
     <EmptyState title="CID group not found" action={<ButtonLink href="/cid-groups">Back to CID groups</ButtonLink>}>
-      VICIdial has no CID group or campaign with this ID, or its API user is not allowed to see it. Check the ID; a group that is on the dashboard's list but gone from VICIdial can be removed from the list there.
+      VICIdial has no CID group or campaign with this ID, or its API user is not allowed to see it. Check the ID; a group that is on the dashboard&apos;s list but gone from VICIdial can be removed from the list there.
     </EmptyState>
   );
 }

@@ -24,6 +24,12 @@ export async function generateMetadata({ params }: Props) {
   return { title: `CID group ${(await params).id}` };
 }
 
+/** The live read, and when it was made (TanStack Query counts freshness from there). */
+async function readLive(groupId: string, source: string) {
+  const live = await readWholeGroup(groupId, source);
+  return { live, readAt: Date.now() };
+}
+
 /** One group's live entries: read from VICIdial on every open, never from the dashboard's copy. */
 export default async function CidGroupPage({ params, searchParams }: Props) {
   const user = await requirePermission("cid.view");
@@ -33,8 +39,8 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
   const filter = flattenSearchParams(await searchParams);
   const canWrite = can(user.role, "cid.write");
 
-  const [live, known, capability, history] = await Promise.all([
-    readWholeGroup(groupId, vicidialSource(user.username)),
+  const [{ live, readAt }, known, capability, history] = await Promise.all([
+    readLive(groupId, vicidialSource(user.username)),
     getCidGroup(groupId),
     canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
     listAuditForTarget("cid", groupId, 10),
@@ -63,7 +69,7 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
         groupId={groupId}
         initialEntries={live.ok ? live.data : undefined}
         initialError={live.ok ? undefined : fromVicidial(live).error}
-        readAt={Date.now()}
+        readAt={readAt}
         filter={{ areacode: filter.areacode, q: filter.q }}
         rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
       />

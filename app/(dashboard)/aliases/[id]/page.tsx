@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AliasForm } from "@/components/aliases/alias-form";
+import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";
+import { ChangeHistory } from "@/components/phones/change-history";
+import { formatChanged, phonePath } from "@/components/phones/labels";
+import { Card, DetailList, PageHeader } from "@/components/ui";
+import { listAuditForTarget } from "@/lib/audit/queries";
+import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { apiCapabilities } from "@/lib/capabilities";
+import { getAlias } from "@/lib/inventory/aliases";
+import { phonesByLogin } from "@/lib/inventory/phones";
+import { splitLogins } from "@/lib/schemas/alias";
+
+export const metadata = { title: "Phone alias" };
+
+export default async function AliasPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("phones.view");
+  const { id } = await params;
+  const alias = await getAlias(decodeURIComponent(id));
+  if (!alias) notFound();
+
+  const logins = splitLogins(alias.phoneLogins);
+  const canWrite = can(user.role, "phones.write");
+  const ownOnly = !can(user.role, "audit.view");
+  const [history, phones, capabilities] = await Promise.all([
+    listAuditForTarget("alias", alias.aliasId, 20, ownOnly ? { kind: "own", actorId: user.id } : { kind: "all" }),
+    phonesByLogin(logins),
+    canWrite ? apiCapabilities(["aliases.update", "aliases.delete"]) : Promise.resolve(undefined),
+  ]);
+  const reason = (key: string) => (capabilities?.[key]?.allowed === false ? capabilities[key].reason : undefined);
+  const known = Object.fromEntries([...phones].map(([login, phone]) => [login, phone.fullName ?? ""]));
+
+  return (
+    <>
+      <PageHeader
+        title={`Phone alias ${alias.aliasId}`}
+        description={
+          <>
+            Last changed {formatChanged(alias.updatedAt)} by {alias.updatedBy}.{" "}
+            <Link href="/aliases" className="underline">
+              All aliases
+            </Link>
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Details">
+          <DetailList
+            items={[
+              { label: "Alias ID", value: alias.aliasId },
+              { label: "Name", value: alias.aliasName },
+              {
+                label: "Phone logins, in order",
+                value: (
+                  <ol className="list-inside list-decimal">
+                    {logins.map((login) => {
+                      const phone = phones.get(login);
+                      return (
+                        <li key={login}>
+                          {phone ? (
+                            <Link href={phonePath(phone)} className="underline">
+                              {login}
+                            </Link>
+                          ) : (
+                            login
+                          )}
+                          {phone?.fullName && <span className="text-slate-500 dark:text-slate-400"> · {phone.fullName}</span>}
+                        </li>
+                      );
+                    })}
+                  </ol>
+                ),
+              },
+            ]}
+          />
+        </Card>
+        {canWrite && (
+          <Card title="Change this alias">
+            <AliasForm alias={{ aliasId: alias.aliasId, aliasName: alias.aliasName, phoneLogins: logins }} known={known} blockedReason={reason("aliases.update")} />
+          </Card>
+        )}
+        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} />
+        {canWrite && (
+          <Card title="Delete this alias">
+            <DeleteAliasButton aliasId={alias.aliasId} blockedReason={reason("aliases.delete")} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { formatChanged } from "@/components/phones/labels";
+import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
+import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/inventory/aliases";
+import { splitLogins } from "@/lib/schemas/alias";
+
+export const metadata = { title: "Phone aliases" };
+
+const BASE = "/aliases";
+
+export default async function AliasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("phones.view");
+  const params = flattenSearchParams(await searchParams);
+  const sort = isAliasSort(params.sort) ? params.sort : "id";
+  const page = pageNumber(params);
+  const canWrite = can(user.role, "phones.write");
+  const [{ rows, total }, addCapability] = await Promise.all([
+    listAliases({ q: params.q, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: ALIAS_PAGE_SIZE }),
+    canWrite ? apiCapability("aliases.add") : Promise.resolve<ApiCapability>({ allowed: true }),
+  ]);
+  const sortParams = { ...params, sort };
+  const th = (label: string, column: string) => <SortTh label={label} column={column} params={sortParams} basePath={BASE} />;
+  const addButton = addCapability.allowed ? (
+    <ButtonLink href="/aliases/new">Add alias</ButtonLink>
+  ) : (
+    <span className="flex items-center gap-2">
+      <Button disabled title={addCapability.reason}>
+        Add alias
+      </Button>
+      <span className="text-sm text-slate-600 dark:text-slate-400">Not available: {addCapability.reason}</span>
+    </span>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Phone aliases"
+        description="One login that rings several phones. These are the aliases this dashboard knows: those added or changed here, and the demo's seed alias."
+        actions={canWrite && addButton}
+      />
+      <FilterBar basePath={BASE} params={sortParams}>
+        <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Alias ID, name or login" />}</Field>
+      </FilterBar>
+      {rows.length === 0 ? (
+        params.q ? (
+          <EmptyState title="No alias matches this search">
+            <Link href={BASE} className="underline">
+              Show every alias
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No phone aliases yet" action={canWrite && addCapability.allowed ? addButton : undefined}>
+            {canWrite ? "Add an alias to ring several phones through one login." : "Aliases appear here once an IT (provisioning) user or an admin adds them."}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Table caption="Phone aliases the dashboard knows">
+            <thead>
+              <tr>
+                {th("Alias ID", "id")}
+                {th("Name", "name")}
+                {th("Phone logins", "logins")}
+                {th("Last changed", "updated")}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((alias) => (
+                <tr key={alias.aliasId}>
+                  <Td>
+                    <Link href={`${BASE}/${encodeURIComponent(alias.aliasId)}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                      {alias.aliasId}
+                    </Link>
+                  </Td>
+                  <Td>{alias.aliasName}</Td>
+                  <Td className="font-mono text-xs">{splitLogins(alias.phoneLogins).join(", ")}</Td>
+                  <Td className="whitespace-nowrap">
+                    {formatChanged(alias.updatedAt)}
+                    <span className="block text-xs text-slate-500 dark:text-slate-400">by {alias.updatedBy}</span>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination page={page} pageSize={ALIAS_PAGE_SIZE} total={total} params={sortParams} basePath={BASE} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditJson } from "@/components/audit/audit-json";
+import { formatAuditTime, formatDuration } from "@/components/audit/format";
+import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { Card, DetailList, PageHeader } from "@/components/ui";
+import { getAuditEntry } from "@/lib/audit/queries";
+import { resourceLabel } from "@/lib/audit/resources";
+import { auditScopeFor } from "@/lib/audit/scope";
+import { requirePermission } from "@/lib/auth/guard";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+
+export const metadata: Metadata = { title: "Audit entry" };
+
+export default async function AuditEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("audit.view.own");
+  const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
+  const id = Number((await params).id);
+  // Someone else's entry looks exactly like a missing one to an own-entries reader.
+  const entry = Number.isSafeInteger(id) && id > 0 ? await getAuditEntry(id, scope) : null;
+  if (!entry) notFound();
+
+  const history = entry.target ? `/audit?${new URLSearchParams({ resource: entry.resource, target: entry.target })}` : null;
+  return (
+    <>
+      <PageHeader title={`Audit entry ${entry.id}`} description={`${entry.action} by ${entry.actorUsername}`} />
+      <div className="space-y-6">
+        <Card title="What happened">
+          <DetailList
+            items={[
+              { label: "Time", value: <time dateTime={entry.at.toISOString()}>{formatAuditTime(entry.at)}</time> },
+              { label: "User", value: `${entry.actorUsername}${entry.actorRole ? ` (${ROLE_LABELS[entry.actorRole as keyof typeof ROLE_LABELS] ?? entry.actorRole})` : ""}` },
+              { label: "Action", value: <code>{entry.action}</code> },
+              { label: "Resource", value: resourceLabel(entry.resource) },
+              { label: "Target", value: entry.target },
+              { label: "Outcome", value: <OutcomeBadge outcome={entry.outcome} /> },
+              { label: "Message", value: entry.message },
+              { label: "Duration", value: formatDuration(entry.durationMs) },
+              { label: "IP address", value: entry.ip },
+              { label: "Browser", value: entry.userAgent },
+            ]}
+          />
+          {history && (
+            <p className="mt-4 text-sm">
+              <Link href={history} className="text-brand-600 hover:underline dark:text-brand-500">
+                History of {entry.target}
+              </Link>
+            </p>
+          )}
+        </Card>
+        <Card title="Details">
+          <div className="grid gap-6 lg:grid-cols-3">
+            <AuditJson label="Parameters" value={entry.params} />
+            <AuditJson label="Before" value={entry.before} />
+            <AuditJson label="After" value={entry.after} />
+          </div>
+          <section className="mt-6">
+            <h3 className="text-sm font-semibold">VICIdial&apos;s answer</h3>
+            {entry.raw ? (
+              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{entry.raw}</pre>
+            ) : (
+              <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">None</p>
+            )}
+          </section>
+        </Card>
+        <p className="text-sm">
+          <Link href="/audit" className="text-brand-600 hover:underline dark:text-brand-500">
+            Back to the audit log
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { AuditFiltersForm } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { ButtonLink, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { auditFilterParams, parseAuditFilters } from "@/lib/audit/filters";
+import { listAudit } from "@/lib/audit/queries";
+import { auditScopeFor } from "@/lib/audit/scope";
+import { requirePermission } from "@/lib/auth/guard";
+import { listUsers } from "@/lib/auth/users";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("audit.view.own");
+  const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
+  const filters = parseAuditFilters(await searchParams);
+  const [{ rows, total, page, pageSize }, usernames] = await Promise.all([
+    listAudit(filters, scope),
+    scope.kind === "all" ? listUsers().then((list) => list.map((u) => u.username)) : Promise.resolve(null),
+  ]);
+  const params = auditFilterParams(filters);
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  const filtered = query !== "";
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description={
+          scope.kind === "all"
+            ? "Every change made through the dashboard and every sign-in, newest first. Passwords never appear here."
+            : "Your own changes and sign-ins, newest first."
+        }
+        actions={
+          <ButtonLink href={`/audit/export${query ? `?${query}` : ""}`} variant="secondary" prefetch={false}>
+            Export CSV
+          </ButtonLink>
+        }
+      />
+      <AuditFiltersForm filters={filters} usernames={usernames} />
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"}>
+          {filtered ? "Widen the date range or clear a filter." : "Sign-ins and changes made through the dashboard appear here."}
+        </EmptyState>
+      ) : (
+        <>
+          <AuditTable rows={rows} />
+          <Pagination page={page} pageSize={pageSize} total={total} params={params} basePath="/audit" />
+        </>
+      )}
+    </>
+  );
+}

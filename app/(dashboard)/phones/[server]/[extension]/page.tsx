@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChangeHistory } from "@/components/phones/change-history";
+import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
+import { EditPhoneForm } from "@/components/phones/edit-phone-form";
+import { formatChanged, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
+import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
+import { listAuditForTarget } from "@/lib/audit/queries";
+import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { apiCapabilities } from "@/lib/capabilities";
+import { aliasesWithLogin } from "@/lib/inventory/aliases";
+import { getPhone } from "@/lib/inventory/phones";
+import { phoneTarget, timeZoneLabel } from "@/lib/schemas/phone";
+
+export const metadata = { title: "Phone" };
+
+/** Next hands the segments over decoded in most cases; a stray %xx is decoded here. */
+function segment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export default async function PhonePage({ params }: { params: Promise<{ server: string; extension: string }> }) {
+  const user = await requirePermission("phones.view");
+  const raw = await params;
+  const phone = await getPhone({ serverIp: segment(raw.server), extension: segment(raw.extension) });
+  if (!phone) notFound();
+
+  const canWrite = can(user.role, "phones.write");
+  const ownOnly = !can(user.role, "audit.view");
+  const [history, aliases, capabilities] = await Promise.all([
+    listAuditForTarget("phone", phoneTarget(phone), 20, ownOnly ? { kind: "own", actorId: user.id } : { kind: "all" }),
+    aliasesWithLogin(phone.login),
+    canWrite ? apiCapabilities(["phones.update", "phones.delete"]) : Promise.resolve(undefined),
+  ]);
+  const reason = (key: string) => (capabilities?.[key]?.allowed === false ? capabilities[key].reason : undefined);
+
+  return (
+    <>
+      <PageHeader
+        title={`Phone ${phone.extension}`}
+        description={
+          <>
+            On server {phone.serverIp}. Last changed {formatChanged(phone.updatedAt)} by {phone.updatedBy}.{" "}
+            <Link href="/phones" className="underline">
+              All phones
+            </Link>
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Details">
+          <DetailList
+            items={[
+              { label: "Extension", value: phone.extension },
+              { label: "Server IP", value: phone.serverIp },
+              { label: "Login", value: phone.login },
+              { label: "Protocol", value: phone.protocol },
+              { label: "Full name", value: phone.fullName || undefined },
+              { label: "Active", value: phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : undefined },
+              { label: "Dial plan number", value: phone.dialplanNumber || undefined },
+              { label: "Voicemail box", value: phone.voicemailId || undefined },
+              { label: "Outbound caller ID", value: phone.outboundCid || undefined },
+              { label: "Time zone", value: timeZoneLabel(phone.localGmt) },
+              { label: "Context", value: phone.phoneContext || undefined },
+              { label: "Email", value: phone.email || undefined },
+              { label: "Admin user group", value: phone.adminUserGroup || undefined },
+              { label: "Template", value: phone.templateId || undefined },
+              { label: "Webphone", value: phone.isWebphone ? (WEBPHONE_LABELS[phone.isWebphone] ?? phone.isWebphone) : undefined },
+              { label: "Webphone auto-answer", value: yesNoLabel(phone.webphoneAutoAnswer) },
+              { label: "Use external server IP", value: yesNoLabel(phone.useExternalServerIp) },
+              { label: "On-hook agent", value: yesNoLabel(phone.onHookAgent) },
+              {
+                label: "In phone aliases",
+                value:
+                  aliases.length > 0
+                    ? aliases.map((alias, i) => (
+                        <span key={alias.aliasId}>
+                          {i > 0 && ", "}
+                          <Link href={`/aliases/${encodeURIComponent(alias.aliasId)}`} className="underline">
+                            {alias.aliasId}
+                          </Link>
+                        </span>
+                      ))
+                    : undefined,
+              },
+            ]}
+          />
+          <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">
+            Passwords are never shown: the dashboard does not store them. Set new ones below to replace them.
+          </p>
+        </Card>
+
+        {canWrite && (
+          <Card title="Change this phone">
+            <EditPhoneForm
+              phone={{
+                serverIp: phone.serverIp,
+                extension: phone.extension,
+                phoneFullName: phone.fullName ?? "",
+                phoneLogin: phone.login,
+                protocol: phone.protocol,
+                dialplanNumber: phone.dialplanNumber ?? "",
+                voicemailId: phone.voicemailId ?? "",
+                outboundCid: phone.outboundCid ?? "",
+                localGmt: phone.localGmt ?? "",
+                active: phone.active ?? "",
+                phoneContext: phone.phoneContext ?? "",
+                email: phone.email ?? "",
+                adminUserGroup: phone.adminUserGroup ?? "",
+                templateId: phone.templateId ?? "",
+                isWebphone: phone.isWebphone ?? "",
+                webphoneAutoAnswer: phone.webphoneAutoAnswer ?? "",
+                useExternalServerIp: phone.useExternalServerIp ?? "",
+                onHookAgent: phone.onHookAgent ?? "",
+              }}
+              blockedReason={reason("phones.update")}
+            />
+          </Card>
+        )}
+
+        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} />
+
+        {canWrite && (
+          <Card title="Delete this phone">
+            <DeletePhoneButton phone={{ serverIp: phone.serverIp, extension: phone.extension }} aliases={aliases.map((a) => a.aliasId)} blockedReason={reason("phones.delete")} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

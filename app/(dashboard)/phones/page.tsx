@@ -1,0 +1,131 @@
+import Link from "next/link";
+import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
+import { formatChanged, phonePath, yesNoLabel } from "@/components/phones/labels";
+import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE } from "@/lib/inventory/phones";
+import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";
+
+export const metadata = { title: "Phones" };
+
+const BASE = "/phones";
+
+export default async function PhonesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("phones.view");
+  const params = flattenSearchParams(await searchParams);
+  const sort = isPhoneSort(params.sort) ? params.sort : "extension";
+  const page = pageNumber(params);
+  const canWrite = can(user.role, "phones.write");
+  const [{ rows, total }, servers, addCapability] = await Promise.all([
+    listPhones({ q: params.q, server: params.server, protocol: params.protocol, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: PHONE_PAGE_SIZE }),
+    knownPhoneServers(),
+    canWrite ? apiCapability("phones.add") : Promise.resolve<ApiCapability>({ allowed: true }),
+  ]);
+  const sortParams = { ...params, sort };
+  const filtered = Boolean(params.q || params.server || params.protocol);
+  const th = (label: string, column: string) => <SortTh label={label} column={column} params={sortParams} basePath={BASE} />;
+
+  return (
+    <>
+      <PageHeader
+        title="Phones"
+        description="The phones this dashboard knows: those added or changed here, and the demo's seed phones. VICIdial's API cannot list phones, so phones made elsewhere do not appear."
+        actions={
+          canWrite &&
+          (addCapability.allowed ? (
+            <ButtonLink href="/phones/new">Add phone</ButtonLink>
+          ) : (
+            <span className="flex items-center gap-2">
+              <Button disabled title={addCapability.reason}>
+                Add phone
+              </Button>
+              <span className="text-sm text-slate-600 dark:text-slate-400">Not available: {addCapability.reason}</span>
+            </span>
+          ))
+        }
+      />
+      <FilterBar basePath={BASE} params={sortParams}>
+        <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Extension, login, name or CID" />}</Field>
+        <Field label="Server">
+          {(p) => (
+            <select {...p} name="server" defaultValue={params.server ?? ""}>
+              <option value="">All servers</option>
+              {servers.map((server) => (
+                <option key={server} value={server}>
+                  {server}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Protocol">
+          {(p) => (
+            <select {...p} name="protocol" defaultValue={params.protocol ?? ""}>
+              <option value="">All protocols</option>
+              {PHONE_PROTOCOLS.map((protocol) => (
+                <option key={protocol} value={protocol}>
+                  {protocol}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </FilterBar>
+      {rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No phone matches these filters">
+            <Link href={BASE} className="underline">
+              Show every phone
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No phones yet" action={canWrite && addCapability.allowed ? <ButtonLink href="/phones/new">Add phone</ButtonLink> : undefined}>
+            {canWrite ? "Add a phone here and it is created in VICIdial and listed." : "Phones appear here once an IT (provisioning) user or an admin adds them."}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Table caption="Phones the dashboard knows">
+            <thead>
+              <tr>
+                {th("Extension", "extension")}
+                {th("Server", "server")}
+                {th("Login", "login")}
+                {th("Protocol", "protocol")}
+                {th("Full name", "name")}
+                {th("Voicemail", "voicemail")}
+                {th("Outbound CID", "cid")}
+                {th("Active", "active")}
+                {th("Last changed", "updated")}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((phone) => (
+                <tr key={`${phone.serverIp}/${phone.extension}`}>
+                  <Td>
+                    <Link href={phonePath(phone)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                      {phone.extension}
+                    </Link>
+                  </Td>
+                  <Td>{phone.serverIp}</Td>
+                  <Td>{phone.login}</Td>
+                  <Td>{phone.protocol}</Td>
+                  <Td>{phone.fullName}</Td>
+                  <Td>{phone.voicemailId}</Td>
+                  <Td>{phone.outboundCid}</Td>
+                  <Td>{phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : null}</Td>
+                  <Td className="whitespace-nowrap">
+                    {formatChanged(phone.updatedAt)}
+                    <span className="block text-xs text-slate-500 dark:text-slate-400">by {phone.updatedBy}</span>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination page={page} pageSize={PHONE_PAGE_SIZE} total={total} params={sortParams} basePath={BASE} />
+        </>
+      )}
+    </>
+  );
+}

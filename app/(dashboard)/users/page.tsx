@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UsersTable } from "@/components/users/users-table";
+import { requirePermission } from "@/lib/auth/guard";
+import { listUsers } from "@/lib/auth/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await requirePermission("users.manage");
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader title="Users" description="Who may sign in to this dashboard, and with which role. Changing a role, disabling or resetting a password signs that person out." />
+      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+        <UsersTable users={users} currentUserId={me.id} />
+        <Card title="Add a user" className="self-start">
+          <CreateUserForm />
+        </Card>
+      </div>
+    </>
+  );
+}

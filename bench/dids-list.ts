@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { useDatabase } from "@/lib/db";
+import { openDatabase } from "@/lib/db/client";
+import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
+import type { BenchResult } from "./run";
+import { round, summarize } from "./stats";
+
+/**
+ * The DID list's query (count + one sorted page) over 100,000 DIDs on an in-memory PGlite, for
+ * the views a supervisor actually opens: the first page, a search, filters, a computed sort and
+ * a deep page. Each view runs `repeat` times after one warm-up; median and p99 in milliseconds.
+ */
+const VIEWS: Record<string, Record<string, string>> = {
+  first_page: {},
+  search_pattern_sorted_by_change: { q: "5551", sort: "updated", dir: "desc", page: "3" },
+  search_description_in_route: { q: "sales", route: "IN_GROUP", sort: "description" },
+  filter_inactive_by_changer: { active: "N", sort: "by", dir: "desc" },
+  sort_by_target_deep_page: { sort: "target", page: "2000" },
+  search_without_match: { q: "no such did" },
+};
+
+export async function didsList(options: { rows?: number; repeat?: number } = {}): Promise<BenchResult> {
+  const rows = options.rows ?? 100_000;
+  const repeat = options.repeat ?? 20;
+  const open = await openDatabase("memory://");
+  useDatabase(open);
+  try {
+    const filled = Date.now();
+    // Generated in the database: a realistic mix of routes, targets, descriptions and changers.
+    await open.db.execute(sql`
+      insert into dids (did_pattern, did_id, description, active, route, extension, voicemail_ext, group_id, menu_id, record_call, updated_by, updated_at)
+      select
+        case when i % 10 = 0 then '+1' else '' end || (2000000000::bigint + i::bigint * 7919)::text,
+        i,
+        (array['Sales line', 'Support desk', 'Billing queue', 'After hours', 'Spanish sales', 'Callback line'])[1 + i % 6] || ' ' || i,
+        case when i % 9 = 0 then 'N' else 'Y' end,
+        (array['IN_GROUP', 'IN_GROUP', 'IN_GROUP', 'EXTEN', 'CALLMENU', 'VOICEMAIL', 'AGENT', 'PHONE'])[1 + i % 8],
+        (8000 + i % 900)::text,
+        (9000 + i % 50)::text,
+        (array['SALES_IN', 'SUPPORT_IN', 'BILLING_IN', 'SPANISH_IN'])[1 + i % 4],
+        (array['MAIN_MENU', 'AFTER_HOURS'])[1 + i % 2],
+        (array['N', 'Y', 'Y_QUEUESTOP'])[1 + i % 3],
+        'user' || (i % 25),
+        now() - (i % 100000) * interval '37 seconds'
+      from generate_series(1, ${rows}) as i
+      on conflict do nothing`);
+    await open.db.execute(sql`analyze dids`);
+    const [{ count } = { count: 0 }] = (await open.db.execute<{ count: number }>(sql`select count(*)::int as count from dids`)).rows;
+    const metrics: Record<string, number> = { rows: count, fill_seconds: round((Date.now() - filled) / 1000, 1) };
+
+    for (const [name, params] of Object.entries(VIEWS)) {
+      const query = didListQuerySchema.parse(params);
+      await listDids(query);
+      const samples: number[] = [];
+      for (let i = 0; i < repeat; i++) {
+        const started = performance.now();
+        await listDids(query);
+        samples.push(performance.now() - started);
+      }
+      const { median, p99 } = summarize(samples);
+      metrics[`${name}_median_ms`] = round(median, 1);
+      metrics[`${name}_p99_ms`] = round(p99, 1);
+    }
+    // A list page should feel instant; 250 ms for the query leaves room for rendering.
+    const goals = Object.keys(VIEWS).map((name) => ({ metric: `${name}_median_ms`, atMost: 250 }));
+    return { metrics, goals };
+  } finally {
+    useDatabase(undefined);
+    await open.close();
+  }
+}

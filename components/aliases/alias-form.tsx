@@ -1,0 +1,149 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { toast } from "sonner";
+import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
+import { showFieldErrors } from "@/components/phones/form-errors";
+import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/schemas/alias";
+import { LoginPicker } from "./login-picker";
+
+const FIELDS = ["aliasId", "aliasName", "phoneLogins"];
+
+interface Values {
+  aliasId: string;
+  aliasName: string;
+  phoneLogins: string[];
+}
+
+interface AliasFormProps {
+  /** Absent: a new alias. */
+  alias?: Values;
+  /** Names of the phones behind the alias's logins. */
+  known?: Record<string, string>;
+  blockedReason?: string;
+}
+
+/** The edit form checks only what changed, with update_phone_alias's rules (name 2–50). */
+function changesResolver(initial: Values): Resolver<Values, unknown, UpdateAlias> {
+  return async (values) => {
+    const changes: Record<string, unknown> = { aliasId: initial.aliasId };
+    if (values.aliasName !== initial.aliasName) changes.aliasName = values.aliasName;
+    if (joinLogins(values.phoneLogins) !== joinLogins(initial.phoneLogins)) changes.phoneLogins = values.phoneLogins;
+    const parsed = updateAliasSchema.safeParse(changes);
+    if (parsed.success) return { values: parsed.data, errors: {} };
+    const errors: Record<string, { type: string; message: string }> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (field && !errors[field]) errors[field] = { type: "validation", message: issue.message };
+    }
+    // Nothing changed is no field's fault: the submit handler says so.
+    return Object.keys(errors).length > 0 ? { values: {}, errors: errors as FieldErrors<Values> } : { values: { aliasId: initial.aliasId }, errors: {} };
+  };
+}
+
+export function AliasForm(props: AliasFormProps) {
+  return props.alias ? <EditAlias {...props} alias={props.alias} /> : <AddAlias {...props} />;
+}
+
+function AddAlias({ known, blockedReason }: AliasFormProps) {
+  const router = useRouter();
+  const [error, setError] = useState<ActionError | null>(null);
+  const form = useForm<AddAliasInput, unknown, AddAlias>({
+    resolver: zodResolver(addAliasSchema),
+    defaultValues: { aliasId: "", aliasName: "", phoneLogins: [] },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await addAliasAction(undefined, values);
+    if (!result.ok) {
+      setError(result.error);
+      showFieldErrors(result.error, form.setError, FIELDS);
+      toast.error(result.error.message);
+      return;
+    }
+    toast.success(result.message);
+    router.push(`/aliases/${encodeURIComponent(result.data.aliasId)}`);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Add phone alias">
+      {error && <ErrorCallout error={error} />}
+      <fieldset disabled={blockedReason !== undefined || form.formState.isSubmitting} className="space-y-6">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Alias ID" required error={form.formState.errors.aliasId?.message} hint="2 to 20 letters, digits, - or _">
+            {(p) => <input {...p} {...form.register("aliasId")} autoComplete="off" />}
+          </Field>
+          <Field label="Alias name" required error={form.formState.errors.aliasName?.message} hint="Up to 50 characters">
+            {(p) => <input {...p} {...form.register("aliasName")} autoComplete="off" />}
+          </Field>
+        </div>
+        <Controller
+          control={form.control}
+          name="phoneLogins"
+          render={({ field, fieldState }) => <LoginPicker value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} known={known} />}
+        />
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <Button type="submit" loading={form.formState.isSubmitting} disabled={blockedReason !== undefined}>
+          Add alias
+        </Button>
+        <ButtonLink href="/aliases" variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}
+
+function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Values }) {
+  const router = useRouter();
+  const [initial, setInitial] = useState(alias);
+  const [error, setError] = useState<ActionError | null>(null);
+  const form = useForm<Values, unknown, UpdateAlias>({ resolver: changesResolver(initial), defaultValues: initial });
+  const onSubmit = form.handleSubmit(async (changes) => {
+    setError(null);
+    if (changes.aliasName === undefined && changes.phoneLogins === undefined) {
+      toast.info("Nothing has changed.");
+      return;
+    }
+    const result = await updateAliasAction(undefined, changes);
+    if (!result.ok) {
+      setError(result.error);
+      showFieldErrors(result.error, form.setError, FIELDS);
+      toast.error(result.error.message);
+      return;
+    }
+    toast.success(result.message);
+    const next = form.getValues();
+    setInitial(next);
+    form.reset(next);
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Change phone alias">
+      {blockedReason && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          Changes are switched off: {blockedReason}.
+        </p>
+      )}
+      {error && <ErrorCallout error={error} />}
+      <fieldset disabled={blockedReason !== undefined || form.formState.isSubmitting} className="space-y-6">
+        <Field label="Alias name" error={form.formState.errors.aliasName?.message} hint="2 to 50 characters">
+          {(p) => <input {...p} {...form.register("aliasName")} autoComplete="off" />}
+        </Field>
+        <Controller
+          control={form.control}
+          name="phoneLogins"
+          render={({ field, fieldState }) => <LoginPicker value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} known={known} />}
+        />
+      </fieldset>
+      <Button type="submit" loading={form.formState.isSubmitting} disabled={blockedReason !== undefined}>
+        Save changes
+      </Button>
+    </form>
+  );
+}

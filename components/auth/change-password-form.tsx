@@ -1,0 +1,63 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
+import { Button, ErrorCallout, Field, Input } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import { changeOwnPasswordSchema, MIN_PASSWORD_LENGTH, type ChangeOwnPasswordInput } from "@/lib/auth/schemas";
+import { showFieldErrors, UNREACHABLE } from "./form-errors";
+
+const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
+
+/**
+ * The signed-in user's own password. After a one-time password, success continues to the page
+ * they were going to (`continueTo`).
+ */
+export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
+  const [error, setError] = useState<ActionError | null>(null);
+  const form = useForm<ChangeOwnPasswordInput>({
+    resolver: zodResolver(changeOwnPasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
+  const { register, handleSubmit, formState } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    let result;
+    try {
+      result = await changeOwnPasswordAction(undefined, values);
+    } catch {
+      setError(UNREACHABLE);
+      return;
+    }
+    if (!result.ok) {
+      showFieldErrors(result.error, form.setError, FIELDS);
+      if (!result.error.fieldErrors) setError(result.error);
+      return;
+    }
+    toast.success(result.message);
+    form.reset();
+    if (continueTo) window.location.assign(continueTo);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
+      {error && <ErrorCallout error={error} />}
+      <Field label="Current password" error={formState.errors.currentPassword?.message}>
+        {(props) => <Input {...props} {...register("currentPassword")} type="password" autoComplete="current-password" />}
+      </Field>
+      <Field label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a good one.`} error={formState.errors.newPassword?.message}>
+        {(props) => <Input {...props} {...register("newPassword")} type="password" autoComplete="new-password" />}
+      </Field>
+      <Field label="New password again" error={formState.errors.confirmPassword?.message}>
+        {(props) => <Input {...props} {...register("confirmPassword")} type="password" autoComplete="new-password" />}
+      </Field>
+      <Button type="submit" loading={formState.isSubmitting}>
+        Change password
+      </Button>
+    </form>
+  );
+}

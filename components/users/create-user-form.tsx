@@ -1,0 +1,74 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { createUserAction } from "@/app/(dashboard)/users/actions";
+import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
+import { Button, ErrorCallout, Field, Input, Select } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { createUserSchema } from "@/lib/auth/schemas";
+import { OneTimePasswordDialog } from "./one-time-password-dialog";
+
+const FIELDS = ["username", "displayName", "role"] as const;
+
+export function CreateUserForm() {
+  const [error, setError] = useState<ActionError | null>(null);
+  const [issued, setIssued] = useState<{ username: string; oneTimePassword: string } | null>(null);
+  const form = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { username: "", displayName: "", role: "qa" },
+  });
+  const { register, handleSubmit, formState } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    let result;
+    try {
+      result = await createUserAction(undefined, values);
+    } catch {
+      setError(UNREACHABLE);
+      return;
+    }
+    if (!result.ok) {
+      showFieldErrors(result.error, form.setError, FIELDS);
+      if (!result.error.fieldErrors) setError(result.error);
+      return;
+    }
+    toast.success(result.message);
+    form.reset();
+    setIssued(result.data);
+  });
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create user">
+        {error && <ErrorCallout error={error} />}
+        <Field label="Username" hint="Used to sign in. Letters, digits, dot, dash, underscore." error={formState.errors.username?.message} required>
+          {(props) => <Input {...props} {...register("username")} autoComplete="off" autoCapitalize="none" spellCheck={false} />}
+        </Field>
+        <Field label="Display name" error={formState.errors.displayName?.message} required>
+          {(props) => <Input {...props} {...register("displayName")} autoComplete="off" />}
+        </Field>
+        <Field label="Role" error={formState.errors.role?.message} required>
+          {(props) => (
+            <Select {...props} {...register("role")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Button type="submit" loading={formState.isSubmitting}>
+          Create user
+        </Button>
+      </form>
+      <OneTimePasswordDialog issued={issued} onClose={() => setIssued(null)} />
+    </>
+  );
+}

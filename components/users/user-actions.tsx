@@ -1,0 +1,120 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { changeRoleAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/(dashboard)/users/actions";
+import { UNREACHABLE } from "@/components/auth/form-errors";
+import { Button, Select } from "@/components/ui";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionResult } from "@/lib/actions/result";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { OneTimePasswordDialog } from "./one-time-password-dialog";
+
+export interface UserRowData {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+}
+
+type Pending = { kind: "role"; role: Role } | { kind: "disable" } | { kind: "enable" } | { kind: "reset" } | null;
+
+/** A user's row controls: role, disable/enable and password reset, each confirmed first. */
+export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boolean }) {
+  const [pending, setPending] = useState<Pending>(null);
+  const [issued, setIssued] = useState<{ username: string; oneTimePassword: string } | null>(null);
+  const [busy, startTransition] = useTransition();
+  const roleId = useId();
+
+  const run = <T,>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) =>
+    startTransition(async () => {
+      let result: ActionResult<T>;
+      try {
+        result = await call();
+      } catch {
+        toast.error(UNREACHABLE.message);
+        return;
+      }
+      setPending(null);
+      if (!result.ok) {
+        toast.error(result.error.message);
+        return;
+      }
+      toast.success(result.message);
+      onOk?.(result.data);
+    });
+
+  const confirm = () => {
+    if (!pending) return;
+    if (pending.kind === "role") run(() => changeRoleAction(undefined, { userId: user.id, role: pending.role }));
+    else if (pending.kind === "disable") run(() => disableUserAction(undefined, { userId: user.id }));
+    else if (pending.kind === "enable") run(() => enableUserAction(undefined, { userId: user.id }));
+    else run(() => resetPasswordAction(undefined, { userId: user.id }), setIssued);
+  };
+
+  const dialog = (() => {
+    switch (pending?.kind) {
+      case "role":
+        return {
+          title: `Change ${user.username}'s role?`,
+          body: `From ${ROLE_LABELS[user.role]} to ${ROLE_LABELS[pending.role]}. They are signed out and sign in again with the new role.`,
+          confirmLabel: "Change role",
+          destructive: false,
+        };
+      case "disable":
+        return { title: `Disable ${user.username}?`, body: "They are signed out at once and cannot sign in until enabled again.", confirmLabel: "Disable", destructive: true };
+      case "enable":
+        return { title: `Enable ${user.username}?`, body: "They can sign in again with their current password.", confirmLabel: "Enable", destructive: false };
+      case "reset":
+        return {
+          title: `Reset ${user.username}'s password?`,
+          body: "Their current password stops working and they are signed out. You get a one-time password to give them.",
+          confirmLabel: "Reset password",
+          destructive: true,
+        };
+      default:
+        return null;
+    }
+  })();
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label htmlFor={roleId} className="sr-only">
+        Role of {user.username}
+      </label>
+      <Select
+        id={roleId}
+        value={user.role}
+        disabled={isSelf || busy}
+        title={isSelf ? "Another admin must change your role" : undefined}
+        className="w-auto"
+        onChange={(e) => setPending({ kind: "role", role: e.target.value as Role })}
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
+        ))}
+      </Select>
+      {user.disabled ? (
+        <Button variant="secondary" size="sm" disabled={busy} onClick={() => setPending({ kind: "enable" })} aria-label={`Enable ${user.username}`}>
+          Enable
+        </Button>
+      ) : (
+        <Button variant="secondary" size="sm" disabled={isSelf || busy} onClick={() => setPending({ kind: "disable" })} aria-label={`Disable ${user.username}`}>
+          Disable
+        </Button>
+      )}
+      <Button variant="ghost" size="sm" disabled={busy} onClick={() => setPending({ kind: "reset" })} aria-label={`Reset password of ${user.username}`}>
+        Reset password
+      </Button>
+      {dialog && (
+        <ConfirmDialog open title={dialog.title} confirmLabel={dialog.confirmLabel} destructive={dialog.destructive} busy={busy} onConfirm={confirm} onCancel={() => setPending(null)}>
+          <p>{dialog.body}</p>
+        </ConfirmDialog>
+      )}
+      <OneTimePasswordDialog issued={issued} onClose={() => setIssued(null)} />
+    </div>
+  );
+}
