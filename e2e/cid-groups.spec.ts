@@ -21,7 +21,7 @@ async function createUser(browser: Browser, role: "Supervisor" | "Provisioning (
   await form.getByLabel("Display name").fill(`CID ${role}`);
   await form.getByLabel("Role").selectOption({ label: role });
   await form.getByRole("button", { name: "Create user" }).click();
-  const oneTimePassword = await admin.getByLabel("One-time password").inputValue();
+  const oneTimePassword = await admin.getByRole("textbox", { name: "One-time password" }).inputValue();
   await admin.close();
 
   const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });

@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
 import { parseEnv, type Env } from "@/lib/env";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";
+import { configureVicidial } from "@/lib/vicidial";
+import { vicidialConfigFromEnv } from "@/lib/vicidial-env";
 
 const holder = globalThis as typeof globalThis & { __vicidashBooted?: Promise<void> };
 
@@ -45,6 +47,8 @@ async function run(): Promise<void> {
   } else {
     console.log(`▸ VICIdial: ${new URL(env.VICIDIAL_URL).host}${demo ? " (simulator)" : ""}`);
   }
+
+  configureVicidial(vicidialConfigFromEnv);
 
   const db = await getDb();
   console.log(`▸ Database: ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${path.join(dataDir, "pglite")}`}`);

@@ -16,6 +16,7 @@ import { closeDb } from "@/lib/db";
 
 const USAGE = `Usage: npm run user:create -- --username NAME --role ${ROLES.join("|")} [--display-name "Full Name"] [--password PASSWORD]`;
 
+/** For mistakes in the arguments, found before the database is opened. */
 function exit(message: string, code = 1): never {
   console.error(message);
   process.exit(code);
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   }
 
   const result = await createUser({ ...parsed.data, password: values.password });
-  if (!result.ok) exit(result.error.message);
+  if (!result.ok) throw new Error(result.error.message);
   const { user, oneTimePassword } = result.data;
   await recordAudit({
     actor: { id: null, username: "cli", role: null },
@@ -69,5 +70,9 @@ async function main(): Promise<void> {
 }
 
 main()
-  .catch((error: unknown) => exit(`Could not create the user: ${error instanceof Error ? error.message : String(error)}`))
+  .catch((error: unknown) => {
+    console.error(`Could not create the user: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  // Closing lets PGlite finish writing before the process ends.
   .finally(() => closeDb());

@@ -6,20 +6,24 @@ import { can, type Permission } from "./permissions";
 import { REQUEST_PATH_HEADER } from "./request-path";
 import { getCurrentUser, type CurrentUser } from "./session";
 
+/** The one page a user holding a one-time password may see: where they replace it. */
+export const ACCOUNT_PATH = "/account";
 
 async function requestedPath(): Promise<string> {
   return (await headers()).get(REQUEST_PATH_HEADER) ?? "/";
 }
 
 /**
- * For pages: the signed-in user, or a redirect to the login page (and back here afterwards).
- * A user still holding a one-time password is sent to the account page first.
+ * For layouts and pages: the signed-in user, or a redirect to the login page (and back here
+ * afterwards). A user still holding a one-time password is sent to the account page first; their
+ * actions are refused by the action wrapper as well, so this is guidance, not the only guard.
  */
-export async function requireUser({ allowPendingPasswordChange = false }: { allowPendingPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(loginUrl(await requestedPath()));
-  if (user.mustChangePassword && !allowPendingPasswordChange) {
-    redirect(`/account?${new URLSearchParams({ callbackUrl: await requestedPath() })}`);
+  const path = await requestedPath();
+  if (!user) redirect(loginUrl(path));
+  if (user.mustChangePassword && !(path === ACCOUNT_PATH || path.startsWith(`${ACCOUNT_PATH}?`))) {
+    redirect(`${ACCOUNT_PATH}?${new URLSearchParams({ callbackUrl: path })}`);
   }
   return user;
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { dids } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { DID_ROUTES, ROUTE_FIELDS } from "@/lib/schemas/did";
 import { didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid } from "./dids";
 
 const query = (params: Record<string, string> = {}) => didListQuerySchema.parse(params);
@@ -56,6 +57,16 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
     expect(target("+17275551212")).toBe("TESTMENU");
     expect(target("8005550199")).toBe("8301");
     expect(target("default")).toBeNull();
+  });
+
+  it("derives each route's target from the field lib/schemas/did names for it", async () => {
+    const fields = { extension: "x-extension", voicemailExt: "x-voicemail", phoneExtension: "x-phone", group: "x-group", menuId: "x-menu" } as const;
+    for (const route of DID_ROUTES) {
+      const row = await upsertDid(`route-${route}`, { didRoute: route, ...fields }, "test");
+      const field = ROUTE_FIELDS[route].target;
+      expect(row.target, route).toBe(field ? fields[field as keyof typeof fields] : null);
+      await removeDid(`route-${route}`);
+    }
   });
 
   it("sorts by any column in either direction", async () => {

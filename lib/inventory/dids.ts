@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
-import { DID_ROUTES, ROUTE_FIELDS, type DidField, type DidFields, type DidFormValues, type DidRoute } from "@/lib/schemas/did";
+import { DID_ROUTES, type DidField, type DidFields, type DidFormValues, type DidRoute } from "@/lib/schemas/did";
 
 /**
  * The dashboard's record of the DIDs it knows (VICIdial's API cannot list them): the only place
@@ -11,10 +11,8 @@ import { DID_ROUTES, ROUTE_FIELDS, type DidField, type DidFields, type DidFormVa
  */
 
 export type DidRow = typeof dids.$inferSelect;
-export interface DidListRow extends DidRow {
-  /** What the route points at: the in-group, extension, call menu... */
-  target: string | null;
-}
+/** `target` is what the route points at: the in-group, extension, call menu... */
+export type DidListRow = DidRow;
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -39,7 +37,7 @@ export const didListQuerySchema = z.object({
 });
 export type DidListQuery = z.output<typeof didListQuerySchema>;
 
-/** The column of each route's target, as one SQL expression so that lists can sort by it. */
+/** Form field → inventory column. */
 const COLUMN_OF: Record<DidField, keyof DidRow> = {
   description: "description",
   active: "active",
@@ -61,55 +59,61 @@ const COLUMN_OF: Record<DidField, keyof DidRow> = {
   phoneCode: "phoneCode",
 };
 
-const targetExpression: SQL<string | null> = sql`case ${dids.route} ${sql.join(
-  DID_ROUTES.flatMap((route) => {
-    const field = ROUTE_FIELDS[route].target;
-    return field ? [sql`when ${route} then ${dids[COLUMN_OF[field]]}`] : [];
-  }),
-  sql` `,
-)} end`;
-
-const SORT_COLUMNS: Record<DidSort, SQL | typeof dids.didPattern> = {
+/** Each sort has an index on (column, pattern); `target` is a generated column (lib/db/schema/inventory.ts). */
+const SORT_COLUMNS = {
   pattern: dids.didPattern,
-  description: sql`${dids.description}`,
-  route: sql`${dids.route}`,
-  target: targetExpression,
-  active: sql`${dids.active}`,
-  record: sql`${dids.recordCall}`,
-  updated: sql`${dids.updatedAt}`,
-  by: sql`${dids.updatedBy}`,
-};
-
-/** `%` and `_` typed in the search box are literal characters, not wildcards. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+  description: dids.description,
+  route: dids.route,
+  target: dids.target,
+  active: dids.active,
+  record: dids.recordCall,
+  updated: dids.updatedAt,
+  by: dids.updatedBy,
+} satisfies Record<DidSort, unknown>;
 
 function whereOf(query: Pick<DidListQuery, "q" | "route" | "active">): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  if (query.q) conditions.push(or(ilike(dids.didPattern, containing(query.q)), ilike(dids.description, containing(query.q))));
+  // A substring of pattern or description, case-insensitive; strpos takes the text literally (no wildcards).
+  if (query.q) conditions.push(sql`strpos(${dids.searchText}, lower(${query.q})) > 0`);
   if (query.route) conditions.push(eq(dids.route, query.route));
   if (query.active) conditions.push(eq(dids.active, query.active));
   return and(...conditions);
 }
 
-/** One page of DIDs, searched, filtered and sorted in the database; the pattern breaks ties. */
+async function countDids(where: SQL | undefined): Promise<number> {
+  const db = await getDb();
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(dids).where(where);
+  return total;
+}
+
+/**
+ * One page of DIDs, searched, filtered and sorted in the database; the pattern breaks ties in the
+ * same direction, so every sort walks an index. A search scans the table anyway, so its page
+ * carries the total (one scan); otherwise the count is a separate, cheap query.
+ */
 export async function listDids(query: DidListQuery): Promise<{ rows: DidListRow[]; total: number; page: number }> {
   const db = await getDb();
   const where = whereOf(query);
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(dids).where(where);
-  const lastPage = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, lastPage);
   const direction = query.dir === "desc" ? desc : asc;
-  const order = query.sort === "pattern" ? [direction(dids.didPattern)] : [direction(SORT_COLUMNS[query.sort]), asc(dids.didPattern)];
-  const rows = await db
-    .select({ row: dids, target: targetExpression })
-    .from(dids)
-    .where(where)
-    .orderBy(...order)
-    .limit(query.size)
-    .offset((page - 1) * query.size);
-  return { rows: rows.map(({ row, target }) => ({ ...row, target })), total, page };
+  const order = query.sort === "pattern" ? [direction(dids.didPattern)] : [direction(SORT_COLUMNS[query.sort]), direction(dids.didPattern)];
+  const pageOf = (page: number) =>
+    db
+      .select({ row: dids, total: sql<number>`count(*) over ()::int` })
+      .from(dids)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.size)
+      .offset((page - 1) * query.size);
+
+  if (query.q) {
+    const found = await pageOf(query.page);
+    if (found.length > 0) return { rows: found.map(({ row }) => row), total: found[0]!.total, page: query.page };
+    if (query.page === 1) return { rows: [], total: 0, page: 1 };
+  }
+  const total = await countDids(where);
+  const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
+  const rows = await db.select().from(dids).where(where).orderBy(...order).limit(query.size).offset((page - 1) * query.size);
+  return { rows, total, page };
 }
 
 export async function getDid(pattern: string): Promise<DidRow | undefined> {

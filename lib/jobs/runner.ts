@@ -51,6 +51,8 @@ export interface RunnerOptions {
   unclearLimit?: number;
   /** Attempts without a clear answer before a row is given up as failed. */
   maxUnclearAttempts?: number;
+  /** Wait before a row with an unclear answer is tried again, times its attempts. */
+  retryDelayMs?: number;
 }
 
 export interface JobRunner {
@@ -76,6 +78,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   const staleAfterMs = options.staleAfterMs ?? 45_000;
   const unclearLimit = options.unclearLimit ?? Math.max(8, options.concurrency * 2);
   const maxUnclearAttempts = options.maxUnclearAttempts ?? 3;
+  const retryDelayMs = options.retryDelayMs ?? 2_000;
 
   let db: Db | undefined;
   let started = false;
@@ -246,6 +249,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         runnerId: id,
         uncertain: row.uncertain || why === "unknown",
         countAttempt: why === "unknown",
+        delayMs: retryDelayMs * Math.max(1, row.attempts),
         message: cause.message,
         raw: cause.raw,
       });

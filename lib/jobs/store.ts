@@ -124,7 +124,7 @@ export async function claimRows(db: Db, options: { jobId: string; runnerId: stri
   const result = await db.execute(sql`
     with candidates as (
       select r.id, r.seq, r.weight from ${jobRows} r
-      where r.job_id = ${jobId} and r.state = 'pending'
+      where r.job_id = ${jobId} and r.state = 'pending' and (r.not_before is null or r.not_before <= now())
         and r.phase = (select min(p.phase) from ${jobRows} p where p.job_id = ${jobId} and p.state in ('pending', 'running'))
         and exists (select 1 from ${jobs} j where j.id = ${jobId} and j.status = 'running')
       order by r.seq
@@ -158,7 +158,7 @@ export async function finishRow(db: Db, options: { rowId: number; runnerId: stri
  */
 export async function releaseRow(
   db: Db,
-  options: { rowId: number; runnerId: string; uncertain: boolean; countAttempt: boolean; message?: string | null; raw?: string | null },
+  options: { rowId: number; runnerId: string; uncertain: boolean; countAttempt: boolean; delayMs?: number; message?: string | null; raw?: string | null },
 ): Promise<void> {
   await db
     .update(jobRows)
@@ -166,6 +166,7 @@ export async function releaseRow(
       state: "pending",
       uncertain: options.uncertain,
       claimedBy: null,
+      notBefore: options.delayMs ? new Date(Date.now() + options.delayMs) : null,
       attempts: options.countAttempt ? jobRows.attempts : sql`greatest(${jobRows.attempts} - 1, 0)`,
       message: options.message ?? null,
       raw: options.raw ?? null,
@@ -200,7 +201,7 @@ export function pauseJob(db: Db, jobId: string, reason: string): Promise<JobReco
 export async function resumeJob(db: Db, jobId: string): Promise<JobRecord | null> {
   return db.transaction(async (tx) => {
     const resumed = await setJobStatus(tx as unknown as Db, jobId, ["paused"], "running");
-    if (resumed) await tx.update(jobRows).set({ attempts: 0 }).where(and(eq(jobRows.jobId, jobId), eq(jobRows.state, "pending")));
+    if (resumed) await tx.update(jobRows).set({ attempts: 0, notBefore: null }).where(and(eq(jobRows.jobId, jobId), eq(jobRows.state, "pending")));
     return resumed;
   });
 }
@@ -269,7 +270,7 @@ export async function reconcile(db: Db, options: { runnerId: string; exclusive: 
     if (exclusive) await tx.delete(jobRunners).where(sql`${jobRunners.id} <> ${runnerId}`);
     else await tx.delete(jobRunners).where(and(sql`${jobRunners.id} <> ${runnerId}`, sql`${jobRunners.heartbeatAt} < ${stale}`));
     const result = await tx.execute(sql`
-      update ${jobRows} set state = 'pending', uncertain = true, claimed_by = null,
+      update ${jobRows} set state = 'pending', uncertain = true, claimed_by = null, not_before = null,
         message = 'The dashboard stopped while this row was being sent; it is checked before anything is sent again'
       where state = 'running' and (claimed_by is null or claimed_by not in (select id from ${jobRunners}))
       returning id`);

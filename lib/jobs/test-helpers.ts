@@ -32,6 +32,7 @@ export function testRunner(client: VicidialClient, options: Partial<RunnerOption
     heartbeatMs: 200,
     staleAfterMs: 1_000,
     exclusiveDatabase: false,
+    retryDelayMs: 300,
     ...options,
   });
 }

@@ -4,7 +4,32 @@
 export { startSimulator, API_PATH } from "./server";
 export { createSeedState } from "./seed";
 export type { RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
-export type * from "./state";
+export type {
+  AdminLogRow,
+  AgentLogRow,
+  ApiLogRow,
+  CallLogRow,
+  CallMenu,
+  CallRecords,
+  Campaign,
+  CidGroup,
+  CidGroupEntry,
+  ConfTemplate,
+  Did,
+  Flag,
+  InboundGroup,
+  IpList,
+  List,
+  LogExtendedRow,
+  Phone,
+  PhoneAlias,
+  Server,
+  SimulatorState,
+  SystemSettings,
+  User,
+  UserGroup,
+  YesNo,
+} from "./state";
 
 /** A seed user with every right (level 9, ALL_FUNCTIONS): the demo's default API login. */
 export const SIMULATOR_DEMO_CREDENTIALS = { user: "6666", pass: "1234" };

@@ -16,7 +16,7 @@ function keepOnly(characterClass: string): Sanitizer {
   return (value) => value.replace(pattern, "");
 }
 
-function then(first: Sanitizer, second: Sanitizer): Sanitizer {
+function andThen(first: Sanitizer, second: Sanitizer): Sanitizer {
   return (value, nonLatin) => second(first(value, nonLatin), nonLatin);
 }
 
@@ -30,6 +30,7 @@ const alnumDashUnderscore = keepAlnum("\\-_", false);
 const upperOnly = keepOnly("A-Z");
 const digitsOnly = keepOnly("0-9");
 
+/** The † sets of 1.3 that use_non_latin widens. */
 const L = {
   alnum: keepAlnum("", true),
   dashUnderscore: keepAlnum("\\-_", true),
@@ -65,11 +66,11 @@ const SANITIZERS = {
   on_hook_agent: L.dashUnderscore,
   phone_full_name: keepAlnum(" \\-+._", true),
   // The only field in scope that turns `+` into a space, after the filter kept it.
-  email: then(keepAlnum(" \\-'+.:/@%_", true), (value) => value.replace(/\+/g, " ")),
+  email: andThen(keepAlnum(" \\-'+.:/@%_", true), (value) => value.replace(/\+/g, " ")),
   server_ip: keepAlnum("\\-.:_", false),
   protocol: alnum,
   local_gmt: keepOnly("0-9\\-."),
-  outbound_cid: then(L.dashUnderscore, unlessAll(digitsOnly)),
+  outbound_cid: andThen(L.dashUnderscore, unlessAll(digitsOnly)),
   outbound_alt_cid: L.alnum,
   phone_ring_timeout: digitsOnly,
   delete_vm_after_email: keepOnly("a-zA-Z"),
@@ -96,7 +97,7 @@ const SANITIZERS = {
   phone_code: digitsOnly,
   call_handle_method: keepAlnum("_", false),
   agent_search_method: keepAlnum("_", false),
-  areacode: then(L.dashUnderscore, unlessAll(L.alnum)),
+  areacode: andThen(L.dashUnderscore, unlessAll(L.alnum)),
   call_id: L.alnum,
 } satisfies Record<string, Sanitizer>;
 

@@ -96,17 +96,18 @@ function typed<T extends z.ZodType>(api: ApiParameter, schema: (error: z.core.$Z
   return schema((issue) => (issue.input === undefined ? `${label} is required` : `${label} has the wrong type`));
 }
 
-function checkedText(api: ApiParameter) {
-  return typed(api, (error) => z.string({ error })).transform((value, ctx) => {
+/** A transform that refuses values VICIdial would change, with the reason as the message. */
+function storedAsSent(api: ApiParameter) {
+  return (value: string, ctx: { addIssue(message: string): void }) => {
     const problem = vicidialWouldChange(api, value);
     if (problem) ctx.addIssue(problem);
     return value;
-  });
+  };
 }
 
 /** Free text checked against the parameter's whitelist and column size. */
 export function text(api: ApiParameter) {
-  return { api, schema: checkedText(api) };
+  return { api, schema: typed(api, (error) => z.string({ error })).transform(storedAsSent(api)) };
 }
 
 /** `true` / `false` as VICIdial's `Y` / `N`. */
@@ -147,7 +148,11 @@ export function commaList(api: ApiParameter, itemApi: ApiParameter) {
 
 /** `null` clears the value with VICIdial's `--BLANK--` (works only where 2.3 says it does). */
 export function clearableText(api: ApiParameter) {
-  return { api, schema: z.union([z.null().transform(() => "--BLANK--"), checkedText(api)]) };
+  const check = storedAsSent(api);
+  const schema = typed(api, (error) => z.string({ error }).nullable()).transform((value, ctx) =>
+    value === null ? "--BLANK--" : check(value, ctx),
+  );
+  return { api, schema };
 }
 
 /** UTC offset in hours, sent in the canonical `-5.00` form VICIdial stores verbatim (contract 3). */

@@ -8,8 +8,8 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  // The one page open to a user who still has a one-time password: this is where they replace it.
-  const user = await requireUser({ allowPendingPasswordChange: true });
+  // Also the one page open to a user who still has a one-time password: here they replace it.
+  const user = await requireUser();
   const raw = (await searchParams).callbackUrl;
   const continueTo = safeCallbackUrl(Array.isArray(raw) ? raw[0] : raw);
 

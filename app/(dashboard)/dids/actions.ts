@@ -21,12 +21,12 @@ function clientFields({ description, ...rest }: DidFields) {
   return { ...rest, didDescription: description };
 }
 
-const BOOKKEEPING = new Set<string>(["updatedAt", "updatedBy"]);
+const NOT_AUDITED = new Set<string>(["updatedAt", "updatedBy", "target", "searchText"]);
 
-/** What the audit log keeps of a DID: the inventory row without its bookkeeping columns. */
+/** What the audit log keeps of a DID: the inventory row without bookkeeping and derived columns. */
 function auditView(row: DidRow | undefined | null) {
   if (!row) return null;
-  return Object.fromEntries(Object.entries(row).filter(([column]) => !BOOKKEEPING.has(column)));
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !NOT_AUDITED.has(column)));
 }
 
 function patterns(list: readonly CopiedDid[], outcome: CopiedDid["outcome"]): string[] {

@@ -63,6 +63,8 @@ export const jobRows = pgTable(
     /** The last attempt got no clear answer: check whether it took effect before sending again. */
     uncertain: boolean("uncertain").notNull().default(false),
     attempts: integer("attempts").notNull().default(0),
+    /** After an unclear answer the row waits a little, so an outage pauses the job before any row uses up its attempts. */
+    notBefore: timestamp("not_before", { withTimezone: true }),
     claimedBy: text("claimed_by"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

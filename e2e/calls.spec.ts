@@ -1,0 +1,257 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Download, Page } from "@playwright/test";
+import { expect, signIn, signInAsAdmin, test } from "./support/fixtures";
+
+/**
+ * Call lookup as a QA reviewer uses it, on the simulator's seeded calls (contract 2.10 and the
+ * transcripts' seed): look a call up by pasting its ID, read every column, export it, tell
+ * "not found" from "call log missing", never send an invalid ID, and check a batch.
+ */
+
+const MANUAL = "M2151015000000012345";
+const INBOUND = "Y1115101600000012346";
+const AUTO = "V1115101700000012347";
+const LOG_MISSING = "M1115105000000012399";
+const UNKNOWN = "M9999999999999999999";
+
+const suffix = `${Date.now()}`.slice(-6);
+
+type Role = "QA" | "Provisioning (IT)";
+
+/** A user of `role` created by the admin on /users, with their own password already chosen. */
+async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
+  const username = `calls-${role === "QA" ? "qa" : "prov"}-${suffix}`;
+  const password = `correct horse ${suffix} battery`;
+  const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
+  await signInAsAdmin(admin);
+  await admin.goto("/users");
+  const form = admin.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Username").fill(username);
+  await form.getByLabel("Display name").fill(`Calls ${role}`);
+  await form.getByLabel("Role").selectOption({ label: role });
+  await form.getByRole("button", { name: "Create user" }).click();
+  const oneTimePassword = await admin.getByLabel("One-time password").inputValue();
+  await admin.close();
+
+  const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
+  await signIn(first, username, oneTimePassword);
+  await first.goto("/account");
+  await first.getByLabel("Current password").fill(oneTimePassword);
+  await first.getByLabel("New password", { exact: true }).fill(password);
+  await first.getByLabel("New password again").fill(password);
+  await first.getByRole("button", { name: "Change password" }).click();
+  await expect(first.getByText("Your password is changed.")).toBeVisible();
+  await first.close();
+  return { username, password };
+}
+
+/** `next dev` compiles the dashboard on its first request, slower than sign-in's 10-second wait. */
+async function warmUp(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
+  await page.close();
+}
+
+/** The value shown under a label of the result card. */
+const field = (page: Page, label: string) => page.locator(`dt:text-is("${label}") + dd`);
+
+async function lookUp(page: Page, pasted: string): Promise<void> {
+  const search = page.getByRole("search", { name: "Look up a call" });
+  await search.getByLabel("Call ID").fill(pasted);
+  await search.getByRole("button", { name: "Look up" }).click();
+}
+
+async function downloaded(download: Download): Promise<string> {
+  return readFile((await download.path()) ?? "", "utf8");
+}
+
+test.describe("call lookup", () => {
+  test.describe.configure({ mode: "serial" });
+  let qa: { username: string; password: string };
+  let provisioning: { username: string; password: string };
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(300_000);
+    await warmUp(browser);
+    qa = await createUser(browser, "QA");
+    provisioning = await createUser(browser, "Provisioning (IT)");
+  });
+
+  test("a QA reviewer looks up each seeded call and reads every column", async ({ page, context }) => {
+    test.setTimeout(180_000);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await signIn(page, qa.username, qa.password);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Call lookup" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "No lookups yet" })).toBeVisible();
+
+    // Pasted from a ticket, with quotes and spaces around it.
+    await lookUp(page, `  "${MANUAL}" `);
+    await expect(page).toHaveURL(new RegExp(`/calls/${MANUAL}$`));
+    await expect(page.getByRole("heading", { level: 1, name: `Call ${MANUAL}` })).toBeVisible();
+    await expect(field(page, "Call ID")).toContainText(MANUAL);
+    await expect(field(page, "Direction and kind")).toHaveText("Outbound, manual dial");
+    await expect(field(page, "Date and time")).toContainText("Fri, Nov 15, 2024, 10:15:00 AM");
+    await expect(field(page, "Customer phone")).toHaveText("(727) 555-1234");
+    await expect(field(page, "Campaign")).toHaveText("TESTCAMP");
+    await expect(field(page, "List")).toHaveText("998");
+    await expect(field(page, "Status")).toHaveText("SALE — Sale made");
+    await expect(field(page, "Agent")).toHaveText("6666");
+    await expect(field(page, "Customer talk time")).toHaveText("1:30");
+
+    await page.getByRole("button", { name: "Copy call ID" }).click();
+    await expect(page.getByRole("button", { name: "Copy call ID" })).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MANUAL);
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    expect(csv.suggestedFilename()).toBe(`call-${MANUAL}.csv`);
+    expect(await downloaded(csv)).toContain(`${MANUAL},Outbound,OUTBOUND_MANUAL,2024-11-15 10:15:00,7275551234,TESTCAMP,998,SALE,6666,1:30,90`);
+    const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+    expect(json.suggestedFilename()).toBe(`call-${MANUAL}.json`);
+    expect(JSON.parse(await downloaded(json))).toMatchObject({ call_id: MANUAL, direction: "Outbound", call_type: "OUTBOUND_MANUAL", status: "SALE", talk_time: "1:30", talk_seconds: 90 });
+
+    await lookUp(page, INBOUND);
+    await expect(page.getByRole("heading", { level: 1, name: `Call ${INBOUND}` })).toBeVisible();
+    await expect(field(page, "Direction and kind")).toHaveText("Inbound");
+    await expect(field(page, "Date and time")).toContainText("Fri, Nov 15, 2024, 10:16:00 AM");
+    await expect(field(page, "Customer phone")).toHaveText("(813) 555-9876");
+    await expect(field(page, "In-group")).toHaveText("TEST_IN");
+    await expect(field(page, "List")).toHaveText("999");
+    await expect(field(page, "Status")).toHaveText("NI — Not interested");
+    await expect(field(page, "Agent")).toHaveText("6666");
+    await expect(field(page, "Customer talk time")).toHaveText("3:35");
+
+    await lookUp(page, AUTO);
+    await expect(page.getByRole("heading", { level: 1, name: `Call ${AUTO}` })).toBeVisible();
+    await expect(field(page, "Direction and kind")).toHaveText("Outbound, auto-dial");
+    await expect(field(page, "Date and time")).toContainText("Fri, Nov 15, 2024, 10:17:00 AM");
+    await expect(field(page, "Customer phone")).toHaveText("(312) 555-4321");
+    await expect(field(page, "Campaign")).toHaveText("TESTCAMP");
+    await expect(field(page, "List")).toHaveText("998");
+    await expect(field(page, "Status")).toHaveText("NA — No answer (auto-dial)");
+    await expect(field(page, "Agent")).toHaveText("VDAD (auto-dialer, no agent)");
+    await expect(field(page, "Customer talk time")).toContainText("0:00");
+    await expect(field(page, "Customer talk time")).toContainText("No agent talked to the customer");
+
+    // The deep link works on its own, as pasted into a ticket.
+    await page.goto(`/calls/${MANUAL}`);
+    await expect(field(page, "Status")).toHaveText("SALE — Sale made");
+
+    // Recent lookups, newest first, from the audit log.
+    await page.getByRole("link", { name: "All lookups" }).click();
+    const recent = page.getByRole("table", { name: "Your recent call lookups, newest first" });
+    await expect(recent.getByRole("row")).toHaveCount(5);
+    await expect(recent.getByRole("row").nth(1)).toContainText(MANUAL);
+    await expect(recent.getByRole("row").nth(2)).toContainText(AUTO);
+    await expect(recent.getByRole("row").nth(3)).toContainText(INBOUND);
+    await expect(recent.getByRole("row").nth(4)).toContainText(MANUAL);
+    await expect(recent.getByRole("row").nth(3)).toContainText("Found");
+  });
+
+  test("a known call without its call log and an unknown call are told apart", async ({ page }) => {
+    await signIn(page, qa.username, qa.password);
+    await page.goto("/calls");
+
+    await lookUp(page, LOG_MISSING);
+    const missing = page.getByRole("alert", { name: "Call found, but its call log is missing" });
+    await expect(missing).toBeVisible();
+    await expect(missing).toContainText(`VICIdial knows the call ID ${LOG_MISSING}`);
+    await missing.getByText("Details").click();
+    await expect(missing).toContainText("ERROR: callid_info CALL LOG NOT FOUND: 6666|");
+    await expect(page.getByText("VICIdial knows this call ID but has no call log for it")).toBeVisible(); // the toast
+
+    await lookUp(page, UNKNOWN);
+    const unknown = page.getByRole("alert", { name: "Call not found" });
+    await expect(unknown).toBeVisible();
+    await expect(unknown).toContainText(`VICIdial has no call with the ID ${UNKNOWN}`);
+    await expect(page.getByRole("alert", { name: "Call found, but its call log is missing" })).toHaveCount(0);
+
+    await page.goto("/calls");
+    const recent = page.getByRole("table", { name: "Your recent call lookups, newest first" });
+    await expect(recent.getByRole("row").nth(1)).toContainText("Not found");
+    await expect(recent.getByRole("row").nth(2)).toContainText("Call log missing");
+  });
+
+  test("an invalid call ID is explained and never reaches VICIdial", async ({ page }) => {
+    await signIn(page, qa.username, qa.password);
+    await page.goto("/calls");
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+
+    await lookUp(page, "M12345");
+    await expect(page.getByText("A call ID has 18 to 30 characters; this one has 6")).toBeVisible();
+    await lookUp(page, "m2151015000000012345");
+    await expect(page.getByText('A call ID starts with an upper-case prefix: "M", not "m"')).toBeVisible();
+    await lookUp(page, "A2151015000000012345");
+    await expect(page.getByText('A VICIdial call ID starts with Y, J, V, M, DC, S, LP, VH, XL; this one starts with "A"')).toBeVisible();
+    await expect(page.getByLabel("Call ID")).toHaveValue("A2151015000000012345");
+    await expect(page.getByLabel("Call ID")).toHaveAttribute("aria-invalid", "true");
+
+    expect(requests).toEqual([]);
+    await expect(page).toHaveURL(/\/calls$/);
+
+    // A hand-made deep link is checked on the server too, before anything is sent.
+    await page.goto("/calls/M12345");
+    await expect(page.getByRole("alert", { name: "Not a call ID VICIdial accepts" })).toContainText("Nothing was sent to VICIdial");
+  });
+
+  test("a batch of ten with two invalid IDs: invalid ones marked, the rest looked up, sorted and exported", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, qa.username, qa.password);
+    await page.goto("/calls");
+    await page.getByRole("link", { name: "Look up many calls" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Batch call lookup" })).toBeVisible();
+
+    const ids = [MANUAL, INBOUND, AUTO, LOG_MISSING, UNKNOWN, "M9999999999999999998", "M12345", "S9999999999999999997", "Q1115101600000012346", "J9999999999999999996"];
+    await page.getByLabel("Call IDs").fill(`${ids.slice(0, 5).join("\n")}\n${ids.slice(5).join(", ")}`);
+    await page.getByRole("button", { name: "Look up all" }).click();
+
+    await expect(page.getByText("10 call IDs pasted · 2 invalid, not sent to VICIdial · 8 to look up")).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Looked up" })).toHaveAttribute("aria-valuenow", "8");
+    await expect(page.getByText("Batch lookup finished: 3 found, 1 without call log, 4 not found, 2 invalid")).toBeVisible();
+
+    const table = page.getByRole("table", { name: "Batch lookup results" });
+    await expect(table.getByRole("row")).toHaveCount(11);
+    const row = (id: string) => table.getByRole("row").filter({ hasText: id });
+    await expect(row(MANUAL)).toContainText("Found");
+    await expect(row(MANUAL)).toContainText("(727) 555-1234");
+    await expect(row(MANUAL)).toContainText("1:30");
+    await expect(row(LOG_MISSING)).toContainText("Call log missing");
+    await expect(row(UNKNOWN)).toContainText("Not found");
+    await expect(row("M12345")).toContainText("Invalid call ID");
+    await expect(row("M12345")).toContainText("A call ID has 18 to 30 characters; this one has 6");
+    await expect(row("Q1115101600000012346")).toContainText("Invalid call ID");
+
+    // Longest talk first: the inbound call (3:35), the manual one (1:30), then the auto-dialed (0:00).
+    await table.getByRole("button", { name: "Talk time" }).click();
+    await table.getByRole("button", { name: "Talk time" }).click();
+    await expect(table.getByRole("columnheader", { name: "Talk time" })).toHaveAttribute("aria-sort", "descending");
+    await expect(table.getByRole("row").nth(1)).toContainText(INBOUND);
+    await expect(table.getByRole("row").nth(2)).toContainText(MANUAL);
+    await expect(table.getByRole("row").nth(3)).toContainText(AUTO);
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+    const lines = (await downloaded(csv)).trim().split("\r\n");
+    expect(lines).toHaveLength(11);
+    expect(lines[1]).toMatch(new RegExp(`^${INBOUND},Found,,Inbound,INBOUND,`));
+    expect(lines.filter((line) => line.includes(",Invalid call ID,"))).toHaveLength(2);
+
+    // The pasted text is still there for a second try.
+    await expect(page.getByLabel("Call IDs")).toHaveValue(new RegExp(MANUAL));
+  });
+
+  test("a provisioning user cannot open call lookup", async ({ page }) => {
+    await signIn(page, provisioning.username, provisioning.password);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" })).toHaveCount(0);
+    for (const path of ["/calls", "/calls/batch", `/calls/${MANUAL}`]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
+      await expect(page.getByText("TESTCAMP")).toHaveCount(0);
+    }
+  });
+});

@@ -1,0 +1,193 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, signIn, signInAsAdmin, test } from "./support/fixtures";
+
+/**
+ * Phones as the IT (provisioning) team uses them, against the simulator's seed (server
+ * 10.10.10.15, phones 1001, 1002, gs102, callin). The simulator is shared by every spec and never
+ * reset, so the journey works on its own extension and removes what it made.
+ */
+
+const suffix = `${Date.now()}`.slice(-5);
+const extension = `7${suffix.slice(-4)}`;
+
+type Role = "Supervisor" | "Provisioning (IT)" | "QA";
+
+/** A user of `role` created by the admin on /users, with their own password already chosen. */
+async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
+  const username = `ph-${role.slice(0, 3).toLowerCase()}-${suffix}`;
+  const password = `phone desk ${suffix} staple`;
+  const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
+  await signInAsAdmin(admin);
+  await admin.goto("/users");
+  const form = admin.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Username").fill(username);
+  await form.getByLabel("Display name").fill(`Phones ${role}`);
+  await form.getByLabel("Role").selectOption({ label: role });
+  await form.getByRole("button", { name: "Create user" }).click();
+  const oneTimePassword = await admin.getByLabel("One-time password").inputValue();
+  await admin.close();
+
+  const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
+  await signIn(first, username, oneTimePassword);
+  await first.goto("/account");
+  await first.getByLabel("Current password").fill(oneTimePassword);
+  await first.getByLabel("New password", { exact: true }).fill(password);
+  await first.getByLabel("New password again").fill(password);
+  await first.getByRole("button", { name: "Change password" }).click();
+  await expect(first.getByText("Your password is changed.")).toBeVisible();
+  await first.close();
+  return { username, password };
+}
+
+/** `next dev` compiles the dashboard on its first request, slower than sign-in's usual wait. */
+async function warmUp(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
+  await page.close();
+}
+
+const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name });
+
+async function searchPhones(page: Page, text: string): Promise<void> {
+  await page.getByLabel("Search", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${text}`));
+}
+
+test.describe("phones", () => {
+  test.describe.configure({ mode: "serial" });
+  let it: { username: string; password: string };
+  let supervisor: { username: string; password: string };
+  let qa: { username: string; password: string };
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(300_000);
+    await warmUp(browser);
+    it = await createUser(browser, "Provisioning (IT)");
+    supervisor = await createUser(browser, "Supervisor");
+    qa = await createUser(browser, "QA");
+  });
+
+  test("an IT user adds a SIP phone, copies its one-time passwords, renames it, aliases it and deletes it", async ({ page }) => {
+    test.setTimeout(240_000);
+    await signIn(page, it.username, it.password);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Phones", exact: true }).click();
+    await expect(heading(page, "Phones")).toBeVisible();
+    await page.getByRole("link", { name: "Add phone" }).click();
+    await expect(heading(page, "Add phone")).toBeVisible();
+
+    // A login VICIdial would cut to 15 characters is refused beside its field, and nothing typed is lost.
+    await page.getByLabel("Extension", { exact: true }).fill(extension);
+    await expect(page.getByLabel("Dial plan number", { exact: true })).toHaveValue(extension);
+    await expect(page.getByLabel("Voicemail box", { exact: true })).toHaveValue(extension);
+    await page.getByLabel("Phone login", { exact: true }).fill(`${extension}-far-too-long`);
+    await page.getByRole("button", { name: "Generate phone password" }).click();
+    await page.getByRole("button", { name: "Generate registration password" }).click();
+    await page.getByLabel("Protocol", { exact: true }).selectOption("SIP");
+    await page.getByLabel("Full name", { exact: true }).fill(`E2E Desk ${extension}`);
+    await page.getByLabel("Time zone", { exact: true }).selectOption({ label: "UTC−05:00" });
+    await page.getByLabel("Outbound caller ID", { exact: true }).fill("7275551212");
+    await page.getByRole("button", { name: "Add phone" }).click();
+    await expect(page.getByText("Phone login can be at most 15 characters")).toBeVisible();
+    await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(`E2E Desk ${extension}`);
+
+    await page.getByLabel("Phone login", { exact: true }).fill(extension);
+    const phonePassword = await page.getByLabel("Phone password", { exact: true }).inputValue();
+    expect(phonePassword).toMatch(/^[A-Za-z0-9]{20}$/);
+    await expect(page.getByLabel("Server IP", { exact: true })).toHaveValue("10.10.10.15");
+    await page.getByRole("button", { name: "Add phone" }).click();
+
+    // The passwords, once.
+    await expect(page.getByRole("heading", { name: "Passwords, shown once" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("created-phone-password")).toHaveText(phonePassword);
+    await expect(page.getByRole("button", { name: "Copy phone password" })).toBeVisible();
+    await page.getByRole("link", { name: "Back to phones" }).click();
+
+    // Find it.
+    await searchPhones(page, extension);
+    const row = page.getByRole("row", { name: new RegExp(extension) });
+    await expect(row).toContainText(`E2E Desk ${extension}`);
+    await expect(row).toContainText("SIP");
+    await expect(row).toContainText(`by ${it.username}`);
+    await row.getByRole("link", { name: extension }).click();
+    await expect(heading(page, `Phone ${extension}`)).toBeVisible();
+    await expect(page.getByText(phonePassword)).toHaveCount(0);
+
+    // Change its full name; only that field is sent.
+    await page.getByLabel("Full name", { exact: true }).fill("E2E Front Desk");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("table", { name: "Change history" }).getByText("phone.update")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("table", { name: "Change history" })).toContainText("phoneFullName: E2E Front Desk");
+    await expect(page.getByRole("definition").filter({ hasText: "E2E Front Desk" })).toBeVisible();
+
+    // An alias over the new phone and a seeded one, found through the picker.
+    const aliasId = `E2E${suffix}`;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Phone aliases" }).click();
+    await page.getByRole("link", { name: "Add alias" }).click();
+    await page.getByLabel("Alias ID", { exact: true }).fill(aliasId);
+    await page.getByLabel("Alias name", { exact: true }).fill("E2E front and seed");
+    const picker = page.getByRole("combobox", { name: "Add a phone login" });
+    await picker.fill(extension);
+    await page.getByRole("option", { name: new RegExp(`^${extension}`) }).click();
+    await picker.fill("Seed Phone 1001");
+    await page.getByRole("option", { name: /^1001/ }).click();
+    await expect(page.getByRole("list", { name: "Chosen phone logins" }).getByRole("listitem")).toHaveText([new RegExp(extension), /1001/]);
+    await page.getByRole("button", { name: "Add alias" }).click();
+    await expect(heading(page, `Phone alias ${aliasId}`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("link", { name: extension })).toBeVisible();
+
+    // Delete the alias, behind its typed confirmation.
+    await page.getByRole("button", { name: "Delete alias" }).click();
+    const aliasDialog = page.getByRole("dialog", { name: `Delete phone alias ${aliasId}?` });
+    await expect(aliasDialog.getByRole("button", { name: "Delete alias" })).toBeDisabled();
+    await aliasDialog.getByLabel(`Type ${aliasId} to confirm`).fill(aliasId);
+    await aliasDialog.getByRole("button", { name: "Delete alias" }).click();
+    await expect(heading(page, "Phone aliases")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("link", { name: aliasId })).toHaveCount(0);
+
+    // Delete the phone.
+    await page.goto(`/phones/10.10.10.15/${extension}`);
+    await page.getByRole("button", { name: "Delete phone" }).click();
+    const phoneDialog = page.getByRole("dialog", { name: `Delete phone ${extension}?` });
+    await phoneDialog.getByLabel(`Type ${extension} to confirm`).fill(extension);
+    await phoneDialog.getByRole("button", { name: "Delete phone" }).click();
+    await expect(heading(page, "Phones")).toBeVisible({ timeout: 30_000 });
+    await searchPhones(page, extension);
+    await expect(page.getByText("No phone matches these filters")).toBeVisible();
+  });
+
+  test("a supervisor sees phones and aliases but cannot change them", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, supervisor.username, supervisor.password);
+    await page.goto("/phones");
+    await expect(heading(page, "Phones")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add phone" })).toHaveCount(0);
+    await page.getByRole("row", { name: /Seed Phone 1001/ }).getByRole("link", { name: "1001" }).click();
+    await expect(heading(page, "Phone 1001")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete phone" })).toHaveCount(0);
+
+    await page.goto("/aliases/SEEDALIAS");
+    await expect(heading(page, "Phone alias SEEDALIAS")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Delete alias" })).toHaveCount(0);
+
+    await page.goto("/phones/new");
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  });
+
+  test("a QA user cannot open the phone or alias pages", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, qa.username, qa.password);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Phones", exact: true })).toHaveCount(0);
+    await expect(nav.getByRole("link", { name: "Phone aliases" })).toHaveCount(0);
+    for (const path of ["/phones", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Role } from "../../lib/auth/permissions";
+import { signInAsAdmin } from "./fixtures";
+
+/** Users made through the dashboard's own screens, as an admin would. */
+
+export function baseURL(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error("E2E_BASE_URL is not set: run through `npm run test:e2e`");
+  return url;
+}
+
+/** Usernames are unique per run: specs share one server. */
+export function uniqueUsername(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString("hex")}`;
+}
+
+export function strongPassword(): string {
+  return `E2e pass ${randomBytes(6).toString("base64url")}`;
+}
+
+/** Fills the login form; does not wait for where it leads (a one-time password leads to the account page). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** On /users, as an admin: creates the user and returns the one-time password the dialog shows. */
+export async function createUserViaUi(adminPage: Page, user: { username: string; displayName?: string; role: Role }): Promise<string> {
+  await adminPage.goto("/users");
+  const form = adminPage.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Username").fill(user.username);
+  await form.getByLabel("Display name").fill(user.displayName ?? user.username);
+  await form.getByLabel("Role", { exact: true }).selectOption(user.role);
+  await form.getByRole("button", { name: "Create user" }).click();
+  const dialog = adminPage.getByRole("dialog", { name: `One-time password for ${user.username}` });
+  await expect(dialog).toBeVisible();
+  const oneTimePassword = await dialog.getByLabel("One-time password").inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  return oneTimePassword;
+}
+
+/** On /account: replaces the current password. */
+export async function changeOwnPassword(page: Page, current: string, next: string): Promise<void> {
+  await page.goto("/account");
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill(current);
+  await form.getByLabel("New password", { exact: true }).fill(next);
+  await form.getByLabel("New password again").fill(next);
+  await form.getByRole("button", { name: "Change password" }).click();
+}
+
+export interface SignedInUser {
+  username: string;
+  password: string;
+  role: Role;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A new user of the given role, signed in in their own browser context with a password of their
+ * own: the admin creates them, they sign in with the one-time password and choose a new one.
+ */
+export async function newSignedInUser(browser: Browser, role: Role, prefix: string = role): Promise<SignedInUser> {
+  const username = uniqueUsername(prefix);
+  const admin = await browser.newContext({ baseURL: baseURL() });
+  const adminPage = await admin.newPage();
+  await signInAsAdmin(adminPage);
+  const oneTimePassword = await createUserViaUi(adminPage, { username, role });
+  await admin.close();
+
+  const context = await browser.newContext({ baseURL: baseURL() });
+  const page = await context.newPage();
+  await submitLogin(page, username, oneTimePassword);
+  await expect(page).not.toHaveURL(/\/login/);
+  const password = strongPassword();
+  await changeOwnPassword(page, oneTimePassword, password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page).not.toHaveURL(/\/account/);
+  return { username, password, role, context, page };
+}

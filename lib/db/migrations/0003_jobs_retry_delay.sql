@@ -1,0 +1,1 @@
+ALTER TABLE "job_rows" ADD COLUMN "not_before" timestamp with time zone;

@@ -1,0 +1,72 @@
+import type { JobKind, JobStatus, RowState, SheetState } from "./kinds";
+
+/**
+ * What the job pages get from the route handlers (JSON): plain data, no database types, so the
+ * browser's polling code and the server agree on one shape.
+ */
+export interface JobProgress {
+  id: string;
+  kind: JobKind;
+  title: string;
+  status: JobStatus;
+  pauseReason: string | null;
+  owner: string;
+  createdAt: string;
+  finishedAt: string | null;
+  total: number;
+  counts: Record<RowState, number>;
+  /** Rows not final yet (waiting or being sent). */
+  remaining: number;
+  /** Rows finished per second over the last half minute of running; null when not running. */
+  ratePerSecond: number | null;
+  etaSeconds: number | null;
+  sheet: SheetState | null;
+  sheetDownloadedAt: string | null;
+}
+
+export interface JobRowView {
+  seq: number;
+  label: string;
+  state: RowState;
+  message: string | null;
+  raw: string | null;
+  uncertain: boolean;
+  finishedAt: string | null;
+}
+
+export interface JobRowPage {
+  rows: JobRowView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Row filters of the results table; "problems" is failed and skipped together. */
+export const ROW_FILTERS = ["all", "failed", "problems", "done", "exists", "skipped", "pending"] as const;
+export type RowFilter = (typeof ROW_FILTERS)[number];
+
+export const ROW_FILTER_LABELS: Record<RowFilter, string> = {
+  all: "All rows",
+  failed: "Failed",
+  problems: "Failed or skipped",
+  done: "Done",
+  exists: "Already existed",
+  skipped: "Skipped",
+  pending: "Not sent yet",
+};
+
+export function isRowFilter(value: unknown): value is RowFilter {
+  return typeof value === "string" && (ROW_FILTERS as readonly string[]).includes(value);
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function formatRate(perSecond: number): string {
+  return perSecond >= 1 ? `${perSecond.toFixed(1)} rows/s` : `${(perSecond * 60).toFixed(1)} rows/min`;
+}
