@@ -22,3 +22,14 @@ export async function signIn(page: Page, username: string, password: string): Pr
 export function signInAsAdmin(page: Page): Promise<void> {
   return signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
 }
+
+/**
+ * Breaks the shared simulator for requests carrying `when`'s parameter values only (so parallel
+ * tests are not affected). Pass `{}` to clear. See SimulatorFaults in lib/simulator/types.ts.
+ */
+export async function injectFault(faults: { hang?: boolean; http500?: boolean; garbage?: boolean; reset?: boolean; latencyMs?: number; when?: Record<string, string> }): Promise<void> {
+  const url = process.env.E2E_SIMULATOR_URL;
+  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
+  const res = await fetch(new URL("/__simulator/faults", url), { method: "POST", body: JSON.stringify(faults) });
+  if (res.status !== 204) throw new Error(`simulator control answered ${res.status}`);
+}

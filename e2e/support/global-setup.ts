@@ -11,7 +11,7 @@ export default async function globalSetup() {
   process.env.NEXT_DIST_DIR = distDir;
   ensureProductionBuild(distDir);
 
-  const simulator = await startSimulator({ port: 0 });
+  const simulator = await startSimulator({ port: 0, control: true });
   const adminPassword = `E2e-${randomBytes(9).toString("base64url")}`;
   const server = await startDashboard({
     NEXT_DIST_DIR: distDir,

@@ -125,3 +125,32 @@ describe("hang", () => {
     expect(await pending).toBe("failed");
   });
 });
+
+describe("targeted faults and the control endpoint", () => {
+  it("breaks only the requests that carry the named parameter values", async () => {
+    const sim = await startSimulator({ port: 0, control: true });
+    try {
+      const control = new URL("/__simulator/faults", sim.url);
+      const set = await fetch(control, { method: "POST", body: JSON.stringify({ http500: true, when: { did_pattern: "7275559999" } }) });
+      expect(set.status).toBe(204);
+      const call = (pattern: string) =>
+        fetch(sim.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `source=test&user=6666&pass=1234&function=add_did&did_pattern=${pattern}` });
+      const broken = await call("7275559999");
+      expect(broken.status).toBe(500);
+      const fine = await call("7275559998");
+      expect(await fine.text()).toBe("SUCCESS: add_did DID HAS BEEN ADDED - 6666|7275559998\n");
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it("has no control endpoint unless asked for", async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      const res = await fetch(new URL("/__simulator/faults", sim.url), { method: "POST", body: JSON.stringify({ hang: true }) });
+      expect(res.status).toBe(404);
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -90,9 +90,23 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     }
   }
 
+  const CONTROL_PATH = "/__simulator/faults";
+
+  function applies(active: SimulatorFaults, req: IncomingMessage, body: Buffer): boolean {
+    if (!active.when) return true;
+    const get = parseQueryString(req.url ?? "");
+    const post = parsePostBody(req.method ?? "GET", req.headers["content-type"], body);
+    return Object.entries(active.when).every(([key, value]) => (get.get(key) ?? post.get(key)) === value);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const active = faults;
     const body = await readBody(req);
+    if (opts.control && (req.url ?? "").split("?")[0] === CONTROL_PATH && req.method === "POST") {
+      faults = JSON.parse(body.toString("utf8") || "{}") as SimulatorFaults;
+      send(res, 204, {}, "");
+      return;
+    }
+    const active = applies(faults, req, body) ? faults : {};
     if (active.latencyMs && active.latencyMs > 0) await sleep(active.latencyMs);
     if (closing) return;
 

@@ -21,6 +21,11 @@ export interface SimulatorFaults {
   reset?: boolean;
   /** Surround the real line with PHP 8 deprecation/warning noise. */
   phpWarnings?: boolean;
+  /**
+   * Only requests carrying all these parameter values get the faults; others are answered
+   * normally. Lets one browser test break "its" DID while parallel tests share the simulator.
+   */
+  when?: Record<string, string>;
 }
 
 export interface SimulatorOptions {
@@ -33,6 +38,11 @@ export interface SimulatorOptions {
   faults?: SimulatorFaults;
   /** The web server's clock (DATE/EPOCH of version, lockout windows, log dates). */
   now?: () => Date;
+  /**
+   * Serve `POST /__simulator/faults` (a JSON SimulatorFaults body replaces the faults), for
+   * browser tests that run in other processes. Off by default: never on in demo mode.
+   */
+  control?: boolean;
 }
 
 export interface RunningSimulator {
