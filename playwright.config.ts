@@ -4,17 +4,21 @@ import { defineConfig } from "@playwright/test";
  * Browser tests drive Debian's Chromium (Playwright cannot download a browser here) against a
  * production build that e2e/support/global-setup.ts starts on a free port with fresh data.
  */
+// `next dev` compiles each page on first visit: allow for that while developing (E2E_DEV=1).
+const dev = process.env.E2E_DEV === "1";
+
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  timeout: dev ? 240_000 : 45_000,
+  expect: { timeout: dev ? 90_000 : 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     browserName: "chromium",
+    navigationTimeout: dev ? 120_000 : 20_000,
     viewport: { width: 1280, height: 720 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

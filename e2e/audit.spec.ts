@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, signInAsAdmin, test } from "./support/fixtures";
 import { newSignedInUser, submitLogin, uniqueUsername } from "./support/users";
 
@@ -34,8 +35,7 @@ test.describe("audit log", () => {
     await page.getByRole("link", { name: "Export CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^audit-.*\.csv$/);
-    const text = await (await file.createReadStream()).toArray();
-    const csv = Buffer.concat(text).toString("utf8");
+    const csv = readFileSync(await file.path(), "utf8");
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^id,time_utc,user,role,ip,action/);
     expect(lines.length).toBeGreaterThan(1);

@@ -1,16 +1,13 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { can, ROLES, type Role } from "../lib/auth/permissions";
-import { expect, test } from "./support/fixtures";
+import { expect, signInAsAdmin, test } from "./support/fixtures";
 import { DASHBOARD_PAGES, FORBIDDEN_HEADING } from "./support/pages";
 import { baseURL, newSignedInUser } from "./support/users";
-import { signInAsAdmin } from "./support/fixtures";
 
 /**
  * Every dashboard page as anonymous and as every role: allowed pages show their heading, refused
  * ones the 403 page, and anonymous visitors are sent to the login page with the way back.
  */
-test.describe.configure({ mode: "serial" });
-
 const contexts = new Map<Role, BrowserContext>();
 
 async function contextFor(browser: Browser, role: Role): Promise<BrowserContext> {

@@ -105,7 +105,7 @@ test.describe("user management", () => {
     await page.getByRole("dialog", { name: `Enable ${user.username}?` }).getByRole("button", { name: "Enable" }).click();
     await expect(page.getByRole("row", { name: new RegExp(user.username) })).toContainText("Active");
 
-    await expect(page.getByRole("button", { name: "Disable admin" })).toBeDisabled();
-    await expect(page.getByLabel("Role of admin")).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Disable admin", exact: true })).toBeDisabled();
+    await expect(page.getByLabel("Role of admin", { exact: true })).toBeDisabled();
   });
 });

@@ -9,6 +9,7 @@ import { Button, ErrorCallout, Field, Input } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { changeOwnPasswordSchema, MIN_PASSWORD_LENGTH, type ChangeOwnPasswordInput } from "@/lib/auth/schemas";
 import { showFieldErrors, UNREACHABLE } from "./form-errors";
+import { useHydrated } from "./use-hydrated";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -23,6 +24,7 @@ export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { register, handleSubmit, formState } = form;
+  const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -44,7 +46,7 @@ export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
       {error && <ErrorCallout error={error} />}
       <Field label="Current password" error={formState.errors.currentPassword?.message}>
         {(props) => <Input {...props} {...register("currentPassword")} type="password" autoComplete="current-password" />}
@@ -55,7 +57,7 @@ export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
       <Field label="New password again" error={formState.errors.confirmPassword?.message}>
         {(props) => <Input {...props} {...register("confirmPassword")} type="password" autoComplete="new-password" />}
       </Field>
-      <Button type="submit" loading={formState.isSubmitting}>
+      <Button type="submit" loading={formState.isSubmitting} disabled={!hydrated}>
         Change password
       </Button>
     </form>

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button, Field, Input } from "@/components/ui";
 import { signInSchema } from "@/lib/auth/schemas";
+import { useHydrated } from "./use-hydrated";
 
 const GENERIC = "Sign-in failed. Try again.";
 
@@ -25,6 +26,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     defaultValues: { username: "", password: "" },
   });
   const { register, handleSubmit, formState } = form;
+  const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     setError(null);
@@ -47,7 +49,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   const busy = formState.isSubmitting || (formState.isSubmitSuccessful && error === null);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+    // method="post": even a submit that somehow bypasses the handler never puts the password in a URL.
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
       {notice && !error && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
           {notice}
@@ -64,7 +67,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       <Field label="Password" error={formState.errors.password?.message}>
         {(props) => <Input {...props} {...register("password")} type="password" autoComplete="current-password" />}
       </Field>
-      <Button type="submit" className="w-full" loading={busy}>
+      <Button type="submit" className="w-full" loading={busy} disabled={!hydrated}>
         Sign in
       </Button>
     </form>

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(dashboard)/users/actions";
 import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
+import { useHydrated } from "@/components/auth/use-hydrated";
 import { Button, ErrorCallout, Field, Input, Select } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
@@ -23,6 +24,7 @@ export function CreateUserForm() {
     defaultValues: { username: "", displayName: "", role: "qa" },
   });
   const { register, handleSubmit, formState } = form;
+  const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -45,7 +47,7 @@ export function CreateUserForm() {
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create user">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create user">
         {error && <ErrorCallout error={error} />}
         <Field label="Username" hint="Used to sign in. Letters, digits, dot, dash, underscore." error={formState.errors.username?.message} required>
           {(props) => <Input {...props} {...register("username")} autoComplete="off" autoCapitalize="none" spellCheck={false} />}
@@ -64,7 +66,7 @@ export function CreateUserForm() {
             </Select>
           )}
         </Field>
-        <Button type="submit" loading={formState.isSubmitting}>
+        <Button type="submit" loading={formState.isSubmitting} disabled={!hydrated}>
           Create user
         </Button>
       </form>

@@ -18,7 +18,7 @@ export async function startTestSimulator(): Promise<RunningSimulator> {
 /** A client of its own (own lockout guard); `clock` lets a test pass the guard's 15 minutes. */
 export function testClient(sim: RunningSimulator, options: { timeoutMs?: number; maxInFlight?: number; clock?: () => number } = {}): VicidialClient {
   return createVicidialClient(
-    { url: sim.url, ...SIMULATOR_DEMO_CREDENTIALS, timeoutMs: options.timeoutMs ?? 2_000, maxInFlight: options.maxInFlight ?? 4 },
+    { url: sim.url, ...SIMULATOR_DEMO_CREDENTIALS, timeoutMs: options.timeoutMs ?? 10_000, maxInFlight: options.maxInFlight ?? 4 },
     { now: options.clock },
   );
 }

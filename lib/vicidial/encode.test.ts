@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commaList, defineParams, gmtOffset, oneOf, optional, secret, sourceParameter, text, yesNo } from "./encode";
+import { clearableText, commaList, defineParams, gmtOffset, oneOf, optional, secret, sourceParameter, text, yesNo } from "./encode";
 import { asVicidialStores, charactersVicidialDrops } from "./parameters";
 
 const params = defineParams({
@@ -64,6 +64,20 @@ describe("defineParams", () => {
     expect(params.encode({ didPattern: "12", route: "exten" as "EXTEN" })).toMatchObject({ ok: false, field: "did_route" });
     expect(params.encode({ didPattern: "12", logins: ["1001", ""] })).toMatchObject({ ok: false, field: "phone_logins" });
     expect(params.encode({ didPattern: "12", localGmt: "EST" })).toMatchObject({ ok: false, field: "local_gmt" });
+  });
+});
+
+describe("clearableText", () => {
+  const clearable = defineParams({ email: optional(clearableText("email")) });
+
+  it("sends null as --BLANK-- and checks text like any other", () => {
+    expect(clearable.encode({ email: null })).toMatchObject({ ok: true, parameters: [["email", "--BLANK--"]] });
+    expect(clearable.encode({ email: "ops@example.com" })).toMatchObject({ ok: true, parameters: [["email", "ops@example.com"]] });
+    expect(clearable.encode({ email: "a+b@example.com" })).toMatchObject({
+      ok: false,
+      field: "email",
+      message: 'Email contains characters VICIdial would silently remove: "+"',
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { ButtonLink, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { buttonClass, EmptyState, PageHeader, Pagination } from "@/components/ui";
 import { auditFilterParams, parseAuditFilters } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
@@ -32,9 +32,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             : "Your own changes and sign-ins, newest first."
         }
         actions={
-          <ButtonLink href={`/audit/export${query ? `?${query}` : ""}`} variant="secondary" prefetch={false}>
+          // A plain link: the export is a file download, not a page for the client router.
+          <a href={`/audit/export${query ? `?${query}` : ""}`} download className={buttonClass("secondary")}>
             Export CSV
-          </ButtonLink>
+          </a>
         }
       />
       <AuditFiltersForm filters={filters} usernames={usernames} />
