@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, signInAsAdmin, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 /**
  * Phone aliases as the IT (provisioning) team builds them, over the simulator's seeded phones
@@ -9,6 +9,20 @@ import { expect, signIn, signInAsAdmin, test } from "./support/fixtures";
 
 const suffix = `${Date.now()}`.slice(-5);
 const aliasId = `AL${suffix}`;
+
+/**
+ * The fixtures' sign-in, with more patience: on a busy machine `next dev` plus bcrypt can take
+ * longer than the default 10 seconds to land on the overview.
+ */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
+}
+
+const signInAsAdmin = (page: Page) => signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
 
 async function createProvisioningUser(browser: Browser): Promise<{ username: string; password: string }> {
   const username = `al-it-${suffix}`;
@@ -31,18 +45,23 @@ async function createProvisioningUser(browser: Browser): Promise<{ username: str
   await first.getByLabel("New password", { exact: true }).fill(password);
   await first.getByLabel("New password again").fill(password);
   await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Your password is changed.")).toBeVisible();
+  await expect(first.getByText("Your password is changed.")).toBeVisible({ timeout: 30_000 });
   await first.close();
   return { username, password };
 }
 
 async function warmUp(browser: Browser): Promise<void> {
   const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login");
+  await page.goto("/login", { timeout: 180_000 });
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
+  // Compile every page this journey opens, once, before any step waits for one.
+  for (const path of ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
+    await page.goto(path, { timeout: 180_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 180_000 });
+  }
   await page.close();
 }
 
@@ -58,7 +77,7 @@ test.describe("phone aliases", () => {
   let it: { username: string; password: string };
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(900_000);
     await warmUp(browser);
     it = await createProvisioningUser(browser);
   });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, signInAsAdmin, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 /**
  * Phones as the IT (provisioning) team uses them, against the simulator's seed (server
@@ -11,6 +11,20 @@ const suffix = `${Date.now()}`.slice(-5);
 const extension = `7${suffix.slice(-4)}`;
 
 type Role = "Supervisor" | "Provisioning (IT)" | "QA";
+
+/**
+ * The fixtures' sign-in, with more patience: on a busy machine `next dev` plus bcrypt can take
+ * longer than the default 10 seconds to land on the overview.
+ */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
+}
+
+const signInAsAdmin = (page: Page) => signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
 
 /** A user of `role` created by the admin on /users, with their own password already chosen. */
 async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
@@ -34,19 +48,24 @@ async function createUser(browser: Browser, role: Role): Promise<{ username: str
   await first.getByLabel("New password", { exact: true }).fill(password);
   await first.getByLabel("New password again").fill(password);
   await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Your password is changed.")).toBeVisible();
+  await expect(first.getByText("Your password is changed.")).toBeVisible({ timeout: 30_000 });
   await first.close();
   return { username, password };
 }
 
-/** `next dev` compiles the dashboard on its first request, slower than sign-in's usual wait. */
+/** `next dev` compiles each page on its first request, far slower than a step's usual wait. */
 async function warmUp(browser: Browser): Promise<void> {
   const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login");
+  await page.goto("/login", { timeout: 180_000 });
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
+  // Compile every page this journey opens, once, before any step waits for one.
+  for (const path of ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
+    await page.goto(path, { timeout: 180_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 180_000 });
+  }
   await page.close();
 }
 
@@ -65,7 +84,7 @@ test.describe("phones", () => {
   let qa: { username: string; password: string };
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(900_000);
     await warmUp(browser);
     it = await createUser(browser, "Provisioning (IT)");
     supervisor = await createUser(browser, "Supervisor");

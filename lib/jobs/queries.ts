@@ -4,7 +4,7 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { jobRows, jobs } from "@/lib/db/schema/jobs";
 import { safeText, toCsv } from "./csv";
-import { isFinished, JOB_KINDS, JOB_STATUSES, ROW_STATE_LABELS, type JobKind, type JobStatus, type RowState } from "./kinds";
+import { JOB_KINDS, JOB_STATUSES, ROW_STATE_LABELS, type JobKind, type JobStatus, type RowState } from "./kinds";
 import { getJob, rowCounts, type JobRecord } from "./store";
 import type { JobProgress, JobRowPage, RowFilter } from "./views";
 
@@ -89,6 +89,7 @@ export async function jobRowPage(jobId: string, filter: RowFilter, page: number,
     db
       .select({
         seq: jobRows.seq,
+        phase: jobRows.phase,
         label: jobRows.label,
         state: jobRows.state,
         message: jobRows.message,
@@ -154,7 +155,7 @@ export interface JobListRow {
 
 export const JOB_PAGE_SIZE = 25;
 
-const SORT_COLUMNS: Record<JobSort, SQL | typeof jobs.createdAt> = {
+const SORT_COLUMNS: Record<JobSort, SQL> = {
   created: sql`${jobs.createdAt}`,
   title: sql`${jobs.title}`,
   kind: sql`${jobs.kind}`,
@@ -209,8 +210,4 @@ export async function listJobs(viewer: Viewer, query: JobListQuery): Promise<{ r
     db.select({ n: count() }).from(jobs).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
-}
-
-export function jobIsOver(job: Pick<JobRecord, "status">): boolean {
-  return isFinished(job.status);
 }

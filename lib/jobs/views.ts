@@ -26,6 +26,8 @@ export interface JobProgress {
 
 export interface JobRowView {
   seq: number;
+  /** 0: a row of the file; 1: a row the job added (an alias over the phones). */
+  phase: number;
   label: string;
   state: RowState;
   message: string | null;

@@ -1,0 +1,175 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { cancelJobAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
+import { downloadText } from "@/components/calls/download";
+import { Button, buttonClass, Card, ErrorCallout } from "@/components/ui";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { isFinished, JOB_KIND_INFO } from "@/lib/jobs/kinds";
+import { formatDuration, formatRate, type JobProgress } from "@/lib/jobs/views";
+import { JobStatusBadge } from "./job-status-badge";
+import { jobKey, useJobProgress } from "./use-job";
+
+const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
+
+function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
+  return (
+    <div className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className={`mt-0.5 text-xl font-semibold tabular-nums ${tone ?? ""}`}>{value}</dd>
+    </div>
+  );
+}
+
+/** The live state of one job: progress, counts, rate and time left, and what its owner can do with it. */
+export function JobProgressPanel({ initial }: { initial: JobProgress }) {
+  const { data: job, error: pollError } = useJobProgress(initial);
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const info = JOB_KIND_INFO[job.kind];
+  const finished = isFinished(job.status);
+  const final = job.counts.done + job.counts.exists + job.counts.failed + job.counts.skipped;
+
+  async function run<T>(name: string, call: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) {
+    setBusy(name);
+    setError(null);
+    try {
+      const result = await call();
+      if (result.ok) {
+        toast.success(result.message);
+        onDone?.(result.data);
+      } else {
+        setError(result.error);
+        toast.error(result.error.message);
+      }
+    } catch {
+      setError(UNREACHABLE);
+      toast.error(UNREACHABLE.message);
+    } finally {
+      setBusy(null);
+      await queryClient.invalidateQueries({ queryKey: jobKey(job.id) });
+    }
+  }
+
+  const input = { jobId: job.id };
+  return (
+    <Card
+      title={
+        <span className="flex flex-wrap items-center gap-2">
+          Progress <JobStatusBadge status={job.status} />
+        </span>
+      }
+    >
+      <div className="space-y-4">
+        {pollError && (
+          <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+            {pollError.message}
+          </p>
+        )}
+        {job.status === "paused" && job.pauseReason && (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+            <p className="font-semibold">Paused</p>
+            <p className="mt-1">{job.pauseReason}</p>
+          </div>
+        )}
+        {error && <ErrorCallout error={error} />}
+
+        <ProgressBar label={`${info.rowNouns} processed`} value={final} max={job.total} />
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <Stat label="Done" value={job.counts.done} tone="text-green-700 dark:text-green-400" />
+          <Stat label="Already existed" value={job.counts.exists} tone="text-blue-700 dark:text-blue-400" />
+          <Stat label="Failed" value={job.counts.failed} tone={job.counts.failed > 0 ? "text-red-700 dark:text-red-400" : undefined} />
+          <Stat label="Skipped" value={job.counts.skipped} />
+          <Stat label="Remaining" value={job.remaining} />
+          <Stat
+            label={finished ? "Finished" : "Time left"}
+            value={
+              finished
+                ? job.finishedAt
+                  ? new Date(job.finishedAt).toLocaleTimeString("en-US")
+                  : "—"
+                : job.etaSeconds !== null
+                  ? `about ${formatDuration(job.etaSeconds)}`
+                  : job.status === "paused"
+                    ? "paused"
+                    : "estimating…"
+            }
+          />
+        </dl>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {job.ratePerSecond !== null ? `Rate: ${formatRate(job.ratePerSecond)}. ` : ""}
+          Started by {job.owner} on {new Date(job.createdAt).toLocaleString("en-US")}.
+        </p>
+
+        <div className="flex flex-wrap items-center gap-2">
+          {job.status === "running" && (
+            <Button variant="secondary" loading={busy === "pause"} onClick={() => run("pause", () => pauseJobAction(undefined, input))}>
+              Pause
+            </Button>
+          )}
+          {job.status === "paused" && (
+            <Button loading={busy === "resume"} onClick={() => run("resume", () => resumeJobAction(undefined, input))}>
+              Resume
+            </Button>
+          )}
+          {!finished && (
+            <Button variant="danger" disabled={busy !== null} onClick={() => setConfirmCancel(true)}>
+              Cancel job
+            </Button>
+          )}
+          <a href={`/api/jobs/${job.id}/results`} download className={buttonClass("secondary")}>
+            Download results (CSV)
+          </a>
+        </div>
+
+        {job.kind === "agents" && <SheetPanel job={job} busy={busy === "sheet"} onDownload={() => run("sheet", () => downloadSheetAction(undefined, input), (data) => downloadText(data.filename, "text/csv", data.csv))} />}
+      </div>
+      <ConfirmDialog
+        open={confirmCancel}
+        title="Cancel this job?"
+        confirmLabel="Cancel job"
+        busy={busy === "cancel"}
+        onCancel={() => setConfirmCancel(false)}
+        onConfirm={() => run("cancel", () => cancelJobAction(undefined, input)).then(() => setConfirmCancel(false))}
+      >
+        <p>
+          {job.remaining} {job.remaining === 1 ? info.rowNoun : info.rowNouns} not sent yet will be skipped. What VICIdial already did stays done;
+          rows being sent right now finish.
+        </p>
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
+function SheetPanel({ job, busy, onDownload }: { job: JobProgress; busy: boolean; onDownload: () => void }) {
+  if (job.sheet === "downloaded") {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        The password sheet was downloaded {job.sheetDownloadedAt ? `on ${new Date(job.sheetDownloadedAt).toLocaleString("en-US")}` : ""}; its passwords
+        are no longer kept.
+      </p>
+    );
+  }
+  if (job.sheet === "expired") {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">The password sheet expired without being downloaded; its passwords are no longer kept.</p>;
+  }
+  const ready = isFinished(job.status);
+  return (
+    <div className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+      <p className="font-medium">Password sheet</p>
+      <p className="mt-1 text-slate-600 dark:text-slate-400">
+        The generated phone passwords can be downloaded <strong>once</strong>; then they are deleted. Unclaimed, they are deleted a day after the job ends.
+        {ready ? "" : " The sheet is ready when the job has finished."}
+      </p>
+      <Button className="mt-2" loading={busy} disabled={!ready} onClick={onDownload}>
+        Download password sheet
+      </Button>
+    </div>
+  );
+}

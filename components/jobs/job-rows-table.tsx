@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import { Card, EmptyState, Pagination, Skeleton, Table, Td, Th, withParams, type SearchParams } from "@/components/ui";
+import { cn } from "@/components/ui/cn";
+import { isFinished } from "@/lib/jobs/kinds";
+import { ROW_FILTER_LABELS, type JobProgress, type RowFilter } from "@/lib/jobs/views";
+import { RowStateBadge } from "./job-status-badge";
+import { useJobProgress, useJobRows } from "./use-job";
+
+const SHOWN_FILTERS: RowFilter[] = ["all", "failed", "problems", "exists", "pending"];
+
+/**
+ * Every row's result, a page at a time from the server, filtered by state. The filter and the
+ * page live in the URL, so a view of the failures can be bookmarked or shared.
+ */
+export function JobRowsTable({ initial, filter, page, params }: { initial: JobProgress; filter: RowFilter; page: number; params: SearchParams }) {
+  const { data: job } = useJobProgress(initial);
+  const rows = useJobRows(job.id, filter, page, !isFinished(job.status));
+  const basePath = `/jobs/${job.id}`;
+  const counts: Partial<Record<RowFilter, number>> = {
+    all: job.total,
+    failed: job.counts.failed,
+    problems: job.counts.failed + job.counts.skipped,
+    exists: job.counts.exists,
+    pending: job.remaining,
+  };
+
+  return (
+    <Card title="Rows">
+      <nav aria-label="Filter rows" className="mb-3 flex flex-wrap gap-2">
+        {SHOWN_FILTERS.map((key) => (
+          <Link
+            key={key}
+            href={withParams(basePath, params, { state: key === "all" ? undefined : key, page: undefined })}
+            aria-current={key === filter ? "page" : undefined}
+            className={cn(
+              "rounded-full border px-3 py-1 text-sm",
+              key === filter
+                ? "border-brand-600 bg-brand-600 text-white"
+                : "border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
+            )}
+          >
+            {ROW_FILTER_LABELS[key]} ({counts[key] ?? 0})
+          </Link>
+        ))}
+      </nav>
+      {rows.isPending ? (
+        <div role="status" aria-label="Loading rows" className="space-y-2">
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-8 w-full" />
+          ))}
+        </div>
+      ) : rows.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {rows.error.message}
+        </p>
+      ) : rows.data.total === 0 ? (
+        <EmptyState title={filter === "all" ? "No rows" : `No rows: ${ROW_FILTER_LABELS[filter].toLowerCase()}`}>
+          {filter === "failed" || filter === "problems" ? "Nothing has failed so far." : "Choose another filter to see the other rows."}
+        </EmptyState>
+      ) : (
+        <>
+          <Table caption="Results per row">
+            <thead>
+              <tr>
+                <Th className="w-16">Row</Th>
+                <Th>Item</Th>
+                <Th>Result</Th>
+                <Th>Message</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.data.rows.map((row) => (
+                <tr key={row.seq}>
+                  <Td className="tabular-nums">{row.phase === 0 ? row.seq : ""}</Td>
+                  <Td className="font-mono text-xs">{row.label}</Td>
+                  <Td>
+                    <RowStateBadge state={row.state} />
+                    {row.uncertain && row.state === "pending" && <span className="ml-1 text-xs text-slate-500">(checked before resending)</span>}
+                  </Td>
+                  <Td className="max-w-xl">
+                    <span className="break-words">{row.message ?? ""}</span>
+                    {row.raw && (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-xs font-medium text-slate-500">Details</summary>
+                        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950">{row.raw}</pre>
+                      </details>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination page={rows.data.page} pageSize={rows.data.pageSize} total={rows.data.total} params={params} basePath={basePath} />
+        </>
+      )}
+    </Card>
+  );
+}

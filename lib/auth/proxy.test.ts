@@ -1,0 +1,87 @@
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
+import { SESSION_MAX_AGE_SECONDS } from "./claims";
+
+const SECRET = "x".repeat(40);
+
+async function sessionCookie(signedInAt = Math.floor(Date.now() / 1000)): Promise<string> {
+  const token = await encode({ secret: SECRET, token: { sub: "1", uid: 1, username: "admin", name: "Admin", role: "admin", sv: 1, signedInAt } });
+  return `next-auth.session-token=${token}`;
+}
+
+const get = (path: string, init: { cookie?: string; method?: string } = {}) =>
+  proxy(new NextRequest(`http://dash.example:3000${path}`, { method: init.method ?? "GET", headers: init.cookie ? { cookie: init.cookie } : {} }));
+
+describe("proxy", () => {
+  beforeEach(() => {
+    process.env.AUTH_SECRET = SECRET;
+    delete process.env.NEXTAUTH_URL;
+  });
+  afterEach(() => {
+    delete process.env.AUTH_SECRET;
+  });
+
+  it("sends anonymous page visits to the login page with the way back, minus Next's _rsc parameter", async () => {
+    const res = await get("/dids?q=1727&_rsc=abc");
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe("http://dash.example:3000/login?callbackUrl=%2Fdids%3Fq%3D1727");
+    expect((await get("/")).headers.get("location")).toBe("http://dash.example:3000/login");
+  });
+
+  it("answers anonymous API calls with 401 rather than a redirect, but leaves next-auth's endpoints open", async () => {
+    const res = await get("/api/connection");
+    expect(res.status).toBe(401);
+    expect((await get("/api/auth/csrf")).headers.get("location")).toBeNull();
+    expect((await get("/login")).status).toBe(200);
+  });
+
+  it("lets an anonymous server-action POST through: the action itself answers 'unauthorized'", async () => {
+    expect((await get("/users", { method: "POST" })).headers.get("location")).toBeNull();
+  });
+
+  it("lets a valid session through and tells the page which path was asked for", async () => {
+    const res = await get("/users?x=1", { cookie: await sessionCookie() });
+    expect(res.headers.get("location")).toBeNull();
+    // NextResponse.next forwards modified request headers as x-middleware-request-* headers.
+    expect(res.headers.get("x-middleware-request-x-dashboard-path")).toBe("/users?x=1");
+    expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(res.headers.get("content-security-policy"));
+  });
+
+  it("treats a session older than eight hours, or signed with another secret, as none", async () => {
+    const old = await sessionCookie(Math.floor(Date.now() / 1000) - SESSION_MAX_AGE_SECONDS - 10);
+    expect((await get("/users", { cookie: old })).status).toBe(307);
+    const forged = await encode({ secret: "y".repeat(40), token: { uid: 1, username: "admin", name: "A", role: "admin", sv: 1, signedInAt: Date.now() / 1000 } });
+    expect((await get("/users", { cookie: `next-auth.session-token=${forged}` })).status).toBe(307);
+  });
+
+  it("looks for the Secure cookie when NEXTAUTH_URL is https", async () => {
+    process.env.NEXTAUTH_URL = "https://dash.example";
+    expect((await get("/users", { cookie: await sessionCookie() })).status).toBe(307);
+    const secure = (await sessionCookie()).replace("next-auth.session-token", "__Secure-next-auth.session-token");
+    expect((await get("/users", { cookie: secure })).headers.get("location")).toBeNull();
+  });
+
+  it("sets the security headers, with a fresh nonce per request", async () => {
+    const a = await get("/login");
+    const b = await get("/login");
+    const csp = a.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(b.headers.get("content-security-policy")).not.toBe(csp);
+    expect(a.headers.get("x-frame-options")).toBe("DENY");
+    expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect((await get("/users")).headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("serves static assets without a session, still with the static headers", async () => {
+    const res = await get("/_next/static/chunks/app.js");
+    expect(res.headers.get("location")).toBeNull();
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await get("/favicon.ico")).headers.get("location")).toBeNull();
+  });
+});
