@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * Phone aliases as the IT (provisioning) team builds them, over the simulator's seeded phones
@@ -11,45 +12,9 @@ const suffix = `${Date.now()}`.slice(-5);
 const aliasId = `AL${suffix}`;
 
 /**
- * The fixtures' sign-in, with more patience: on a busy machine `next dev` plus bcrypt can take
- * longer than the default 10 seconds to land on the overview.
+ * `next dev` compiles each page on its first request, far slower than a step's usual wait: sign
+ * in once with patience and open every page the journey uses.
  */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
-}
-
-const signInAsAdmin = (page: Page) => signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
-
-async function createProvisioningUser(browser: Browser): Promise<{ username: string; password: string }> {
-  const username = `al-it-${suffix}`;
-  const password = `alias desk ${suffix} ladder`;
-  const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signInAsAdmin(admin);
-  await admin.goto("/users");
-  const form = admin.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Username").fill(username);
-  await form.getByLabel("Display name").fill("Alias IT");
-  await form.getByLabel("Role").selectOption({ label: "Provisioning (IT)" });
-  await form.getByRole("button", { name: "Create user" }).click();
-  const oneTimePassword = await admin.getByLabel("One-time password").inputValue();
-  await admin.close();
-
-  const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signIn(first, username, oneTimePassword);
-  await first.goto("/account");
-  await first.getByLabel("Current password").fill(oneTimePassword);
-  await first.getByLabel("New password", { exact: true }).fill(password);
-  await first.getByLabel("New password again").fill(password);
-  await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Your password is changed.")).toBeVisible({ timeout: 30_000 });
-  await first.close();
-  return { username, password };
-}
-
 async function warmUp(browser: Browser): Promise<void> {
   const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
   await page.goto("/login", { timeout: 180_000 });
@@ -57,8 +22,7 @@ async function warmUp(browser: Browser): Promise<void> {
   await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
-  // Compile every page this journey opens, once, before any step waits for one.
-  for (const path of ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
+  for (const path of ["/users", "/account", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
     await page.goto(path, { timeout: 180_000 });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 180_000 });
   }
@@ -74,17 +38,21 @@ async function typeLogins(page: Page, logins: string): Promise<void> {
 }
 
 test.describe("phone aliases", () => {
-  let it: { username: string; password: string };
+  let it: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);
     await warmUp(browser);
-    it = await createProvisioningUser(browser);
+    it = await newSignedInUser(browser, "provisioning", "al-it");
   });
 
-  test("an IT user builds an alias by hand: missing login named, 255-character limit, order kept, edited, deleted", async ({ page }) => {
+  test.afterAll(async () => {
+    await it?.context.close();
+  });
+
+  test("an IT user builds an alias by hand: missing login named, 255-character limit, order kept, edited, deleted", async () => {
     test.setTimeout(240_000);
-    await signIn(page, it.username, it.password);
+    const page = it.page;
     await page.goto("/aliases/new");
     await expect(page.getByRole("heading", { level: 1, name: "Add phone alias" })).toBeVisible();
     await page.getByLabel("Alias ID", { exact: true }).fill(aliasId);

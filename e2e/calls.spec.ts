@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Download, Page } from "@playwright/test";
-import { expect, signIn, signInAsAdmin, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 /**
  * Call lookup as a QA reviewer uses it, on the simulator's seeded calls (contract 2.10 and the
@@ -18,12 +18,24 @@ const suffix = `${Date.now()}`.slice(-6);
 
 type Role = "QA" | "Provisioning (IT)";
 
+/**
+ * The fixtures' sign-in, with room for `next dev` compiling the landing page on a busy machine
+ * (the fixture waits 10 seconds).
+ */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 90_000 });
+}
+
 /** A user of `role` created by the admin on /users, with their own password already chosen. */
 async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
   const username = `calls-${role === "QA" ? "qa" : "prov"}-${suffix}`;
   const password = `correct horse ${suffix} battery`;
   const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signInAsAdmin(admin);
+  await signIn(admin, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
   await admin.goto("/users");
   const form = admin.getByRole("form", { name: "Create user" });
   await form.getByLabel("Username").fill(username);
@@ -40,19 +52,30 @@ async function createUser(browser: Browser, role: Role): Promise<{ username: str
   await first.getByLabel("New password", { exact: true }).fill(password);
   await first.getByLabel("New password again").fill(password);
   await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Your password is changed.")).toBeVisible();
+  await expect(first.getByText("Your password is changed.")).toBeVisible({ timeout: 60_000 });
   await first.close();
   return { username, password };
 }
 
-/** `next dev` compiles the dashboard on its first request, slower than sign-in's 10-second wait. */
+/** `next dev` compiles the dashboard on its first request, slower than any later one. */
 async function warmUp(browser: Browser): Promise<void> {
   const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login");
+  await page.goto("/login", { timeout: 180_000 });
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
+  // Compiles this spec's pages; an invalid ID is refused before VICIdial, so nothing is looked up.
+  const pages: [path: string, heading: string][] = [
+    ["/calls", "Call lookup"],
+    ["/calls/batch", "Batch call lookup"],
+    ["/calls/M12345", "Call lookup"],
+    ["/users", "Users"],
+  ];
+  for (const [path, heading] of pages) {
+    await page.goto(path, { timeout: 180_000 });
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible({ timeout: 180_000 });
+  }
   await page.close();
 }
 
@@ -75,7 +98,7 @@ test.describe("call lookup", () => {
   let provisioning: { username: string; password: string };
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     await warmUp(browser);
     qa = await createUser(browser, "QA");
     provisioning = await createUser(browser, "Provisioning (IT)");

@@ -1,5 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { FORBIDDEN_HEADING } from "./support/pages";
+import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * Phones as the IT (provisioning) team uses them, against the simulator's seed (server
@@ -10,50 +12,10 @@ import { expect, test } from "./support/fixtures";
 const suffix = `${Date.now()}`.slice(-5);
 const extension = `7${suffix.slice(-4)}`;
 
-type Role = "Supervisor" | "Provisioning (IT)" | "QA";
-
 /**
- * The fixtures' sign-in, with more patience: on a busy machine `next dev` plus bcrypt can take
- * longer than the default 10 seconds to land on the overview.
+ * `next dev` compiles each page on its first request, far slower than a step's usual wait: sign
+ * in once with patience and open every page the journeys use.
  */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
-}
-
-const signInAsAdmin = (page: Page) => signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
-
-/** A user of `role` created by the admin on /users, with their own password already chosen. */
-async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
-  const username = `ph-${role.slice(0, 3).toLowerCase()}-${suffix}`;
-  const password = `phone desk ${suffix} staple`;
-  const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signInAsAdmin(admin);
-  await admin.goto("/users");
-  const form = admin.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Username").fill(username);
-  await form.getByLabel("Display name").fill(`Phones ${role}`);
-  await form.getByLabel("Role").selectOption({ label: role });
-  await form.getByRole("button", { name: "Create user" }).click();
-  const oneTimePassword = await admin.getByLabel("One-time password").inputValue();
-  await admin.close();
-
-  const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signIn(first, username, oneTimePassword);
-  await first.goto("/account");
-  await first.getByLabel("Current password").fill(oneTimePassword);
-  await first.getByLabel("New password", { exact: true }).fill(password);
-  await first.getByLabel("New password again").fill(password);
-  await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Your password is changed.")).toBeVisible({ timeout: 30_000 });
-  await first.close();
-  return { username, password };
-}
-
-/** `next dev` compiles each page on its first request, far slower than a step's usual wait. */
 async function warmUp(browser: Browser): Promise<void> {
   const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
   await page.goto("/login", { timeout: 180_000 });
@@ -61,7 +23,6 @@ async function warmUp(browser: Browser): Promise<void> {
   await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
-  // Compile every page this journey opens, once, before any step waits for one.
   for (const path of ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
     await page.goto(path, { timeout: 180_000 });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 180_000 });
@@ -79,21 +40,26 @@ async function searchPhones(page: Page, text: string): Promise<void> {
 
 test.describe("phones", () => {
   test.describe.configure({ mode: "serial" });
-  let it: { username: string; password: string };
-  let supervisor: { username: string; password: string };
-  let qa: { username: string; password: string };
+  let it: SignedInUser;
+  let supervisor: SignedInUser;
+  let qa: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);
     await warmUp(browser);
-    it = await createUser(browser, "Provisioning (IT)");
-    supervisor = await createUser(browser, "Supervisor");
-    qa = await createUser(browser, "QA");
+    it = await newSignedInUser(browser, "provisioning", "ph-it");
+    supervisor = await newSignedInUser(browser, "supervisor", "ph-sup");
+    qa = await newSignedInUser(browser, "qa", "ph-qa");
   });
 
-  test("an IT user adds a SIP phone, copies its one-time passwords, renames it, aliases it and deletes it", async ({ page }) => {
+  test.afterAll(async () => {
+    for (const user of [it, supervisor, qa]) await user?.context.close();
+  });
+
+  test("an IT user adds a SIP phone, copies its one-time passwords, renames it, aliases it and deletes it", async () => {
     test.setTimeout(240_000);
-    await signIn(page, it.username, it.password);
+    const page = it.page;
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Phones", exact: true }).click();
     await expect(heading(page, "Phones")).toBeVisible();
     await page.getByRole("link", { name: "Add phone" }).click();
@@ -179,9 +145,9 @@ test.describe("phones", () => {
     await expect(page.getByText("No phone matches these filters")).toBeVisible();
   });
 
-  test("a supervisor sees phones and aliases but cannot change them", async ({ page }) => {
+  test("a supervisor sees phones and aliases but cannot change them", async () => {
     test.setTimeout(120_000);
-    await signIn(page, supervisor.username, supervisor.password);
+    const page = supervisor.page;
     await page.goto("/phones");
     await expect(heading(page, "Phones")).toBeVisible();
     await expect(page.getByRole("link", { name: "Add phone" })).toHaveCount(0);
@@ -195,18 +161,19 @@ test.describe("phones", () => {
     await expect(page.getByRole("button", { name: "Delete alias" })).toHaveCount(0);
 
     await page.goto("/phones/new");
-    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: FORBIDDEN_HEADING })).toBeVisible();
   });
 
-  test("a QA user cannot open the phone or alias pages", async ({ page }) => {
+  test("a QA user cannot open the phone or alias pages", async () => {
     test.setTimeout(120_000);
-    await signIn(page, qa.username, qa.password);
+    const page = qa.page;
+    await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Phones", exact: true })).toHaveCount(0);
     await expect(nav.getByRole("link", { name: "Phone aliases" })).toHaveCount(0);
     for (const path of ["/phones", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new"]) {
       await page.goto(path);
-      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: FORBIDDEN_HEADING })).toBeVisible();
     }
   });
 });

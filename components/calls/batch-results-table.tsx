@@ -78,7 +78,7 @@ export function BatchResultsTable({ rows, sort, onSort }: { rows: TableRow[]; so
           <tr key={row.callId}>
             <Td className="font-mono">
               {row.state === "found" ? (
-                <Link href={callPath(row.callId)} className="text-brand-700 hover:underline dark:text-brand-100">
+                <Link href={callPath(row.callId)} prefetch={false} className="text-brand-700 hover:underline dark:text-brand-100">
                   {row.callId}
                 </Link>
               ) : (

@@ -12,7 +12,10 @@ function summary(lookup: RecentLookup): string {
   return [callKind(call.callType).label, call.phoneNumber && formatPhone(call.phoneNumber), call.status, call.callDate].filter(Boolean).join(" · ");
 }
 
-/** The signed-in user's latest lookups (from the audit log), newest first. */
+/**
+ * The signed-in user's latest lookups (from the audit log), newest first. Links do not prefetch:
+ * opening a call page is an audited lookup, and only a real visit should count as one.
+ */
 export function RecentLookups({ lookups }: { lookups: RecentLookup[] }) {
   if (lookups.length === 0) {
     return (
@@ -35,7 +38,7 @@ export function RecentLookups({ lookups }: { lookups: RecentLookup[] }) {
         {lookups.map((lookup) => (
           <tr key={lookup.id}>
             <Td>
-              <Link href={callPath(lookup.callId)} className="font-mono text-brand-700 hover:underline dark:text-brand-100">
+              <Link href={callPath(lookup.callId)} prefetch={false} className="font-mono text-brand-700 hover:underline dark:text-brand-100">
                 {lookup.callId}
               </Link>
             </Td>

@@ -79,7 +79,7 @@ export function AreaCodeSection({
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id={headingId} className="text-lg font-semibold">
-            <span className="mr-2 text-sm font-normal text-slate-500 dark:text-slate-400">Area code or state</span>
+            <span className="mr-2 text-sm font-normal text-slate-500 dark:text-slate-400">Area code or state</span>{" "}
             {areacode}
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -9,6 +9,16 @@ import {
   updateCidEntriesAction,
 } from "@/app/(dashboard)/cid-groups/actions";
 import { addDidAction, copyDidAction, deleteDidAction, updateDidAction } from "@/app/(dashboard)/dids/actions";
+import {
+  cancelJobAction,
+  downloadSheetAction,
+  pauseJobAction,
+  resumeJobAction,
+  startAgentJobAction,
+  startCidJobAction,
+  startDidCopyJobAction,
+  startDidJobAction,
+} from "@/app/(dashboard)/jobs/actions";
 import { addPhoneAction, deletePhoneAction, updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { changeRoleAction, createUserAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/(dashboard)/users/actions";
 import type { Permission } from "./permissions";
@@ -64,6 +74,15 @@ export const ACTION_CASES: ActionCase[] = [
   // Call lookup
   { name: "lookupCallAction", action: lookupCallAction, permission: "calls.lookup" },
   { name: "lookupCallBatchAction", action: lookupCallBatchAction, permission: "calls.lookup" },
+  // Bulk jobs: starting one needs the write permission of what it changes; steering one, jobs.run.
+  { name: "startDidJobAction", action: startDidJobAction, permission: "dids.write" },
+  { name: "startDidCopyJobAction", action: startDidCopyJobAction, permission: "dids.write" },
+  { name: "startCidJobAction", action: startCidJobAction, permission: "cid.write" },
+  { name: "startAgentJobAction", action: startAgentJobAction, permission: "phones.write" },
+  { name: "downloadSheetAction", action: downloadSheetAction, permission: "phones.write" },
+  { name: "pauseJobAction", action: pauseJobAction, permission: "jobs.run" },
+  { name: "resumeJobAction", action: resumeJobAction, permission: "jobs.run" },
+  { name: "cancelJobAction", action: cancelJobAction, permission: "jobs.run" },
 ];
 
 /**

@@ -39,13 +39,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         }
       />
       <AuditFiltersForm filters={filters} usernames={usernames} />
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"}>
           {filtered ? "Widen the date range or clear a filter." : "Sign-ins and changes made through the dashboard appear here."}
         </EmptyState>
       ) : (
         <>
-          <AuditTable rows={rows} />
+          {rows.length > 0 ? <AuditTable rows={rows} /> : <p className="text-sm text-slate-600 dark:text-slate-400">This page is past the last entry.</p>}
           <Pagination page={page} pageSize={pageSize} total={total} params={params} basePath="/audit" />
         </>
       )}

@@ -5,26 +5,12 @@ import { jobRows } from "@/lib/db/schema/jobs";
 import { upsertAlias } from "@/lib/inventory/aliases";
 import { upsertPhone } from "@/lib/inventory/phones";
 import { joinLogins } from "@/lib/schemas/alias";
-import { phoneTarget, type AddPhone } from "@/lib/schemas/phone";
+import { phoneTarget } from "@/lib/schemas/phone";
 import { addPhoneAlias } from "@/lib/vicidial/aliases";
 import { addPhone } from "@/lib/vicidial/phones";
 import { failed, type JobOperation, type OperationContext, type RowAudit, type RowOutcome } from "../operation";
+import type { AgentRowInput, AliasRowInput, PhoneRowInput } from "../prepare/agents";
 import type { ClaimedRow } from "../store";
-
-/** A phone row: add_phone's input without the passwords, which are in job_secrets. */
-export type PhoneRowInput = { kind: "phone" } & Pick<
-  AddPhone,
-  "extension" | "dialplanNumber" | "voicemailId" | "phoneLogin" | "serverIp" | "protocol" | "phoneFullName" | "localGmt" | "outboundCid"
->;
-/** An alias row, run after every phone row is final: the logins of its rows' phones that exist. */
-export interface AliasRowInput {
-  kind: "alias";
-  aliasId: string;
-  aliasName: string;
-  /** File rows (seq) whose phones the alias rings. */
-  rows: number[];
-}
-export type AgentRowInput = PhoneRowInput | AliasRowInput;
 
 export const agentsOperation: JobOperation = {
   async run([row], context) {
@@ -35,7 +21,7 @@ export const agentsOperation: JobOperation = {
 };
 
 async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client, secret }: OperationContext): Promise<RowOutcome> {
-  const { kind: _kind, ...phone } = input;
+  const phone = phoneFieldsOf(input);
   const key = { serverIp: phone.serverIp, extension: phone.extension };
   const audit: RowAudit = { action: "phone.add", target: phoneTarget(key), params: { ...phone, passwordsSet: ["phonePass", "registrationPassword"] }, before: null };
   const passwords = await secret(row.id);
@@ -59,7 +45,7 @@ async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source,
       active: "Y",
       updatedBy: job.ownerUsername,
     });
-    const { updatedAt: _at, updatedBy: _by, ...after } = saved;
+    const after = withoutBookkeeping(saved);
     const message = result.ok
       ? `Added phone ${phone.extension} (login ${phone.phoneLogin})`
       : `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it`;
@@ -94,11 +80,33 @@ async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source,
   const partly = missing > 0 ? ` (without the ${missing} phone${missing === 1 ? "" : "s"} that could not be added)` : "";
   if (result.ok || (result.code === "ALIAS_EXISTS" && row.uncertain)) {
     const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(logins), updatedBy: job.ownerUsername });
-    const { updatedAt: _at, updatedBy: _by, ...after } = saved;
+    const after = withoutBookkeeping(saved);
     return { rowId: row.id, state: "done", message: `Added alias ${input.aliasId} for ${logins.length} phone${logins.length === 1 ? "" : "s"}${partly}`, raw: result.raw, audit: { ...audit, after } };
   }
   if (result.code === "ALIAS_EXISTS") {
     return { rowId: row.id, state: "exists", message: `Alias ${input.aliasId} already exists in VICIdial; left unchanged`, raw: result.raw, audit };
   }
   return failed(row.id, result, audit);
+}
+
+function phoneFieldsOf(input: PhoneRowInput): Omit<PhoneRowInput, "kind"> {
+  return {
+    extension: input.extension,
+    dialplanNumber: input.dialplanNumber,
+    voicemailId: input.voicemailId,
+    phoneLogin: input.phoneLogin,
+    serverIp: input.serverIp,
+    protocol: input.protocol,
+    phoneFullName: input.phoneFullName,
+    localGmt: input.localGmt,
+    outboundCid: input.outboundCid,
+  };
+}
+
+/** What the audit log keeps of an inventory row: its values, not its bookkeeping columns. */
+function withoutBookkeeping<T extends { updatedAt: Date; updatedBy: string }>(row: T): Omit<T, "updatedAt" | "updatedBy"> {
+  const view: Partial<T> = { ...row };
+  delete view.updatedAt;
+  delete view.updatedBy;
+  return view as Omit<T, "updatedAt" | "updatedBy">;
 }

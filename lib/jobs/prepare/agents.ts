@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addAliasSchema } from "@/lib/schemas/alias";
-import { addPhoneSchema } from "@/lib/schemas/phone";
-import { cellErrorsOf, type CellError, type ColumnSpec, type FileRecord } from "./columns";
+import { addPhoneSchema, type AddPhone } from "@/lib/schemas/phone";
+import type { CellError, ColumnSpec, FileRecord } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
 
 /**
@@ -18,6 +18,21 @@ export const AGENT_COLUMNS: readonly ColumnSpec[] = [
   { key: "dialplan", label: "Dial plan number", required: false, aliases: ["dialplan_number", "dialplan"], hint: "Empty: the extension" },
   { key: "voicemail", label: "Voicemail box", required: false, aliases: ["voicemail_id", "vm"], hint: "Empty: the extension" },
 ];
+
+/** A phone row of the job: add_phone's input without the passwords, which are in job_secrets. */
+export type PhoneRowInput = { kind: "phone" } & Pick<
+  AddPhone,
+  "extension" | "dialplanNumber" | "voicemailId" | "phoneLogin" | "serverIp" | "protocol" | "phoneFullName" | "localGmt" | "outboundCid"
+>;
+/** An alias row, run after every phone row is final: the logins of its rows' phones that exist. */
+export interface AliasRowInput {
+  kind: "alias";
+  aliasId: string;
+  aliasName: string;
+  /** File rows (seq) whose phones the alias rings. */
+  rows: number[];
+}
+export type AgentRowInput = PhoneRowInput | AliasRowInput;
 
 export const ALIAS_MODES = ["none", "per-row", "single"] as const;
 export type AliasMode = (typeof ALIAS_MODES)[number];
@@ -89,7 +104,19 @@ function phoneRow(record: FileRecord, options: AgentJobOptions): { row: Prepared
     }
     return { row: refusedRow(record, label, errors.length > 0 ? errors : [{ row: record.row, message: "Fix the job settings above" }]) };
   }
-  const { phonePass: _p, registrationPassword: _r, phoneContext: _c, email: _e, adminUserGroup: _g, isWebphone: _w, webphoneAutoAnswer: _a, useExternalServerIp: _x, templateId: _t, onHookAgent: _h, ...fields } = parsed.data;
+  const data = parsed.data;
+  // Only what the job sends; the placeholder passwords stay behind.
+  const fields: Omit<PhoneRowInput, "kind"> = {
+    extension: data.extension,
+    dialplanNumber: data.dialplanNumber,
+    voicemailId: data.voicemailId,
+    phoneLogin: data.phoneLogin,
+    serverIp: data.serverIp,
+    protocol: data.protocol,
+    phoneFullName: data.phoneFullName,
+    localGmt: data.localGmt,
+    outboundCid: data.outboundCid,
+  };
   const row: PreparedRow = { seq: record.row, label: `${fields.extension} (${fields.phoneLogin})`, input: { kind: "phone", ...fields }, errors: [] };
   return { row, candidate: { record, row, login: fields.phoneLogin, fullName: fields.phoneFullName } };
 }

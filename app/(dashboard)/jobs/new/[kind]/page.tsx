@@ -1,0 +1,36 @@
+import { notFound } from "next/navigation";
+import { JobWizard } from "@/components/jobs/job-wizard";
+import { PageHeader } from "@/components/ui";
+import { requirePermission } from "@/lib/auth/guard";
+import { listCidGroups } from "@/lib/inventory/cid-groups";
+import { listDids } from "@/lib/inventory/dids";
+import { knownPhoneServers } from "@/lib/inventory/phones";
+import { isJobKind, JOB_KIND_INFO, MAX_JOB_ROWS, type JobKind } from "@/lib/jobs/kinds";
+
+export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
+  const { kind } = await params;
+  return { title: isJobKind(kind) ? `New job: ${JOB_KIND_INFO[kind].label}` : "New bulk job" };
+}
+
+/** Suggestions for the job's settings, from the inventory (VICIdial's API cannot list them). */
+async function choicesFor(kind: JobKind) {
+  const [groups, servers, dids] = await Promise.all([
+    kind === "cid" ? listCidGroups({ pageSize: 500 }).then((r) => r.rows.map((g) => g.id)) : [],
+    kind === "agents" ? knownPhoneServers() : [],
+    kind === "did-copy" ? listDids({ sort: "pattern", dir: "asc", page: 1, size: 100 }).then((r) => r.rows.map((d) => d.didPattern)) : [],
+  ]);
+  return { groups, servers, dids };
+}
+
+export default async function NewJobOfKindPage({ params }: { params: Promise<{ kind: string }> }) {
+  const { kind } = await params;
+  if (!isJobKind(kind)) notFound();
+  const info = JOB_KIND_INFO[kind];
+  await requirePermission(info.permission);
+  return (
+    <>
+      <PageHeader title={`New job: ${info.label}`} description={`${info.description} Up to ${MAX_JOB_ROWS.toLocaleString("en-US")} rows per job.`} />
+      <JobWizard kind={kind} choices={await choicesFor(kind)} />
+    </>
+  );
+}

@@ -1,0 +1,365 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type ReactNode } from "react";
+import { useForm, type UseFormReturn } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDidJobAction } from "@/app/(dashboard)/jobs/actions";
+import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { parseCsv } from "@/lib/jobs/csv";
+import { JOB_KIND_INFO, MAX_JOB_ROWS, type JobKind } from "@/lib/jobs/kinds";
+import { dryRun, JOB_SPECS, type ColumnMapping, type DryRun, type KindSpec } from "@/lib/jobs/prepare";
+import { fileColumnNames, guessMapping, looksLikeHeader } from "@/lib/jobs/prepare/columns";
+import { TIME_ZONES } from "@/lib/schemas/phone";
+import { DryRunReport } from "./dry-run-report";
+import { rememberMapping, rememberedMapping } from "./mapping-memory";
+
+type OptionValues = Record<string, string>;
+
+export interface WizardChoices {
+  /** CID groups the dashboard knows. */
+  groups: string[];
+  /** Servers of known phones. */
+  servers: string[];
+  /** Known DIDs, to copy from. */
+  dids: string[];
+}
+
+const STARTERS: Record<JobKind, (prev: unknown, input: never) => Promise<ActionResult<{ jobId: string }>>> = {
+  dids: startDidJobAction,
+  "did-copy": startDidCopyJobAction,
+  cid: startCidJobAction,
+  agents: startAgentJobAction,
+};
+
+function defaultsFor(kind: JobKind, choices: WizardChoices): OptionValues {
+  switch (kind) {
+    case "cid":
+      return { groupId: "" };
+    case "did-copy":
+      return { sourceDidPattern: "", description: "" };
+    case "agents":
+      return { serverIp: choices.servers[0] ?? "", protocol: "SIP", localGmt: "-5.00", aliasMode: "none", aliasId: "", aliasName: "" };
+    case "dids":
+      return {};
+  }
+}
+
+const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
+
+/**
+ * A new bulk job: settings, the file (uploaded or pasted), which file column is which, a dry run
+ * that checks every row with the single forms' schemas without sending anything, then the start,
+ * after a confirmation that gives the counts.
+ */
+export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardChoices }) {
+  const router = useRouter();
+  const spec = JOB_SPECS[kind] as KindSpec<unknown>;
+  const info = JOB_KIND_INFO[kind];
+  const form = useForm<OptionValues, unknown, Record<string, unknown>>({
+    resolver: zodResolver(spec.optionsSchema as unknown as z.ZodType<Record<string, unknown>, OptionValues>),
+    defaultValues: defaultsFor(kind, choices),
+  });
+  const [text, setText] = useState("");
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [hasHeader, setHasHeader] = useState(false);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [checked, setChecked] = useState<{ dry: DryRun; options: Record<string, unknown> } | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [starting, setStarting] = useState(false);
+
+  const lines = useMemo(() => parseCsv(text).lines, [text]);
+  const columnNames = fileColumnNames(lines, hasHeader);
+  const sample = (hasHeader ? lines[1] : lines[0]) ?? [];
+
+  /** New text: the header and the mapping are guessed again only when the file's shape changed. */
+  function takeText(next: string, name: string | null) {
+    const nextLines = parseCsv(next).lines;
+    const header = looksLikeHeader(nextLines[0], spec.columns);
+    const shape = (l: readonly (readonly string[])[], h: boolean) => `${h}|${l[0]?.length ?? 0}|${h ? l[0]?.join("|") : ""}`;
+    if (shape(nextLines, header) !== shape(lines, hasHeader) || name !== fileName) {
+      setHasHeader(header);
+      setMapping(rememberedMapping(kind, nextLines, header, spec.columns) ?? guessMapping(nextLines, header, spec.columns, spec.positional));
+    }
+    setText(next);
+    setFileName(name);
+    setChecked(null);
+  }
+
+  function changeHeader(next: boolean) {
+    setHasHeader(next);
+    setMapping(rememberedMapping(kind, lines, next, spec.columns) ?? guessMapping(lines, next, spec.columns, spec.positional));
+    setChecked(null);
+  }
+
+  function changeMapping(key: string, value: string) {
+    const next = { ...mapping, [key]: value === "" ? null : Number(value) };
+    setMapping(next);
+    rememberMapping(kind, next, lines, hasHeader);
+    setChecked(null);
+  }
+
+  const check = form.handleSubmit((options) => {
+    setError(null);
+    const dry = dryRun(kind, { text, hasHeader, mapping, options });
+    for (const [key, message] of Object.entries(dry.fieldErrors)) {
+      if (key.startsWith("options.")) form.setError(key.slice("options.".length), { type: "dry-run", message });
+    }
+    setChecked({ dry, options });
+  });
+
+  async function start() {
+    if (!checked) return;
+    setStarting(true);
+    setError(null);
+    try {
+      const result = await STARTERS[kind](undefined, { text, hasHeader, mapping, options: checked.options } as never);
+      if (!result.ok) {
+        setError(result.error);
+        toast.error(result.error.message);
+        for (const [key, messages] of Object.entries(result.error.fieldErrors ?? {})) {
+          if (key.startsWith("options.") && messages[0]) form.setError(key.slice("options.".length), { type: "server", message: messages[0] });
+        }
+        setConfirming(false);
+        return;
+      }
+      rememberMapping(kind, mapping, lines, hasHeader);
+      toast.success(result.message);
+      router.push(`/jobs/${result.data.jobId}`);
+    } catch {
+      setError(UNREACHABLE);
+      toast.error(UNREACHABLE.message);
+      setConfirming(false);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const dry = checked?.dry;
+  const skipped = dry ? dry.total - dry.valid : 0;
+  const extra = dry ? dry.toSend - dry.valid : 0;
+  return (
+    <div className="space-y-6">
+      {error && <ErrorCallout error={error} />}
+      <form onSubmit={check} noValidate aria-label="New bulk job" className="space-y-6">
+        <Card title="1. Settings">
+          <OptionFields kind={kind} form={form} choices={choices} onChange={() => setChecked(null)} />
+        </Card>
+
+        <Card title="2. File">
+          <div className="space-y-4">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              A CSV file (comma or tab separated) of at most {MAX_JOB_ROWS.toLocaleString("en-US")} rows; a header row is optional.
+            </p>
+            <Field label="CSV file" hint={fileName ? `Loaded ${fileName}` : undefined}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="file"
+                  accept=".csv,.txt,text/csv,text/plain"
+                  onChange={async (event) => {
+                    const file = event.target.files?.[0];
+                    if (file) takeText(await file.text(), file.name);
+                  }}
+                />
+              )}
+            </Field>
+            <Field label="Or paste the rows">
+              {(p) => (
+                <textarea
+                  {...p}
+                  value={text}
+                  onChange={(event) => takeText(event.target.value, null)}
+                  rows={8}
+                  spellCheck={false}
+                  className={`${p.className} font-mono text-xs`}
+                  placeholder={spec.positional.join(",")}
+                />
+              )}
+            </Field>
+          </div>
+        </Card>
+
+        <Card title="3. Columns">
+          {lines.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Load or paste the file first; then choose which file column holds what.</p>
+          ) : (
+            <div className="space-y-4">
+              <Checkbox label="The first row is a header" checked={hasHeader} onChange={(event) => changeHeader(event.target.checked)} />
+              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {spec.columns.map((column) => (
+                  <Field
+                    key={column.key}
+                    label={column.label}
+                    required={column.required}
+                    hint={column.hint}
+                    error={dry?.fieldErrors[`mapping.${column.key}`]}
+                  >
+                    {(p) => (
+                      <Select {...p} value={mapping[column.key] ?? ""} onChange={(event) => changeMapping(column.key, event.target.value)}>
+                        <option value="">Not in the file</option>
+                        {columnNames.map((name, index) => (
+                          <option key={index} value={index}>
+                            {name}
+                            {sample[index] ? ` (e.g. ${sample[index]})` : ""}
+                          </option>
+                        ))}
+                      </Select>
+                    )}
+                  </Field>
+                ))}
+              </div>
+            </div>
+          )}
+        </Card>
+
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary" disabled={lines.length === 0}>
+            Check rows (dry run)
+          </Button>
+          <span className="text-sm text-slate-600 dark:text-slate-400">Nothing is sent to VICIdial until you start the job.</span>
+        </div>
+      </form>
+
+      {dry && <DryRunReport dry={dry} columns={spec.columns} rowNouns={info.rowNouns} />}
+
+      {dry?.ready && (
+        <div className="flex flex-wrap items-center gap-3">
+          <Button onClick={() => setConfirming(true)}>Start job</Button>
+          <span className="text-sm text-slate-600 dark:text-slate-400">
+            {dry.valid} {dry.valid === 1 ? info.rowNoun : info.rowNouns} will be sent{skipped > 0 ? `; ${skipped} row${skipped === 1 ? "" : "s"} with errors will be skipped` : ""}.
+          </span>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={confirming}
+        title="Start this job?"
+        confirmLabel="Start job"
+        destructive={false}
+        busy={starting}
+        onCancel={() => setConfirming(false)}
+        onConfirm={start}
+      >
+        {dry && (
+          <>
+            <p>
+              {dry.valid} {dry.valid === 1 ? info.rowNoun : info.rowNouns} will be sent to VICIdial
+              {extra > 0 ? `, then ${extra} alias${extra === 1 ? "" : "es"}` : ""}.
+            </p>
+            {skipped > 0 && (
+              <p>
+                {skipped} row{skipped === 1 ? "" : "s"} with errors will be skipped.
+              </p>
+            )}
+            <p>The job keeps running if you close this page; you can pause or cancel it, but what VICIdial has done is not undone.</p>
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function OptionFields({ kind, form, choices, onChange }: { kind: JobKind; form: UseFormReturn<OptionValues, unknown, Record<string, unknown>>; choices: WizardChoices; onChange: () => void }) {
+  const { register, formState, watch } = form;
+  const errors = formState.errors;
+  const field = (name: string) => register(name, { onChange });
+  const message = (name: string) => errors[name]?.message;
+
+  const list = (id: string, values: string[]): ReactNode => (
+    <datalist id={id}>
+      {values.map((value) => (
+        <option key={value} value={value} />
+      ))}
+    </datalist>
+  );
+
+  switch (kind) {
+    case "dids":
+      return (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each row is one new DID: a DID pattern and a route are required, the route&apos;s target (extension, in-group, call menu…) too; every other column is
+          optional.
+        </p>
+      );
+    case "cid":
+      return (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="CID group" required error={message("groupId")} hint="The CID group (or campaign) the entries are added to">
+            {(p) => <input {...p} {...field("groupId")} list="job-cid-groups" autoComplete="off" />}
+          </Field>
+          {list("job-cid-groups", choices.groups)}
+        </div>
+      );
+    case "did-copy":
+      return (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="DID to copy" required error={message("sourceDidPattern")} hint="Every new DID takes this DID's route and settings">
+            {(p) => <input {...p} {...field("sourceDidPattern")} list="job-dids" autoComplete="off" />}
+          </Field>
+          {list("job-dids", choices.dids)}
+          <Field label="Description of the new DIDs" error={message("description")} hint="Optional; empty keeps the copied DID's description">
+            {(p) => <input {...p} {...field("description")} autoComplete="off" />}
+          </Field>
+        </div>
+      );
+    case "agents": {
+      const aliasMode = watch("aliasMode");
+      return (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <Field label="Server IP" required error={message("serverIp")} hint="The VICIdial server the phones are made on">
+            {(p) => <input {...p} {...field("serverIp")} list="job-servers" autoComplete="off" inputMode="decimal" />}
+          </Field>
+          {list("job-servers", choices.servers)}
+          <Field label="Protocol" required error={message("protocol")}>
+            {(p) => (
+              <Select {...p} {...field("protocol")}>
+                {["SIP", "IAX2", "Zap", "EXTERNAL"].map((value) => (
+                  <option key={value}>{value}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Time zone" required error={message("localGmt")}>
+            {(p) => (
+              <Select {...p} {...field("localGmt")}>
+                {TIME_ZONES.map((zone) => (
+                  <option key={zone.value} value={zone.value}>
+                    {zone.label}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Aliases" error={message("aliasMode")} hint="An alias rings several phones by one name">
+            {(p) => (
+              <Select {...p} {...field("aliasMode")}>
+                <option value="none">No alias</option>
+                <option value="per-row">The alias named in each row (Alias column)</option>
+                <option value="single">One alias over all the phones</option>
+              </Select>
+            )}
+          </Field>
+          {aliasMode === "single" && (
+            <>
+              <Field label="Alias ID" required error={message("aliasId")}>
+                {(p) => <input {...p} {...field("aliasId")} autoComplete="off" />}
+              </Field>
+              <Field label="Alias name" required error={message("aliasName")}>
+                {(p) => <input {...p} {...field("aliasName")} autoComplete="off" />}
+              </Field>
+            </>
+          )}
+          <p className="text-sm text-slate-600 sm:col-span-2 lg:col-span-3 dark:text-slate-400">
+            Each phone gets two generated passwords (phone login and SIP registration). You can download them once, as a sheet, when the job is over.
+          </p>
+        </div>
+      );
+    }
+  }
+}
