@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Download, Page } from "@playwright/test";
+import type { Role } from "../lib/auth/permissions";
 import { expect, test } from "./support/fixtures";
+import { newSignedInUser } from "./support/users";
 
 /**
  * Call lookup as a QA reviewer uses it, on the simulator's seeded calls (contract 2.10 and the
@@ -14,10 +16,6 @@ const AUTO = "V1115101700000012347";
 const LOG_MISSING = "M1115105000000012399";
 const UNKNOWN = "M9999999999999999999";
 
-const suffix = `${Date.now()}`.slice(-6);
-
-type Role = "QA" | "Provisioning (IT)";
-
 /**
  * The fixtures' sign-in, with room for `next dev` compiling the landing page on a busy machine
  * (the fixture waits 10 seconds).
@@ -30,31 +28,11 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 90_000 });
 }
 
-/** A user of `role` created by the admin on /users, with their own password already chosen. */
-async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
-  const username = `calls-${role === "QA" ? "qa" : "prov"}-${suffix}`;
-  const password = `correct horse ${suffix} battery`;
-  const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signIn(admin, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await admin.goto("/users");
-  const form = admin.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Username").fill(username);
-  await form.getByLabel("Display name").fill(`Calls ${role}`);
-  await form.getByLabel("Role").selectOption({ label: role });
-  await form.getByRole("button", { name: "Create user" }).click();
-  const oneTimePassword = await admin.getByLabel("One-time password").inputValue();
-  await admin.close();
-
-  const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signIn(first, username, oneTimePassword);
-  await first.goto("/account");
-  await first.getByLabel("Current password").fill(oneTimePassword);
-  await first.getByLabel("New password", { exact: true }).fill(password);
-  await first.getByLabel("New password again").fill(password);
-  await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByText("Your password is changed.")).toBeVisible({ timeout: 60_000 });
-  await first.close();
-  return { username, password };
+/** A user of `role` made through /users with a password of their own (the auth engineer's helper). */
+async function createUser(browser: Browser, role: Role, prefix: string): Promise<{ username: string; password: string }> {
+  const user = await newSignedInUser(browser, role, prefix);
+  await user.context.close();
+  return { username: user.username, password: user.password };
 }
 
 /** `next dev` compiles the dashboard on its first request, slower than any later one. */
@@ -71,6 +49,7 @@ async function warmUp(browser: Browser): Promise<void> {
     ["/calls/batch", "Batch call lookup"],
     ["/calls/M12345", "Call lookup"],
     ["/users", "Users"],
+    ["/account", "Account"],
   ];
   for (const [path, heading] of pages) {
     await page.goto(path, { timeout: 180_000 });
@@ -100,8 +79,8 @@ test.describe("call lookup", () => {
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(600_000);
     await warmUp(browser);
-    qa = await createUser(browser, "QA");
-    provisioning = await createUser(browser, "Provisioning (IT)");
+    qa = await createUser(browser, "qa", "calls-qa");
+    provisioning = await createUser(browser, "provisioning", "calls-prov");
   });
 
   test("a QA reviewer looks up each seeded call and reads every column", async ({ page, context }) => {

@@ -94,14 +94,14 @@ test.describe("CID groups", () => {
     await expect(areaCode(page, "813").getByRole("row", { name: /8135552001/ })).toContainText("Tampa 813");
 
     // A formatted number is refused on its field and nothing typed is lost.
-    await page.getByLabel("Area code or state", { exact: true }).fill(code);
-    await page.getByLabel("Outbound CID", { exact: true }).fill("(555) 123-4567");
-    await page.getByLabel("Description", { exact: true }).fill("E2E line");
+    await page.getByRole("textbox", { name: "Area code or state", exact: true }).fill(code);
+    await page.getByRole("textbox", { name: "Outbound CID", exact: true }).fill("(555) 123-4567");
+    await page.getByRole("textbox", { name: "Description", exact: true }).fill("E2E line");
     await page.getByRole("button", { name: "Add entry" }).click();
     await expect(page.getByText(/The outbound CID may contain only digits/)).toBeVisible();
-    await expect(page.getByLabel("Description", { exact: true })).toHaveValue("E2E line");
+    await expect(page.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("E2E line");
 
-    await page.getByLabel("Outbound CID", { exact: true }).fill(cid);
+    await page.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(cid);
     await page.getByRole("button", { name: "Add entry" }).click();
     await expect(page.getByText(`Added ${cid} to area code ${code}`)).toBeVisible();
     await expect(areaCode(page, code).getByRole("row", { name: new RegExp(cid) })).toContainText("E2E line");

@@ -48,7 +48,7 @@ test.describe("DIDs", () => {
   let qa: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(420_000);
+    test.setTimeout(900_000);
     await warmUp(browser);
     supervisor = await newSignedInUser(browser, "supervisor", "did-sup");
     qa = await newSignedInUser(browser, "qa", "did-qa");

@@ -13,8 +13,9 @@ import { AddEntryForm } from "./add-entry-form";
 import { AreaCodeSection } from "./area-code-section";
 import type { ChangeRights } from "./entry-row";
 import { fetchEntries } from "./fetch-entries";
+import { entriesKey } from "./keys";
 import type { CidEntry } from "./types";
-import { actionErrorOf, entriesKey } from "./use-cid-change";
+import { actionErrorOf } from "./use-cid-change";
 import { WipeGroupButton } from "./wipe-group-button";
 
 export interface EntryFilter {
@@ -38,22 +39,20 @@ function byAreacode(entries: readonly CidEntry[]): Map<string, CidEntry[]> {
 const digitsOf = (text: string) => text.replace(/\D/g, "");
 
 /**
- * The live entries of one group. The server page reads them once for the first paint; after that
- * TanStack Query reads them again after every change. When the first read failed, nothing is
- * retried behind the user's back: the error stays with a button to read again.
+ * The live entries of one group. The server page reads them on every open and hands them over
+ * through a HydrationBoundary; after that TanStack Query reads them again after every change
+ * (invalidation), never in the background. When the page's read failed, nothing is retried
+ * behind the user's back: the error stays, with a button to read again.
  */
 export function EntriesView({
   groupId,
-  initialEntries,
   initialError,
-  readAt,
   filter,
   rights,
 }: {
   groupId: string;
-  initialEntries?: CidEntry[];
+  /** Why the page's own read failed; the entries then come only from "Read the entries again". */
   initialError?: ActionError;
-  readAt: number;
   filter: EntryFilter;
   rights: ChangeRights;
 }) {
@@ -61,17 +60,17 @@ export function EntriesView({
   const query = useQuery({
     queryKey: entriesKey(groupId),
     queryFn: () => fetchEntries(groupId),
-    initialData: initialEntries,
-    initialDataUpdatedAt: readAt,
     enabled: !initialError || retried,
+    staleTime: Infinity,
     // The server already repeats a read once when VICIdial was unreachable.
     retry: false,
   });
-  const error = actionErrorOf(query.error) ?? (retried ? undefined : initialError);
+  const showInitialError = !!initialError && !retried;
+  const error = showInitialError ? initialError : actionErrorOf(query.error);
   const readAgain = () => (retried ? void query.refetch() : setRetried(true));
 
-  if (!query.data) {
-    if (query.isFetching) return <EntriesSkeleton />;
+  if (!query.data || showInitialError) {
+    if (query.isFetching && !showInitialError) return <EntriesSkeleton />;
     return (
       <div className="space-y-3">
         {error && <ErrorCallout error={error} />}

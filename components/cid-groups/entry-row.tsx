@@ -13,8 +13,9 @@ import { Td } from "@/components/ui/table";
 import type { ActionError } from "@/lib/actions/result";
 import { updateCidEntriesSchema, type UpdateCidEntries, type UpdateCidEntriesInput } from "@/lib/schemas/cid-group";
 import { showFieldErrors } from "./form-errors";
+import { entriesKey } from "./keys";
 import type { CidEntry } from "./types";
-import { actionErrorOf, entriesKey, useCidChange } from "./use-cid-change";
+import { actionErrorOf, useCidChange } from "./use-cid-change";
 
 export interface ChangeRights {
   /** The role may change entries (cid.write); otherwise no control is shown. */

@@ -3,12 +3,8 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { entriesKey } from "./keys";
 import type { CidEntry } from "./types";
-
-/** The live entries of one group, as the route handler returns them. */
-export function entriesKey(groupId: string) {
-  return ["cid-group-entries", groupId] as const;
-}
 
 /** An action's refusal, carried through TanStack Query's error channel. */
 export class ActionFailure extends Error {

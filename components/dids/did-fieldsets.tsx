@@ -55,6 +55,8 @@ export function DidFieldsets({ register, errors, route, suggestions, patternLock
         <Field label="Route" required error={error("didRoute")}>
           {(p) => (
             <select {...p} {...register("didRoute")}>
+              {/* Editing a DID whose route the dashboard never learned: leaving it unknown sends none. */}
+              {patternLocked && <option value="">{emptyChoice}</option>}
               {DID_ROUTES.map((value) => (
                 <option key={value} value={value}>
                   {ROUTE_LABELS[value]} ({value})

@@ -83,20 +83,24 @@ export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boole
       <label htmlFor={roleId} className="sr-only">
         Role of {user.username}
       </label>
-      <Select
-        id={roleId}
-        value={user.role}
-        disabled={isSelf || busy}
-        title={isSelf ? "Another admin must change your role" : undefined}
-        className="w-auto"
-        onChange={(e) => setPending({ kind: "role", role: e.target.value as Role })}
-      >
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_LABELS[role]}
-          </option>
-        ))}
-      </Select>
+      <div className="w-44">
+        <Select
+          id={roleId}
+          value={user.role}
+          disabled={isSelf || busy}
+          title={isSelf ? "Another admin must change your role" : undefined}
+          onChange={(e) => {
+            const role = ROLES.find((r) => r === e.target.value);
+            if (role) setPending({ kind: "role", role });
+          }}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </Select>
+      </div>
       {user.disabled ? (
         <Button variant="secondary" size="sm" disabled={busy} onClick={() => setPending({ kind: "enable" })} aria-label={`Enable ${user.username}`}>
           Enable

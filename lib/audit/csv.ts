@@ -27,10 +27,14 @@ function toRecord(row: AuditRow): unknown[] {
 }
 
 /**
- * CSV lines for a batch of entries. `escapeFormulae` prefixes cells starting with = + - @ so a
- * target like "=HYPERLINK(…)" opens in a spreadsheet as text, not as a formula.
+ * Cells a spreadsheet would run as a formula get a leading apostrophe, so a target like
+ * "=HYPERLINK(…)" opens as text. A + or - followed only by a number (an E.164 DID such as
+ * +17275551212) is left alone: it cannot run anything and people search for it as written.
  */
+const FORMULA = /^(?:[=@\t\r]|[+-](?!\d[\d ().-]*$))/;
+
+/** CSV lines for a batch of entries. */
 export function auditCsv(rows: AuditRow[], { header }: { header: boolean }): string {
-  const body = Papa.unparse({ fields: COLUMNS, data: rows.map(toRecord) }, { header, escapeFormulae: true, newline: "\r\n" });
+  const body = Papa.unparse({ fields: COLUMNS, data: rows.map(toRecord) }, { header, escapeFormulae: FORMULA, newline: "\r\n" });
   return body ? `${body}\r\n` : "";
 }

@@ -5,6 +5,7 @@ import { getDid } from "@/lib/inventory/dids";
 import { getPhone } from "@/lib/inventory/phones";
 import type { RunningSimulator } from "@/lib/simulator";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { addCidEntry } from "@/lib/vicidial/cid-groups";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { createJobFromFile } from "./create";
 import type { JobKind } from "./kinds";
@@ -183,7 +184,7 @@ for (const backend of testBackends()) {
       const jobId = await startCidJob(cidLines(701, 30));
       const first = runnerWith(testClient(sim));
       await first.start();
-      await waitFor(async () => ((await statesOf(jobId)).done ?? 0) >= 6, "six rows done");
+      await waitFor(async () => ((await statesOf(jobId)).done ?? 0) >= 6 && first.inFlight > 0, "six rows done and more in flight");
       await first.stop({ graceMs: 0 });
       const left = (await rowsOf(jobId)).filter((row) => row.state === "running");
       expect(left.length).toBeGreaterThan(0);
@@ -195,6 +196,28 @@ for (const backend of testBackends()) {
       expect(rows.every((row) => row.state === "done")).toBe(true);
       for (const row of left) expect(rows.find((r) => r.id === row.id)?.attempts).toBeGreaterThanOrEqual(2);
       expect(adminLogCount(sim, "ADMIN API ADD CID")).toBe(30);
+    });
+
+    it("leaves a live instance's rows alone, and checks the rows of one that stopped beating before sending them again", async () => {
+      const client = testClient(sim);
+      const jobId = await startCidJob(cidLines(741, 4));
+      const db = await getDb();
+      // Another instance claimed rows 1 and 2 and then died; its add of row 1 had reached VICIdial.
+      await db.execute(sql`insert into job_runners (id) values ('runner-elsewhere')`);
+      await db.execute(sql`update job_rows set state = 'running', claimed_by = 'runner-elsewhere', attempts = 1 where job_id = ${jobId} and seq in (1, 2)`);
+      const added = await addCidEntry({ cidGroupId: "US_SALES", areacode: "741", outboundCid: "7415550000", active: true, description: "Job test 0" }, { source: "test" }, client);
+      expect(added.ok).toBe(true);
+
+      const runner = runnerWith(client, { staleAfterMs: 1_500 });
+      await runner.start();
+      await waitFor(async () => (await statesOf(jobId)).done === 2, "the two free rows");
+      expect((await rowsOf(jobId)).filter((row) => row.state === "running").map((row) => row.seq)).toEqual([1, 2]);
+
+      await waitForStatus(jobId, ["completed"]);
+      const rows = await rowsOf(jobId);
+      expect(rows.map((row) => row.state)).toEqual(["done", "done", "done", "done"]);
+      expect(rows[0]?.message).toMatch(/earlier attempt, whose answer was lost, added it/);
+      expect(adminLogCount(sim, "ADMIN API ADD CID")).toBe(4);
     });
 
     it("lets two runners share one job without ever sending the same row twice", async () => {

@@ -156,15 +156,22 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   function dispatch(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]) {
     inFlight += 1;
     busy.set(job.id, (busy.get(job.id) ?? 0) + 1);
-    const task = execute(job, operation, rows)
+    let released = false;
+    // The slot is VICIdial's: it is given back as soon as the answer is in, before the bookkeeping.
+    const release = () => {
+      if (released) return;
+      released = true;
+      inFlight -= 1;
+      const left = (busy.get(job.id) ?? 1) - 1;
+      if (left > 0) busy.set(job.id, left);
+      else busy.delete(job.id);
+      kick();
+    };
+    const task = execute(job, operation, rows, release)
       .catch((error) => console.error(`job runner: job ${job.id} rows ${rows.map((r) => r.seq).join(",")}`, error))
       .finally(() => {
-        inFlight -= 1;
-        const left = (busy.get(job.id) ?? 1) - 1;
-        if (left > 0) busy.set(job.id, left);
-        else busy.delete(job.id);
+        release();
         tasks.delete(task);
-        kick();
       });
     tasks.add(task);
   }
@@ -181,7 +188,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     };
   }
 
-  async function execute(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]) {
+  async function execute(job: JobRecord, operation: JobOperation, rows: ClaimedRow[], release: () => void) {
     let outcomes: RowOutcome[];
     try {
       outcomes = await operation.run(rows, contextFor(job));
@@ -190,6 +197,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const crashed = failure("UNKNOWN_RESPONSE", "The dashboard failed while sending this row; it is checked before anything is sent again");
       outcomes = rows.map((row) => ({ rowId: row.id, state: "retry", why: "unknown", failure: crashed }));
     }
+    release();
     // A stopped runner behaves as a crashed one: whatever it learnt now is left to reconciliation.
     if (abandoned) return;
     for (const row of rows) {

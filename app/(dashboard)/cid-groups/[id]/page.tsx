@@ -1,7 +1,9 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToListButton } from "@/components/cid-groups/add-to-list-button";
 import { EntriesView } from "@/components/cid-groups/entries-view";
+import { entriesKey } from "@/components/cid-groups/keys";
 import { RecentChanges } from "@/components/cid-groups/recent-changes";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { flattenSearchParams, PageHeader } from "@/components/ui";
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: Props) {
   return { title: `CID group ${(await params).id}` };
 }
 
-/** The live read, and when it was made (TanStack Query counts freshness from there). */
+/** The live read, and when it was made (the query cache keeps the newer of two reads). */
 async function readLive(groupId: string, source: string) {
   const live = await readWholeGroup(groupId, source);
   return { live, readAt: Date.now() };
@@ -46,6 +48,9 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
     listAuditForTarget("cid", groupId, 10),
   ]);
   if (!live.ok && live.code === "NOT_FOUND") notFound();
+  // Handed to the browser's query cache, replacing whatever an earlier visit left there.
+  const queries = new QueryClient();
+  if (live.ok) queries.setQueryData(entriesKey(groupId), live.data, { updatedAt: readAt });
 
   return (
     <>
@@ -65,14 +70,14 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
       {!known && (
         <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">This group exists in VICIdial but is not on the dashboard&apos;s list of CID groups.</p>
       )}
-      <EntriesView
-        groupId={groupId}
-        initialEntries={live.ok ? live.data : undefined}
-        initialError={live.ok ? undefined : fromVicidial(live).error}
-        readAt={readAt}
-        filter={{ areacode: filter.areacode, q: filter.q }}
-        rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
-      />
+      <HydrationBoundary state={dehydrate(queries)}>
+        <EntriesView
+          groupId={groupId}
+          initialError={live.ok ? undefined : fromVicidial(live).error}
+          filter={{ areacode: filter.areacode, q: filter.q }}
+          rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
+        />
+      </HydrationBoundary>
       <RecentChanges rows={history} groupId={groupId} />
     </>
   );
