@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, signInAsAdmin, test } from "./support/fixtures";
-import { newSignedInUser, submitLogin, uniqueUsername } from "./support/users";
+import { loginError, newSignedInUser, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("audit log", () => {
   test("records sign-ins and failed sign-ins, filters them from the URL and shows one entry's details", async ({ page }) => {
     const stranger = uniqueUsername("stranger");
     await submitLogin(page, stranger, "some wrong password");
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(loginError(page)).toBeVisible();
     await signInAsAdmin(page);
 
     await page.goto("/audit");

@@ -1,5 +1,5 @@
 import { expect, signInAsAdmin, test } from "./support/fixtures";
-import { createUserViaUi, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
+import { createUserViaUi, loginError, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("signing in and out", () => {
   test("the demo admin signs in with the keyboard alone and signs out again", async ({ page }) => {
@@ -28,19 +28,20 @@ test.describe("signing in and out", () => {
     await expect(page.getByText("Enter your password")).toBeVisible();
 
     await submitLogin(page, uniqueUsername("nobody"), "not a password at all");
-    await expect(page.getByRole("alert")).toHaveText("Incorrect username or password.");
+    await expect(loginError(page)).toHaveText("Incorrect username or password.");
     await expect(page).toHaveURL(/\/login/);
 
     const { username, context } = await newSignedInUser(browser, "qa", "wrongpw");
     await context.close();
     await submitLogin(page, username, "not their password");
-    await expect(page.getByRole("alert")).toHaveText("Incorrect username or password.");
+    await expect(loginError(page)).toHaveText("Incorrect username or password.");
   });
 
   test("returns to the page asked for, and only to a page of this site", async ({ page }) => {
     await page.goto("/audit?outcome=failed");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faudit%3Foutcome%3Dfailed/);
     await expect(page.getByText("Sign in to continue.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Username").fill("admin");
     await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -51,6 +52,7 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/login/);
     for (const hostile of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
       await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
       await page.getByLabel("Username").fill("admin");
       await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -65,10 +67,10 @@ test.describe("signing in and out", () => {
     const username = uniqueUsername("throttled");
     for (let i = 1; i <= 5; i++) {
       await submitLogin(page, username, `wrong password ${i}`);
-      await expect(page.getByRole("alert")).toHaveText("Incorrect username or password.");
+      await expect(loginError(page)).toHaveText("Incorrect username or password.");
     }
     await submitLogin(page, username, "wrong password 6");
-    await expect(page.getByRole("alert")).toHaveText("Too many failed sign-ins for this username. Try again in 15 minutes.");
+    await expect(loginError(page)).toHaveText("Too many failed sign-ins for this username. Try again in 15 minutes.");
   });
 
   test("a user with a one-time password chooses their own before anything else", async ({ page, browser }) => {
@@ -80,6 +82,7 @@ test.describe("signing in and out", () => {
     await admin.close();
 
     await page.goto("/cid-groups");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Username").fill(username);
     await page.getByLabel("Password", { exact: true }).fill(oneTimePassword);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -87,6 +90,7 @@ test.describe("signing in and out", () => {
     await expect(page.getByText("You signed in with a one-time password")).toBeVisible();
 
     const form = page.getByRole("form", { name: "Change password" });
+    await expect(form.getByRole("button", { name: "Change password" })).toBeEnabled();
     await form.getByLabel("Current password").fill(oneTimePassword);
     await form.getByLabel("New password", { exact: true }).fill("short");
     await form.getByLabel("New password again").fill("different");
@@ -119,7 +123,7 @@ test.describe("signing in and out", () => {
     await user.page.goto("/calls");
     await expect(user.page).toHaveURL(/\/login/);
     await submitLogin(user.page, user.username, user.password);
-    await expect(user.page.getByRole("alert")).toHaveText("This account is disabled. Ask an admin to enable it.");
+    await expect(loginError(user.page)).toHaveText("This account is disabled. Ask an admin to enable it.");
     await user.context.close();
   });
 

@@ -1,5 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, injectFault, signIn, test } from "./support/fixtures";
+import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * CID groups as a supervisor uses them, on the simulator's seeded US_SALES and EMPTY_GRP. The
@@ -9,77 +10,26 @@ import { expect, signIn, test } from "./support/fixtures";
 
 const suffix = `${Date.now()}`.slice(-6);
 
-/** A user of `role` created by the admin on /users, with their own password already chosen. */
-async function createUser(browser: Browser, role: "Supervisor" | "Provisioning (IT)"): Promise<{ username: string; password: string }> {
-  const username = `cid-${role === "Supervisor" ? "sup" : "prov"}-${suffix}`;
-  const password = `correct horse ${suffix} battery`;
-  const admin = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signInAs(admin, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await admin.goto("/users");
-  const form = admin.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Username").fill(username);
-  await form.getByLabel("Display name").fill(`CID ${role}`);
-  await form.getByLabel("Role").selectOption({ label: role });
-  await form.getByRole("button", { name: "Create user" }).click();
-  const oneTimePassword = await admin.getByRole("textbox", { name: "One-time password" }).inputValue();
-  await admin.close();
-
-  const first = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await signInAs(first, username, oneTimePassword);
-  await first.goto("/account");
-  await first.getByLabel("Current password").fill(oneTimePassword);
-  await first.getByLabel("New password", { exact: true }).fill(password);
-  await first.getByLabel("New password again").fill(password);
-  await first.getByRole("button", { name: "Change password" }).click();
-  // After a one-time password, a successful change continues to the overview.
-  await expect(first.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible({ timeout: 60_000 });
-  await first.close();
-  return { username, password };
-}
-
-/**
- * The fixture's sign-in waits 10 s; a bcrypt check plus the first dashboard render on a busy
- * machine can take longer, so a slow sign-in gets another minute before it counts as failed.
- */
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  try {
-    await signIn(page, username, password);
-  } catch {
-    await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 60_000 });
-  }
-}
-
-/** `next dev` compiles the dashboard on its first request, slower than sign-in's 10-second wait. */
-async function warmUp(browser: Browser): Promise<void> {
-  const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
-  await page.close();
-}
-
 const areaCode = (page: Page, code: string) => page.getByRole("region", { name: `Area code or state ${code}` });
 const activeSwitch = (page: Page, cid: string) => page.getByRole("switch", { name: `Active ${cid}` });
 
 test.describe("CID groups", () => {
   test.describe.configure({ mode: "serial" });
-  let supervisor: { username: string; password: string };
-  let provisioning: { username: string; password: string };
+  let supervisor: SignedInUser;
+  let provisioning: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(300_000);
-    await warmUp(browser);
-    supervisor = await createUser(browser, "Supervisor");
-    provisioning = await createUser(browser, "Provisioning (IT)");
+    test.setTimeout(240_000);
+    supervisor = await newSignedInUser(browser, "supervisor", "cid-sup");
+    provisioning = await newSignedInUser(browser, "provisioning", "cid-prov");
+    // Each test signs in on its own page; only the credentials are kept.
+    await Promise.all([supervisor.context.close(), provisioning.context.close()]);
   });
 
   test("a supervisor manages the live entries of US_SALES", async ({ page }) => {
-    test.setTimeout(180_000);
     const code = `Z${suffix.slice(-3)}`;
     const cid = `555${suffix}1`;
-    await signInAs(page, supervisor.username, supervisor.password);
+    await signIn(page, supervisor.username, supervisor.password);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CID groups" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "CID groups" })).toBeVisible();
@@ -138,9 +88,23 @@ test.describe("CID groups", () => {
     await expect(areaCode(page, "727").getByRole("row")).toHaveCount(3);
   });
 
+  test("a toggle VICIdial does not confirm is rolled back, with the reason", async ({ page }) => {
+    await signIn(page, supervisor.username, supervisor.password);
+    await page.goto("/cid-groups/US_SALES");
+    const toggle = activeSwitch(page, "8135552001");
+    await expect(toggle).toBeChecked();
+    await injectFault({ http500: true, when: { function: "update_cid_group_entry", stage: "UPDATE", outbound_cid: "8135552001" } });
+    try {
+      await toggle.click();
+      await expect(page.getByText(/VICIdial failed with HTTP 500/).first()).toBeVisible();
+      await expect(toggle).toBeChecked();
+    } finally {
+      await injectFault({});
+    }
+  });
+
   test("EMPTY_GRP shows the empty state with the add form, and an unknown group is not found", async ({ page }) => {
-    test.setTimeout(120_000);
-    await signInAs(page, supervisor.username, supervisor.password);
+    await signIn(page, supervisor.username, supervisor.password);
     await page.goto("/cid-groups/EMPTY_GRP");
     await expect(page.getByRole("heading", { name: "This CID group has no entries" })).toBeVisible();
     await expect(page.getByRole("form", { name: "Add an entry" })).toBeVisible();
@@ -149,8 +113,7 @@ test.describe("CID groups", () => {
   });
 
   test("a supervisor can only list groups VICIdial has, and removing one leaves VICIdial alone", async ({ page }) => {
-    test.setTimeout(120_000);
-    await signInAs(page, supervisor.username, supervisor.password);
+    await signIn(page, supervisor.username, supervisor.password);
     await page.goto("/cid-groups");
     const groupId = page.getByLabel("CID group or campaign ID");
     await groupId.fill("NOSUCHGROUP");
@@ -170,8 +133,7 @@ test.describe("CID groups", () => {
   });
 
   test("a provisioning user cannot open the CID group pages", async ({ page }) => {
-    test.setTimeout(120_000);
-    await signInAs(page, provisioning.username, provisioning.password);
+    await signIn(page, provisioning.username, provisioning.password);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CID groups" })).toHaveCount(0);
     for (const path of ["/cid-groups", "/cid-groups/US_SALES"]) {
       await page.goto(path);

@@ -1,5 +1,5 @@
 import { expect, signInAsAdmin, test } from "./support/fixtures";
-import { createUserViaUi, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
+import { createUserViaUi, loginError, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("user management", () => {
   test.beforeEach(async ({ page }) => {
@@ -33,6 +33,7 @@ test.describe("user management", () => {
     await submitLogin(qa, username, oneTimePassword);
     await expect(qa).toHaveURL(/\/account/);
     const form = qa.getByRole("form", { name: "Change password" });
+    await expect(form.getByRole("button", { name: "Change password" })).toBeEnabled();
     const password = strongPassword();
     await form.getByLabel("Current password").fill(oneTimePassword);
     await form.getByLabel("New password", { exact: true }).fill(password);
@@ -83,7 +84,7 @@ test.describe("user management", () => {
     await user.page.goto("/phones");
     await expect(user.page).toHaveURL(/\/login/);
     await submitLogin(user.page, user.username, user.password);
-    await expect(user.page.getByRole("alert")).toHaveText("Incorrect username or password.");
+    await expect(loginError(user.page)).toHaveText("Incorrect username or password.");
     await submitLogin(user.page, user.username, oneTimePassword);
     await expect(user.page).toHaveURL(/\/account/);
     await user.context.close();

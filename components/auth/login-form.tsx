@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button, Field, Input } from "@/components/ui";
+import { loginUrl } from "@/lib/auth/callback-url";
 import { signInSchema } from "@/lib/auth/schemas";
 import { useHydrated } from "./use-hydrated";
 
@@ -21,10 +22,9 @@ function messageFor(error: string | null | undefined): string {
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { username: "", password: "" },
-  });
+  // No defaultValues: react-hook-form would write them into the inputs when it takes over,
+  // wiping what a quick (or password-manager) typist entered before the page finished loading.
+  const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({ resolver: zodResolver(signInSchema) });
   const { register, handleSubmit, formState } = form;
   const hydrated = useHydrated();
 
@@ -33,8 +33,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     try {
       const result = await signIn("credentials", { redirect: false, username, password, callbackUrl });
       if (result?.ok && !result.error) {
-        // A full load, so the server renders the dashboard with the new session cookie.
-        window.location.assign(callbackUrl);
+        // A full load of the login page with the new session cookie: the server sends the user on
+        // (to the account page first if they signed in with a one-time password).
+        window.location.assign(loginUrl(callbackUrl));
         return;
       }
       setError(messageFor(result?.error));
@@ -48,8 +49,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   // Stays busy after success too, until the next page replaces this one.
   const busy = formState.isSubmitting || (formState.isSubmitSuccessful && error === null);
 
+  // method="post": even a submit that somehow bypasses the handler never puts the password in a URL.
   return (
-    // method="post": even a submit that somehow bypasses the handler never puts the password in a URL.
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
       {notice && !error && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">

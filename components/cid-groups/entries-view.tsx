@@ -67,7 +67,10 @@ export function EntriesView({
   });
   const showInitialError = !!initialError && !retried;
   const error = showInitialError ? initialError : actionErrorOf(query.error);
-  const readAgain = () => (retried ? void query.refetch() : setRetried(true));
+  const readAgain = () => {
+    setRetried(true);
+    void query.refetch();
+  };
 
   if (!query.data || showInitialError) {
     if (query.isFetching && !showInitialError) return <EntriesSkeleton />;

@@ -1,9 +1,13 @@
 import type { Permission } from "../../lib/auth/permissions";
+import { CALL_PAGES } from "./pages/calls";
+import { CID_GROUP_PAGES } from "./pages/cid-groups";
+import { DID_PAGES } from "./pages/dids";
+import { PHONE_PAGES } from "./pages/phones";
 
 /**
  * Every dashboard page, for the page role matrix (e2e/role-matrix.spec.ts): the path, the heading
- * it shows (its h1), and the permission it needs (null: any signed-in user). Issues that add a
- * page add it here.
+ * it shows (its h1), and the permission it needs (null: any signed-in user). Each resource keeps
+ * its pages in e2e/support/pages/<resource>.ts and adds them to DASHBOARD_PAGES below.
  */
 export interface DashboardPage {
   path: string;
@@ -11,17 +15,17 @@ export interface DashboardPage {
   permission: Permission | null;
 }
 
-export const DASHBOARD_PAGES: DashboardPage[] = [
+const SHELL_PAGES: DashboardPage[] = [
   { path: "/", heading: "Overview", permission: null },
   { path: "/account", heading: "Account", permission: null },
-  { path: "/dids", heading: "DIDs", permission: "dids.view" },
-  { path: "/phones", heading: "Phones", permission: "phones.view" },
-  { path: "/aliases", heading: "Phone aliases", permission: "phones.view" },
-  { path: "/cid-groups", heading: "CID groups", permission: "cid.view" },
-  { path: "/calls", heading: "Call lookup", permission: "calls.lookup" },
+];
+
+const AUDIT_AND_USER_PAGES: DashboardPage[] = [
   { path: "/audit", heading: "Audit log", permission: "audit.view.own" },
   { path: "/users", heading: "Users", permission: "users.manage" },
 ];
+
+export const DASHBOARD_PAGES: DashboardPage[] = [...SHELL_PAGES, ...DID_PAGES, ...PHONE_PAGES, ...CID_GROUP_PAGES, ...CALL_PAGES, ...AUDIT_AND_USER_PAGES];
 
 /** The 403 page's heading (app/forbidden.tsx). */
 export const FORBIDDEN_HEADING = "You do not have access to this page";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../../lib/auth/permissions";
 import { signInAsAdmin } from "./fixtures";
 
@@ -23,15 +23,26 @@ export function strongPassword(): string {
 /** Fills the login form; does not wait for where it leads (a one-time password leads to the account page). */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto("/login");
+  // Enabled once React runs the form; filling earlier races the form taking over its inputs.
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * The login form's error. Scoped to <main>: Next's route announcer is an (empty) role="alert"
+ * element of its own on every page.
+ */
+export function loginError(page: Page): Locator {
+  return page.getByRole("main").getByRole("alert");
 }
 
 /** On /users, as an admin: creates the user and returns the one-time password the dialog shows. */
 export async function createUserViaUi(adminPage: Page, user: { username: string; displayName?: string; role: Role }): Promise<string> {
   await adminPage.goto("/users");
   const form = adminPage.getByRole("form", { name: "Create user" });
+  await expect(form.getByRole("button", { name: "Create user" })).toBeEnabled();
   await form.getByLabel("Username").fill(user.username);
   await form.getByLabel("Display name").fill(user.displayName ?? user.username);
   await form.getByLabel("Role", { exact: true }).selectOption(user.role);
@@ -48,6 +59,7 @@ export async function createUserViaUi(adminPage: Page, user: { username: string;
 export async function changeOwnPassword(page: Page, current: string, next: string): Promise<void> {
   await page.goto("/account");
   const form = page.getByRole("form", { name: "Change password" });
+  await expect(form.getByRole("button", { name: "Change password" })).toBeEnabled();
   await form.getByLabel("Current password").fill(current);
   await form.getByLabel("New password", { exact: true }).fill(next);
   await form.getByLabel("New password again").fill(next);

@@ -59,6 +59,12 @@ describe("server action role matrix", () => {
     expect(missing, "add these to ACTION_CASES in lib/auth/action-matrix.cases.ts").toEqual([]);
   });
 
+  it("lists each action once", () => {
+    const seen = new Map<unknown, string>();
+    const twice = ACTION_CASES.filter((c) => seen.has(c.action) || !seen.set(c.action, c.name)).map((c) => c.name);
+    expect(twice).toEqual([]);
+  });
+
   it.each(ACTION_CASES.map((c) => [c.name, c] as const))("%s is declared with the permission the roles table gives it", (_name, c) => {
     expect(actionDefinition(c.action)?.permission).toBe(c.permission);
   });

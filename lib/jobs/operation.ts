@@ -28,6 +28,11 @@ export interface OperationContext {
   client?: VicidialClient;
   /** The row's decrypted secret (agent passwords), if the job keeps one. */
   secret(rowId: number): Promise<Record<string, string> | undefined>;
+  /**
+   * Call once VICIdial's answer is in: the request slot goes to the next row while this one's
+   * bookkeeping (inventory, audit) goes on. Calling it again does nothing.
+   */
+  answered(): void;
 }
 
 /** What the audit log gets for one row; the actor is always the job's owner. */

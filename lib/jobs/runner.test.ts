@@ -241,6 +241,7 @@ for (const backend of testBackends()) {
       await runner.start();
       await waitFor(async () => ((await statesOf(jobId)).done ?? 0) >= 4, "four rows done");
       await pauseJob(await getDb(), jobId, "Paused by jobowner");
+      await runner.jobStopped(jobId);
       await waitFor(async () => runner.inFlight === 0, "requests in flight to finish");
       const sent = client.requestsSent();
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -249,6 +250,7 @@ for (const backend of testBackends()) {
       await resumeJob(await getDb(), jobId);
       await waitFor(async () => client.requestsSent() > sent + 4, "the job to continue");
       await cancelJob(await getDb(), jobId, "Cancelled before it was sent");
+      await runner.jobStopped(jobId);
       await waitFor(async () => (await rowsOf(jobId)).every((row) => row.state !== "running" && row.state !== "pending"), "every row final");
       const states = await statesOf(jobId);
       expect(states.skipped).toBeGreaterThan(0);

@@ -16,12 +16,14 @@ import { expireSheets } from "./sheet";
 import {
   claimRows,
   completeIfDone,
+  jobStatuses,
   finishRow,
   heartbeat,
   pauseJob,
   reconcile,
   registerRunner,
   releaseRow,
+  returnRows,
   rowCounts,
   runnableJobs,
   unregisterRunner,
@@ -65,8 +67,19 @@ export interface JobRunner {
   stop(options?: { graceMs?: number }): Promise<void>;
   /** Look for work now (a job was just started or resumed in this process). */
   kick(): void;
+  /** A job was paused or cancelled: hand back the rows claimed for it and not sent yet. */
+  jobStopped(jobId: string): Promise<void>;
   /** Requests in flight right now. */
   readonly inFlight: number;
+}
+
+/** How often a runner holding claimed rows checks that their jobs still run. */
+const STATUS_CHECK_MS = 500;
+
+interface Work {
+  job: JobRecord;
+  operation: JobOperation;
+  rows: ClaimedRow[];
 }
 
 const UNCLEAR_PAUSE = "VICIdial is not giving clear answers, so the job paused instead of trying row after row. Resume it when VICIdial is reachable again; rows without a clear answer are checked before anything is sent again.";
@@ -89,6 +102,10 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   let loopDone: Promise<void> | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
   const tasks = new Set<Promise<void>>();
+  /** Rows claimed for a free slot soon, per job: claiming a few at once saves a query per row. */
+  const queued = new Map<string, Work[]>();
+  const prefetch = options.concurrency * 3;
+  let statusCheckedAt = 0;
   /** Requests in flight per job (a batch job sends one request at a time). */
   const busy = new Map<string, number>();
   /** Consecutive unclear answers per job (a heuristic only: losing it on restart is harmless). */
@@ -133,27 +150,82 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     }
   }
 
-  /** Claims rows for every free slot, taking the jobs in turn so one big job does not starve the rest. */
+  /**
+   * Fills every free slot: from the rows this runner already claimed, else by claiming a few more
+   * (one query for several rows), taking the jobs in turn so one big job does not starve the rest.
+   */
   async function fill() {
-    if (inFlight >= options.concurrency) return;
-    const candidates = await runnableJobs(database());
-    if (candidates.length === 0) return;
-    cursor = (cursor + 1) % candidates.length;
-    const ordered = [...candidates.slice(cursor), ...candidates.slice(0, cursor)];
-    for (const job of ordered) {
-      const free = options.concurrency - inFlight;
-      if (free <= 0 || stopping) return;
-      const operation = options.operations[job.kind];
-      if (!operation || (operation.batch && (busy.get(job.id) ?? 0) > 0)) continue;
-      const limits = operation.batch ?? { maxRows: free, maxWeight: free };
-      const rows = await claimRows(database(), { jobId: job.id, runnerId: id, ...limits });
-      if (rows.length === 0) continue;
-      if (operation.batch) dispatch(job, operation, rows);
-      else for (const row of rows) dispatch(job, operation, [row]);
+    await dropStoppedJobs();
+    for (;;) {
+      while (inFlight < options.concurrency && !stopping) {
+        const work = nextQueued();
+        if (!work) break;
+        dispatch(work);
+      }
+      // Claimed ahead, so a slot that frees up finds its next row waiting.
+      if (stopping || queuedRows() >= prefetch || !(await refill())) return;
     }
   }
 
-  function dispatch(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]) {
+  function queuedRows(): number {
+    let n = 0;
+    for (const list of queued.values()) n += list.length;
+    return n;
+  }
+
+  function nextQueued(): Work | undefined {
+    const ids = [...queued.keys()];
+    for (let i = 0; i < ids.length; i += 1) {
+      const jobId = ids[(cursor + i) % ids.length]!;
+      const list = queued.get(jobId)!;
+      // A batch job (copy_did) sends one request at a time.
+      if (list[0]!.operation.batch && (busy.get(jobId) ?? 0) > 0) continue;
+      const work = list.shift()!;
+      if (list.length === 0) queued.delete(jobId);
+      cursor += 1;
+      return work;
+    }
+    return undefined;
+  }
+
+  async function refill(): Promise<boolean> {
+    let claimed = false;
+    for (const job of await runnableJobs(database())) {
+      const operation = options.operations[job.kind];
+      const waiting = queued.get(job.id)?.length ?? 0;
+      if (!operation || stopping) continue;
+      if (operation.batch) {
+        if (waiting > 0 || (busy.get(job.id) ?? 0) > 0) continue;
+        const rows = await claimRows(database(), { jobId: job.id, runnerId: id, ...operation.batch });
+        if (rows.length > 0) queued.set(job.id, [{ job, operation, rows }]);
+        claimed ||= rows.length > 0;
+      } else {
+        const wanted = prefetch - waiting;
+        if (wanted < options.concurrency) continue;
+        const rows = await claimRows(database(), { jobId: job.id, runnerId: id, maxRows: wanted, maxWeight: wanted });
+        if (rows.length > 0) queued.set(job.id, [...(queued.get(job.id) ?? []), ...rows.map((row) => ({ job, operation, rows: [row] }))]);
+        claimed ||= rows.length > 0;
+      }
+    }
+    return claimed;
+  }
+
+  /** Rows claimed but not sent go back when their job stopped running (paused or cancelled, here or elsewhere). */
+  async function dropStoppedJobs() {
+    if (queued.size === 0 || Date.now() - statusCheckedAt < STATUS_CHECK_MS) return;
+    statusCheckedAt = Date.now();
+    const statuses = await jobStatuses(database(), [...queued.keys()]);
+    for (const jobId of [...queued.keys()]) if (statuses.get(jobId) !== "running") await unqueue(jobId);
+  }
+
+  async function unqueue(jobId?: string) {
+    const ids = jobId === undefined ? [...queued.keys()] : [jobId];
+    const rowIds = ids.flatMap((key) => (queued.get(key) ?? []).flatMap((work) => work.rows.map((row) => row.id)));
+    for (const key of ids) queued.delete(key);
+    await returnRows(database(), rowIds, id);
+  }
+
+  function dispatch({ job, operation, rows }: Work) {
     inFlight += 1;
     busy.set(job.id, (busy.get(job.id) ?? 0) + 1);
     let released = false;
@@ -176,11 +248,12 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     tasks.add(task);
   }
 
-  function contextFor(job: JobRecord): OperationContext {
+  function contextFor(job: JobRecord, answered: () => void = () => undefined): OperationContext {
     return {
       job,
       source: vicidialSource(job.ownerUsername),
       client: options.client,
+      answered,
       async secret(rowId) {
         const [row] = await database().select().from(jobSecrets).where(eq(jobSecrets.rowId, rowId)).limit(1);
         return row ? openSecret(row.ciphertext) : undefined;
@@ -191,7 +264,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   async function execute(job: JobRecord, operation: JobOperation, rows: ClaimedRow[], release: () => void) {
     let outcomes: RowOutcome[];
     try {
-      outcomes = await operation.run(rows, contextFor(job));
+      outcomes = await operation.run(rows, contextFor(job, release));
     } catch (error) {
       console.error(`job runner: job ${job.id} failed while sending`, error);
       const crashed = failure("UNKNOWN_RESPONSE", "The dashboard failed while sending this row; it is checked before anything is sent again");
@@ -204,7 +277,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const outcome = outcomes.find((o) => o.rowId === row.id);
       await record(job, row, outcome ?? { rowId: row.id, state: "retry", why: "unknown", failure: failure("UNKNOWN_RESPONSE", "No result was reported for this row") });
     }
-    if (await completeIfDone(database(), job.id)) {
+    // Only the last rows of a job can complete it: skip the check while more are queued here.
+    if (!queued.has(job.id) && (await completeIfDone(database(), job.id))) {
       await operation.onFinish?.(contextFor(job)).catch((error) => console.error(`job runner: job ${job.id} follow-up failed`, error));
       await auditJobEnd(job);
     }
@@ -234,6 +308,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     if (why === "pause") {
       await releaseRow(db, { rowId: row.id, runnerId: id, uncertain: row.uncertain, countAttempt: false, message: cause.message, raw: cause.raw });
       if (await pauseJob(db, job.id, cause.message)) {
+        await unqueue(job.id);
         await audit(job, { action: "job.pause", target: job.id, outcome: "failed", message: `Paused: ${cause.message}`, raw: cause.raw });
       }
       return;
@@ -244,6 +319,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     // Paused before the row is released, so no runner claims it again in between.
     if (streak >= unclearLimit && (await pauseJob(db, job.id, `${UNCLEAR_PAUSE} Last answer: ${cause.message}`))) {
       unclear.set(job.id, 0);
+      await unqueue(job.id);
       await audit(job, { action: "job.pause", target: job.id, outcome: "failed", message: `Paused: ${UNCLEAR_PAUSE}`, raw: cause.raw });
     }
     if (why === "unknown" && row.attempts >= maxUnclearAttempts) {
@@ -303,6 +379,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       return inFlight;
     },
     kick,
+    async jobStopped(jobId) {
+      if (queued.has(jobId)) await unqueue(jobId);
+    },
     async start() {
       if (started) return;
       started = true;
@@ -320,6 +399,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       clearInterval(ticker);
       kick();
       await loopDone;
+      await unqueue().catch((error) => console.error("job runner: claimed rows not handed back", error));
       const drained = await Promise.race([
         Promise.allSettled([...tasks]).then(() => true),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref?.()),
@@ -354,4 +434,9 @@ export function startJobRunner(): Promise<JobRunner> {
 /** Tells this process's runner (if it runs) that there is new work; other instances find it by polling. */
 export function kickJobRunner(): void {
   void holder.__vicidashJobRunner?.then((runner) => runner.kick()).catch(() => undefined);
+}
+
+/** Tells this process's runner that a job stopped; other instances notice within half a second. */
+export async function jobStoppedHere(jobId: string): Promise<void> {
+  await holder.__vicidashJobRunner?.then((runner) => runner.jobStopped(jobId)).catch(() => undefined);
 }

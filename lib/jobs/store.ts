@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { jobRows, jobRunners, jobs, jobSecrets } from "@/lib/db/schema/jobs";
 import type { FinalRowState, JobKind, JobStatus, RowState } from "./kinds";
@@ -172,6 +172,29 @@ export async function releaseRow(
       raw: options.raw ?? null,
     })
     .where(and(eq(jobRows.id, options.rowId), eq(jobRows.state, "running"), eq(jobRows.claimedBy, options.runnerId)));
+}
+
+/**
+ * Hands back rows a runner claimed but did not send (its queue, when the job stopped running or
+ * the runner stops): pending again, or skipped if the job was cancelled meanwhile.
+ */
+export async function returnRows(db: Db, rowIds: readonly number[], runnerId: string): Promise<void> {
+  if (rowIds.length === 0) return;
+  await db.execute(sql`
+    update ${jobRows} r set
+      state = case when j.status = 'cancelled' then 'skipped' else 'pending' end,
+      message = case when j.status = 'cancelled' then 'Not sent: the job was cancelled' else r.message end,
+      claimed_by = null,
+      attempts = greatest(r.attempts - 1, 0)
+    from ${jobs} j
+    where j.id = r.job_id and r.state = 'running' and r.claimed_by = ${runnerId}
+      and r.id in (${sql.join(rowIds.map((rowId) => sql`${rowId}`), sql`, `)})`);
+}
+
+export async function jobStatuses(db: Db, jobIds: readonly string[]): Promise<Map<string, JobStatus>> {
+  if (jobIds.length === 0) return new Map();
+  const rows = await db.select({ id: jobs.id, status: jobs.status }).from(jobs).where(inArray(jobs.id, [...jobIds]));
+  return new Map(rows.map((row) => [row.id, row.status]));
 }
 
 export async function setJobStatus(db: Db, jobId: string, from: readonly JobStatus[], to: JobStatus, pauseReason: string | null = null): Promise<JobRecord | null> {

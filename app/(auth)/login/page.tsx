@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { ACCOUNT_PATH } from "@/lib/auth/guard";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,8 +12,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
+  // Signed in already (the form reloads this page after a successful sign-in): on to the page
+  // asked for, or first to the account page when the password is a one-time one.
   const user = await getCurrentUser();
-  if (user) redirect(callbackUrl);
+  if (user) redirect(user.mustChangePassword ? `${ACCOUNT_PATH}?${new URLSearchParams({ callbackUrl })}` : callbackUrl);
 
   // Someone arriving with a return address was sent here from a page: their session is gone or never was.
   const notice = first(params.error)

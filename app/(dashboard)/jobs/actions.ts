@@ -8,7 +8,7 @@ import { createJobFromFile } from "@/lib/jobs/create";
 import { isFinished, JOB_KIND_INFO, type JobKind } from "@/lib/jobs/kinds";
 import { JOB_SPECS } from "@/lib/jobs/prepare";
 import { canViewJob } from "@/lib/jobs/queries";
-import { kickJobRunner } from "@/lib/jobs/runner";
+import { jobStoppedHere, kickJobRunner } from "@/lib/jobs/runner";
 import { takeSheet } from "@/lib/jobs/sheet";
 import { cancelJob, getJob, pauseJob, resumeJob, type JobRecord } from "@/lib/jobs/store";
 
@@ -66,6 +66,7 @@ export const pauseJobAction = action({ permission: "jobs.run", schema: jobIdSche
   if (!job) return fail("forbidden", NOT_FOUND);
   const paused = await pauseJob(await getDb(), jobId, `Paused by ${ctx.user.displayName}`);
   if (!paused) return fail("conflict", `The job is ${job.status}; only a running job can be paused.`);
+  await jobStoppedHere(jobId);
   return ok({ jobId }, "Paused. Rows already being sent finish; no new row is sent until you resume.");
 });
 
@@ -84,6 +85,7 @@ export const cancelJobAction = action({ permission: "jobs.run", schema: jobIdSch
   if (!job) return fail("forbidden", NOT_FOUND);
   const cancelled = await cancelJob(await getDb(), jobId, `Not sent: the job was cancelled by ${ctx.user.displayName}`);
   if (!cancelled) return fail("conflict", `The job is already ${job.status}.`);
+  await jobStoppedHere(jobId);
   return ok({ jobId }, "Cancelled. Rows not sent yet are skipped; rows already being sent finish.");
 });
 

@@ -20,7 +20,7 @@ export const agentsOperation: JobOperation = {
   },
 };
 
-async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client, secret }: OperationContext): Promise<RowOutcome> {
+async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client, secret, answered }: OperationContext): Promise<RowOutcome> {
   const phone = phoneFieldsOf(input);
   const key = { serverIp: phone.serverIp, extension: phone.extension };
   const audit: RowAudit = { action: "phone.add", target: phoneTarget(key), params: { ...phone, passwordsSet: ["phonePass", "registrationPassword"] }, before: null };
@@ -29,6 +29,7 @@ async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source,
     return { rowId: row.id, state: "failed", message: "The generated passwords are no longer kept (the sheet expired), so this phone was not added" };
   }
   const result = await addPhone({ ...phone, phonePass: passwords.phonePass, registrationPassword: passwords.registrationPassword }, { source }, client);
+  answered();
   if (result.ok || (result.code === "PHONE_EXISTS" && row.uncertain)) {
     const saved = await upsertPhone({
       serverIp: phone.serverIp,
@@ -63,7 +64,7 @@ async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source,
   return failed(row.id, result, audit);
 }
 
-async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client }: OperationContext): Promise<RowOutcome> {
+async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client, answered }: OperationContext): Promise<RowOutcome> {
   const db = await getDb();
   const phones = await db
     .select({ seq: jobRows.seq, input: jobRows.input, state: jobRows.state })
@@ -76,6 +77,7 @@ async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source,
   }
   const audit: RowAudit = { action: "alias.add", target: input.aliasId, params: { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, before: null };
   const result = await addPhoneAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, { source }, client);
+  answered();
   const missing = input.rows.length - logins.length;
   const partly = missing > 0 ? ` (without the ${missing} phone${missing === 1 ? "" : "s"} that could not be added)` : "";
   if (result.ok || (result.code === "ALIAS_EXISTS" && row.uncertain)) {

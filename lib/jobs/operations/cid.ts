@@ -13,7 +13,7 @@ export interface CidJobOptions {
  * found means done, NO_ENTRIES means it was never added, so it is sent now.
  */
 export const addCidEntriesOperation: JobOperation = {
-  async run([row], { source, client }) {
+  async run([row], { source, client, answered }) {
     if (!row) return [];
     const input = row.input as AddCidEntry;
     const entry = { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description };
@@ -30,6 +30,7 @@ export const addCidEntriesOperation: JobOperation = {
       { source },
       client,
     );
+    answered();
     if (result.ok) return [{ rowId: row.id, state: "done", message: `Added ${label(input)}${input.active ? "" : " (inactive)"}`, raw: result.raw, audit }];
     if (result.code === "ENTRY_EXISTS") {
       return [{ rowId: row.id, state: row.uncertain ? "done" : "exists", message: `${label(input)} is already an entry of ${input.groupId}`, raw: result.raw, audit: { ...audit, after: undefined } }];

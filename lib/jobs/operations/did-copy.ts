@@ -23,7 +23,7 @@ export interface CopyJobOptions {
  */
 export const copyDidsOperation: JobOperation = {
   batch: { maxRows: 500, maxWeight: NEW_DIDS_MAX + 1 },
-  async run(rows, { job, source, client }) {
+  async run(rows, { job, source, client, answered }) {
     const options = job.options as unknown as CopyJobOptions;
     const patterns = rows.map((row) => String(row.input.didPattern));
     const result = await copyDid(
@@ -31,6 +31,7 @@ export const copyDidsOperation: JobOperation = {
       { source },
       client,
     );
+    answered();
     const lines = result.ok ? result.data.dids : result.code === "NO_DIDS_ADDED" ? parseCopyDidLines(result.raw) : [];
     if (!result.ok && lines.length === 0) {
       return rows.map((row) => failed(row.id, result, auditOf(row, options)));

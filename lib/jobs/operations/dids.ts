@@ -12,11 +12,12 @@ export function addDidInputOf(input: AddDid): AddDidInput {
 
 /** One add_did per row. A row whose answer was lost is sent again: DID_EXISTS then means it got through. */
 export const addDidsOperation: JobOperation = {
-  async run([row], { job, source, client }) {
+  async run([row], { job, source, client, answered }) {
     if (!row) return [];
     const input = row.input as AddDid;
     const audit: RowAudit = { action: "did.add", target: input.didPattern, params: { ...input }, before: null };
     const result = await addDid(addDidInputOf(input), { source }, client);
+    answered();
     if (result.ok || (result.code === "DID_EXISTS" && row.uncertain)) {
       const { didPattern, ...fields } = input;
       const saved = await upsertDid(didPattern, fields, job.ownerUsername);
