@@ -8,6 +8,8 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // and node-postgres has optional native bindings: both must stay outside the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not see.
+  experimental: { authInterrupts: true },
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; no second type-check in the build
 };
 

@@ -13,7 +13,7 @@ export default defineConfig({
     include: ["{lib,app,components,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 120_000,
     pool: "forks",
   },
 });

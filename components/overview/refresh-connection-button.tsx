@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { refreshConnection } from "@/app/(dashboard)/actions";
+import { refreshConnectionAction } from "@/app/(dashboard)/actions";
 
 export function RefreshConnectionButton() {
   const router = useRouter();
@@ -14,7 +14,7 @@ export function RefreshConnectionButton() {
       loading={pending}
       onClick={() =>
         start(async () => {
-          await refreshConnection();
+          await refreshConnectionAction(undefined, {});
           router.refresh();
         })
       }

@@ -8,6 +8,7 @@ const titles: Record<ActionError["kind"], string> = {
   vicidial: "VICIdial refused the change",
   unavailable: "VICIdial could not be reached",
   conflict: "Already exists",
+  internal: "Something went wrong in the dashboard",
 };
 
 /** A failed action in plain words, with VICIdial's raw line behind a "details" toggle. */

@@ -2,7 +2,8 @@
  * What every server action returns: results, not exceptions, cross the action boundary
  * (DESIGN.md). `raw` is VICIdial's own line, already scrubbed of passwords.
  */
-export type ActionErrorKind = "validation" | "unauthorized" | "forbidden" | "vicidial" | "unavailable" | "conflict";
+/** `internal`: the dashboard itself failed (a crashed handler, its database); not VICIdial. */
+export type ActionErrorKind = "validation" | "unauthorized" | "forbidden" | "vicidial" | "unavailable" | "conflict" | "internal";
 
 export interface ActionError {
   kind: ActionErrorKind;

@@ -129,7 +129,7 @@ for (const backend of testBackends()) {
         throw new Error("connect ECONNREFUSED 10.0.0.1:5432 password=hunter22");
       });
       const result = await run(undefined, { pattern: "3" });
-      expect(result).toMatchObject({ ok: false, error: { kind: "unavailable" } });
+      expect(result).toMatchObject({ ok: false, error: { kind: "internal" } });
       expect(JSON.stringify(result)).not.toContain("ECONNREFUSED");
       const entry = await lastAudit();
       expect(entry).toMatchObject({ outcome: "failed", params: { pattern: "3" } });

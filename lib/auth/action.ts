@@ -98,7 +98,7 @@ export function action<S extends z.ZodType, T>(
       user = await getCurrentUser();
     } catch (error) {
       console.error("session check failed", error);
-      return fail("unavailable", messages.sessionCheck);
+      return fail("internal", messages.sessionCheck);
     }
     if (!user) return fail("unauthorized", messages.unauthorized);
 
@@ -142,7 +142,7 @@ export function action<S extends z.ZodType, T>(
       }
       console.error(`action ${def.audit ?? def.permission} threw`, error);
       await write({ ...draft(), outcome: "failed", message: ctx.audit.message ?? `Error: ${error instanceof Error ? error.message : String(error)}` });
-      return fail("unavailable", messages.crashed);
+      return fail("internal", messages.crashed);
     }
     await write({ ...draft(), outcome: outcomeOf(result), message: ctx.audit.message ?? (result.ok ? result.message : result.error.message), raw: ctx.audit.raw ?? (result.ok ? undefined : result.error.raw) });
     return result;

@@ -156,14 +156,16 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
    */
   async function fill() {
     await dropStoppedJobs();
-    for (;;) {
-      while (inFlight < options.concurrency && !stopping) {
-        const work = nextQueued();
-        if (!work) break;
-        dispatch(work);
-      }
-      // Claimed ahead, so a slot that frees up finds its next row waiting.
-      if (stopping || queuedRows() >= prefetch || !(await refill())) return;
+    dispatchQueued();
+    // Claimed ahead, so a slot that frees up finds its next row waiting.
+    if (!stopping && queuedRows() < options.concurrency && (await refill())) dispatchQueued();
+  }
+
+  function dispatchQueued() {
+    while (inFlight < options.concurrency && !stopping) {
+      const work = nextQueued();
+      if (!work) return;
+      dispatch(work);
     }
   }
 
@@ -237,6 +239,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const left = (busy.get(job.id) ?? 1) - 1;
       if (left > 0) busy.set(job.id, left);
       else busy.delete(job.id);
+      dispatchQueued();
       kick();
     };
     const task = execute(job, operation, rows, release)

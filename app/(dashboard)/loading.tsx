@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/components/ui";
-
-export default function Loading() {
-  return <PageSkeleton />;
-}
