@@ -4,7 +4,7 @@ test.describe("dashboard shell", () => {
   test("an admin sees the navigation, who is signed in and that the built-in simulator answers", async ({ page }) => {
     await signInAsAdmin(page);
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Audit log", "Users"]) {
+    for (const label of ["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Bulk jobs", "Audit log", "Users"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
     }
     await expect(page.getByTestId("current-user")).toHaveText("Demo admin");

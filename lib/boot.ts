@@ -4,6 +4,7 @@ import { loadOrCreateAuthSecret } from "@/lib/auth-secret";
 import { ensureDemoAdmin } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
+import { startJobRunner } from "@/lib/jobs/runner";
 import { parseEnv, type Env } from "@/lib/env";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";
 import { configureVicidial } from "@/lib/vicidial";
@@ -52,6 +53,9 @@ async function run(): Promise<void> {
 
   const db = await getDb();
   console.log(`▸ Database: ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${path.join(dataDir, "pglite")}`}`);
+
+  // Picks up bulk-job rows a previous process left pending.
+  await startJobRunner();
 
   if (demo) {
     await seedDemoInventory(db);

@@ -5,7 +5,7 @@ const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i
 
 describe("navigation by role", () => {
   it("gives admins every section", () => {
-    expect(labels("admin")).toEqual(["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Audit log", "Users"]);
+    expect(labels("admin")).toEqual(["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Bulk jobs", "Audit log", "Users"]);
   });
 
   it("shows QA only what QA may use", () => {
@@ -13,7 +13,7 @@ describe("navigation by role", () => {
   });
 
   it("keeps CID groups and call lookup away from provisioning, but lets them see their own audit entries", () => {
-    expect(labels("provisioning")).toEqual(["Overview", "DIDs", "Phones", "Phone aliases", "Audit log"]);
+    expect(labels("provisioning")).toEqual(["Overview", "DIDs", "Phones", "Phone aliases", "Bulk jobs", "Audit log"]);
   });
 
   it("does not offer user management to supervisors", () => {

@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/aliases", label: "Phone aliases", permission: "phones.view" },
   { href: "/cid-groups", label: "CID groups", permission: "cid.view" },
   { href: "/calls", label: "Call lookup", permission: "calls.lookup" },
+  { href: "/jobs", label: "Bulk jobs", permission: "jobs.run" },
   { href: "/audit", label: "Audit log", permission: "audit.view.own" },
   { href: "/users", label: "Users", permission: "users.manage" },
 ];

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { Badge, Card, DetailList, PageHeader, Table, Td, Th } from "@/components/ui";
+import { AuditTable } from "@/components/audit/audit-table";
+import { listAudit } from "@/lib/audit/queries";
+import { auditScopeFor } from "@/lib/audit/scope";
+import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
 import { connectionStatus } from "@/lib/connection-status";
 import { inventoryCounts } from "@/lib/inventory/counts";
 import { RefreshConnectionButton } from "@/components/overview/refresh-connection-button";
@@ -17,13 +20,18 @@ const credentialWords = {
 } as const;
 
 export default async function OverviewPage() {
-  const user = await getCurrentUser();
-  const [status, counts] = await Promise.all([connectionStatus(), inventoryCounts()]);
+  const user = await requireUser();
+  const scope = auditScopeFor(user);
+  const [status, counts, recent] = await Promise.all([
+    connectionStatus(),
+    inventoryCounts(),
+    scope ? listAudit({}, scope, { pageSize: 8 }) : Promise.resolve(null),
+  ]);
   const tiles = [
-    { label: "DIDs", value: counts.dids, href: "/dids", show: can(user?.role, "dids.view") },
-    { label: "Phones", value: counts.phones, href: "/phones", show: can(user?.role, "phones.view") },
-    { label: "Phone aliases", value: counts.aliases, href: "/aliases", show: can(user?.role, "phones.view") },
-    { label: "CID groups", value: counts.cidGroups, href: "/cid-groups", show: can(user?.role, "cid.view") },
+    { label: "DIDs", value: counts.dids, href: "/dids", show: can(user.role, "dids.view") },
+    { label: "Phones", value: counts.phones, href: "/phones", show: can(user.role, "phones.view") },
+    { label: "Phone aliases", value: counts.aliases, href: "/aliases", show: can(user.role, "phones.view") },
+    { label: "CID groups", value: counts.cidGroups, href: "/cid-groups", show: can(user.role, "cid.view") },
   ].filter((t) => t.show);
 
   return (
@@ -95,6 +103,17 @@ export default async function OverviewPage() {
           )}
         </Card>
       </div>
+      {recent && (
+        <div className="mt-6">
+          <Card title="Recent changes" actions={<Link href="/audit" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">Open the audit log</Link>}>
+            {recent.rows.length === 0 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet. Changes made through the dashboard appear here with who made them.</p>
+            ) : (
+              <AuditTable rows={recent.rows} caption="Recent changes" />
+            )}
+          </Card>
+        </div>
+      )}
     </>
   );
 }
