@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button, Field } from "@/components/ui";
-import { CALL_ID_MAX_LENGTH, CALL_ID_MIN_LENGTH, CALL_ID_PREFIXES, lookupCallSchema, type LookupCallInput } from "@/lib/schemas/call";
+import { CALL_ID_MAX_LENGTH, CALL_ID_MIN_LENGTH, CALL_ID_PREFIX_LIST, lookupCallSchema, type LookupCallInput } from "@/lib/schemas/call";
 import { callPath } from "./paths";
 
 /**
@@ -36,7 +36,7 @@ export function CallSearchForm({ autoFocus = false, blockedReason }: { autoFocus
         label="Call ID"
         className="min-w-64 flex-1"
         error={formState.errors.callId?.message}
-        hint={`Paste it as it is: spaces and quotes around it are removed. It starts with ${CALL_ID_PREFIXES.join(", ")} and has ${CALL_ID_MIN_LENGTH} to ${CALL_ID_MAX_LENGTH} characters.`}
+        hint={`Paste it as it is: spaces and quotes around it are removed. It starts with ${CALL_ID_PREFIX_LIST} and has ${CALL_ID_MIN_LENGTH} to ${CALL_ID_MAX_LENGTH} characters.`}
       >
         {(p) => <input {...p} {...register("callId")} autoComplete="off" spellCheck={false} autoFocus={autoFocus} placeholder="M2151015000000012345" className={`${p.className} font-mono`} />}
       </Field>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { getDid } from "@/lib/inventory/dids";
 import { getPhone } from "@/lib/inventory/phones";
@@ -69,21 +69,14 @@ for (const backend of testBackends()) {
       return runner;
     }
 
-    beforeAll(async () => {
+    // A simulator per test: a slow request of one test must not land in the next one's VICIdial.
+    beforeEach(async () => {
       sim = await startTestSimulator();
-    });
-    afterAll(async () => {
-      await sim.close();
-    });
-    beforeEach(() => {
-      sim.reset();
-      sim.setFaults({});
-      sim.state.adminLog.length = 0;
-      sim.state.apiLog.length = 0;
     });
     afterEach(async () => {
       sim.setFaults({});
       await Promise.all(runners.splice(0).map((runner) => runner.stop({ graceMs: 2_000 })));
+      await sim.close();
       await Promise.all(clients.splice(0).map((client) => client.close()));
       // A job a test left unfinished must not be picked up by the next test's runner.
       await (await getDb()).execute(sql`update jobs set status = 'cancelled' where status in ('running', 'paused')`);

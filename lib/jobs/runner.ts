@@ -104,7 +104,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   const tasks = new Set<Promise<void>>();
   /** Rows claimed for a free slot soon, per job: claiming a few at once saves a query per row. */
   const queued = new Map<string, Work[]>();
-  const prefetch = options.concurrency * 3;
+  const prefetch = options.concurrency * 4;
   let statusCheckedAt = 0;
   /** Requests in flight per job (a batch job sends one request at a time). */
   const busy = new Map<string, number>();
@@ -158,7 +158,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     await dropStoppedJobs();
     dispatchQueued();
     // Claimed ahead, so a slot that frees up finds its next row waiting.
-    if (!stopping && queuedRows() < options.concurrency && (await refill())) dispatchQueued();
+    if (!stopping && queuedRows() < options.concurrency * 2 && (await refill())) dispatchQueued();
   }
 
   function dispatchQueued() {
@@ -203,7 +203,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         claimed ||= rows.length > 0;
       } else {
         const wanted = prefetch - waiting;
-        if (wanted < options.concurrency) continue;
+        if (wanted <= options.concurrency) continue;
         const rows = await claimRows(database(), { jobId: job.id, runnerId: id, maxRows: wanted, maxWeight: wanted });
         if (rows.length > 0) queued.set(job.id, [...(queued.get(job.id) ?? []), ...rows.map((row) => ({ job, operation, rows: [row] }))]);
         claimed ||= rows.length > 0;
@@ -365,7 +365,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     }
   }
 
+  let ticking: Promise<void> | undefined;
   async function tick() {
+    if (stopping) return;
     try {
       const db = database();
       await heartbeat(db, id);
@@ -392,7 +394,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       await registerRunner(db, id);
       await reconcile(db, { runnerId: id, exclusive: options.exclusiveDatabase, staleAfterMs });
       await expireSheets(db);
-      ticker = setInterval(() => void tick(), heartbeatMs);
+      ticker = setInterval(() => {
+        ticking ??= tick().finally(() => (ticking = undefined));
+      }, heartbeatMs);
       ticker.unref?.();
       loopDone = loop();
     },
@@ -402,6 +406,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       clearInterval(ticker);
       kick();
       await loopDone;
+      await ticking;
       await unqueue().catch((error) => console.error("job runner: claimed rows not handed back", error));
       const drained = await Promise.race([
         Promise.allSettled([...tasks]).then(() => true),

@@ -38,7 +38,7 @@ describe("callIdProblem: what VICIdial would refuse or never find", () => {
   });
 
   it("refuses a prefix VICIdial does not know, naming the allowed ones", () => {
-    expect(callIdProblem("A2151015000000012345")).toBe('A VICIdial call ID starts with Y, J, V, M, DC, S, LP, VH, XL; this one starts with "A"');
+    expect(callIdProblem("A2151015000000012345")).toBe('A VICIdial call ID starts with Y, J, V, M, DC, S, LP, VH or XL; this one starts with "A"');
     expect(callIdProblem("12151015000000012345")).toContain('starts with "1"');
   });
 

@@ -7,6 +7,8 @@ import { charactersVicidialDrops, PARAMETER_RULES } from "@/lib/vicidial/paramet
  * caller_code column holds 30, so a longer ID can never be found (contract 3).
  */
 export const CALL_ID_PREFIXES = ["Y", "J", "V", "M", "DC", "S", "LP", "VH", "XL"] as const;
+/** "Y, J, V, M, DC, S, LP, VH or XL", for messages and hints. */
+export const CALL_ID_PREFIX_LIST = `${CALL_ID_PREFIXES.slice(0, -1).join(", ")} or ${CALL_ID_PREFIXES.at(-1)}`;
 export const CALL_ID_MIN_LENGTH = 18;
 export const CALL_ID_MAX_LENGTH: number = PARAMETER_RULES.call_id.maxLength;
 
@@ -44,7 +46,7 @@ export function callIdProblem(callId: string): string | undefined {
     if (meant) {
       return `A call ID starts with an upper-case prefix: "${meant}", not "${callId.slice(0, meant.length)}"`;
     }
-    return `A VICIdial call ID starts with ${CALL_ID_PREFIXES.join(", ")}; this one starts with "${callId.charAt(0)}"`;
+    return `A VICIdial call ID starts with ${CALL_ID_PREFIX_LIST}; this one starts with "${callId.charAt(0)}"`;
   }
   if (callId.length < CALL_ID_MIN_LENGTH) {
     return `A call ID has ${CALL_ID_MIN_LENGTH} to ${CALL_ID_MAX_LENGTH} characters; this one has ${callId.length}`;

@@ -177,7 +177,7 @@ describe.each(testBackends())("call lookup actions against the simulator on %s",
 
     it.each([
       ["too short", "M12345", "A call ID has 18 to 30 characters; this one has 6"],
-      ["unknown prefix", "A2151015000000012345", 'A VICIdial call ID starts with Y, J, V, M, DC, S, LP, VH, XL; this one starts with "A"'],
+      ["unknown prefix", "A2151015000000012345", 'A VICIdial call ID starts with Y, J, V, M, DC, S, LP, VH or XL; this one starts with "A"'],
       ["stripped character", "M2151015-000000012345", 'A call ID has only letters and digits; this one also contains "-"'],
       ["never findable", `M${"1".repeat(31)}`, "VICIdial stores call IDs of at most 30 characters, so this one (32) can never be found"],
     ])("refuses an invalid ID (%s) on its field without sending anything", async (_case, callId, message) => {

@@ -97,7 +97,11 @@ export default async function CallPage({ params }: Params) {
         ) : (
           <>
             <Problem callId={callId} error={result.error} />
-            <ToastOnMount id={`call-lookup-${callId}-${lookedUpAt.getTime()}`} message={result.error.fieldErrors?.callId?.[0] ?? result.error.message} />
+            <ToastOnMount
+              id={`call-lookup-${callId}-${lookedUpAt.getTime()}`}
+              message={result.error.fieldErrors?.callId?.[0] ?? result.error.message}
+              tone={stateOfError(result.error) === "failed" ? "error" : "warning"}
+            />
           </>
         )}
         <Card title="Look up another call">
