@@ -55,8 +55,8 @@ test.describe("phone aliases", () => {
     const page = it.page;
     await page.goto("/aliases/new");
     await expect(page.getByRole("heading", { level: 1, name: "Add phone alias" })).toBeVisible();
-    await page.getByLabel("Alias ID", { exact: true }).fill(aliasId);
-    await page.getByLabel("Alias name", { exact: true }).fill("Front desk ring group");
+    await page.getByRole("textbox", { name: "Alias ID", exact: true }).fill(aliasId);
+    await page.getByRole("textbox", { name: "Alias name", exact: true }).fill("Front desk ring group");
 
     // Too many logins for VICIdial's 255-character column: refused before anything is sent.
     const many = Array.from({ length: 22 }, (_, i) => `x${suffix}${String(i).padStart(5, "0")}`).join(",");
@@ -71,7 +71,7 @@ test.describe("phone aliases", () => {
     await typeLogins(page, "1002, ghost9");
     await page.getByRole("button", { name: "Add alias" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "No phone in VICIdial has the login ghost9" }).first()).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByLabel("Alias ID", { exact: true })).toHaveValue(aliasId);
+    await expect(page.getByRole("textbox", { name: "Alias ID", exact: true })).toHaveValue(aliasId);
     await expect(chosen(page)).toHaveText([/1002/, /ghost9/]);
 
     // Swap the bad login for a seeded phone and put it first.
@@ -84,10 +84,10 @@ test.describe("phone aliases", () => {
     await expect(page.getByRole("definition").getByRole("listitem")).toHaveText([/gs102.*Test Admin Phone/, /1002.*Seed Phone 1002/]);
 
     // Edit: a new name (update_phone_alias wants 2 or more characters) and one more login.
-    await page.getByLabel("Alias name", { exact: true }).fill("F");
+    await page.getByRole("textbox", { name: "Alias name", exact: true }).fill("F");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Alias name must be at least 2 characters")).toBeVisible();
-    await page.getByLabel("Alias name", { exact: true }).fill("Front desk and admin");
+    await page.getByRole("textbox", { name: "Alias name", exact: true }).fill("Front desk and admin");
     await typeLogins(page, "1001");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("table", { name: "Change history" }).getByText("alias.update")).toBeVisible({ timeout: 30_000 });
@@ -95,7 +95,7 @@ test.describe("phone aliases", () => {
 
     // The list finds it by a login.
     await page.goto("/aliases");
-    await page.getByLabel("Search", { exact: true }).fill("gs102");
+    await page.getByRole("searchbox", { name: "Search", exact: true }).fill("gs102");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("row", { name: new RegExp(aliasId) })).toContainText("Front desk and admin");
 

@@ -33,7 +33,7 @@ async function warmUp(browser: Browser): Promise<void> {
 const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name });
 
 async function searchPhones(page: Page, text: string): Promise<void> {
-  await page.getByLabel("Search", { exact: true }).fill(text);
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill(text);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`q=${text}`));
 }
@@ -66,24 +66,24 @@ test.describe("phones", () => {
     await expect(heading(page, "Add phone")).toBeVisible();
 
     // A login VICIdial would cut to 15 characters is refused beside its field, and nothing typed is lost.
-    await page.getByLabel("Extension", { exact: true }).fill(extension);
-    await expect(page.getByLabel("Dial plan number", { exact: true })).toHaveValue(extension);
-    await expect(page.getByLabel("Voicemail box", { exact: true })).toHaveValue(extension);
-    await page.getByLabel("Phone login", { exact: true }).fill(`${extension}-far-too-long`);
+    await page.getByRole("textbox", { name: "Extension", exact: true }).fill(extension);
+    await expect(page.getByRole("textbox", { name: "Dial plan number", exact: true })).toHaveValue(extension);
+    await expect(page.getByRole("textbox", { name: "Voicemail box", exact: true })).toHaveValue(extension);
+    await page.getByRole("textbox", { name: "Phone login", exact: true }).fill(`${extension}-far-too-long`);
     await page.getByRole("button", { name: "Generate phone password" }).click();
     await page.getByRole("button", { name: "Generate registration password" }).click();
-    await page.getByLabel("Protocol", { exact: true }).selectOption("SIP");
-    await page.getByLabel("Full name", { exact: true }).fill(`E2E Desk ${extension}`);
-    await page.getByLabel("Time zone", { exact: true }).selectOption({ label: "UTC−05:00" });
-    await page.getByLabel("Outbound caller ID", { exact: true }).fill("7275551212");
+    await page.getByRole("combobox", { name: "Protocol", exact: true }).selectOption("SIP");
+    await page.getByRole("textbox", { name: "Full name", exact: true }).fill(`E2E Desk ${extension}`);
+    await page.getByRole("combobox", { name: "Time zone", exact: true }).selectOption({ label: "UTC−05:00" });
+    await page.getByRole("textbox", { name: "Outbound caller ID", exact: true }).fill("7275551212");
     await page.getByRole("button", { name: "Add phone" }).click();
     await expect(page.getByText("Phone login can be at most 15 characters")).toBeVisible();
-    await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(`E2E Desk ${extension}`);
+    await expect(page.getByRole("textbox", { name: "Full name", exact: true })).toHaveValue(`E2E Desk ${extension}`);
 
-    await page.getByLabel("Phone login", { exact: true }).fill(extension);
-    const phonePassword = await page.getByLabel("Phone password", { exact: true }).inputValue();
+    await page.getByRole("textbox", { name: "Phone login", exact: true }).fill(extension);
+    const phonePassword = await page.getByRole("textbox", { name: "Phone password", exact: true }).inputValue();
     expect(phonePassword).toMatch(/^[A-Za-z0-9]{20}$/);
-    await expect(page.getByLabel("Server IP", { exact: true })).toHaveValue("10.10.10.15");
+    await expect(page.getByRole("combobox", { name: "Server IP", exact: true })).toHaveValue("10.10.10.15");
     await page.getByRole("button", { name: "Add phone" }).click();
 
     // The passwords, once.
@@ -103,7 +103,7 @@ test.describe("phones", () => {
     await expect(page.getByText(phonePassword)).toHaveCount(0);
 
     // Change its full name; only that field is sent.
-    await page.getByLabel("Full name", { exact: true }).fill("E2E Front Desk");
+    await page.getByRole("textbox", { name: "Full name", exact: true }).fill("E2E Front Desk");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("table", { name: "Change history" }).getByText("phone.update")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("table", { name: "Change history" })).toContainText("phoneFullName: E2E Front Desk");
@@ -113,8 +113,8 @@ test.describe("phones", () => {
     const aliasId = `E2E${suffix}`;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Phone aliases" }).click();
     await page.getByRole("link", { name: "Add alias" }).click();
-    await page.getByLabel("Alias ID", { exact: true }).fill(aliasId);
-    await page.getByLabel("Alias name", { exact: true }).fill("E2E front and seed");
+    await page.getByRole("textbox", { name: "Alias ID", exact: true }).fill(aliasId);
+    await page.getByRole("textbox", { name: "Alias name", exact: true }).fill("E2E front and seed");
     const picker = page.getByRole("combobox", { name: "Add a phone login" });
     await picker.fill(extension);
     await page.getByRole("option", { name: new RegExp(`^${extension}`) }).click();

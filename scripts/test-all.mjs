@@ -23,6 +23,9 @@ const steps = [
   ["Browser tests", "npx", ["playwright", "test"], { NEXT_DIST_DIR: ".next-e2e", E2E_SKIP_BUILD: "1" }],
 ];
 
+// No network here: telemetry would only wait on refused connections.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 const started = Date.now();
 let failedStep;
 for (const [name, cmd, args, extraEnv] of steps) {

@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
 
+// The sign-in page carries a per-request CSP nonce, so it is rendered per request.
+export const dynamic = "force-dynamic";
+
 /** Pages outside the dashboard shell: one card in the middle of the screen. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (

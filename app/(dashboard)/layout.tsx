@@ -7,6 +7,9 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/guard";
 import { navFor } from "@/lib/navigation";
 
+// Every page here depends on who is signed in and carries a per-request CSP nonce.
+export const dynamic = "force-dynamic";
+
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (

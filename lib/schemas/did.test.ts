@@ -52,6 +52,13 @@ describe("addDidSchema", () => {
     expect(Object.keys(errors(addDidSchema.safeParse({ didPattern: "7275553333", didRoute: "EXTEN" })))).toEqual(["extension"]);
   });
 
+  it("reports a missing route target together with the other fields' errors", () => {
+    const result = errors(addDidSchema.safeParse({ didPattern: "727-555-3333", didRoute: "IN_GROUP", description: "Bob's line", group: "" }));
+    expect(Object.keys(result).sort()).toEqual(["description", "didPattern", "group"]);
+    expect(result.group).toEqual(["In-group is required for the In-group route"]);
+    expect(Object.keys(errors(addDidSchema.safeParse({ didPattern: "727-555-3333", didRoute: "QUEUE" }))).sort()).toEqual(["didPattern", "didRoute"]);
+  });
+
   it("sends only the fields the route uses", () => {
     const parsed = addDidSchema.parse({
       didPattern: "7275553333",

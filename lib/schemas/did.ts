@@ -282,13 +282,17 @@ export function fieldsForRoute(route: DidRoute | undefined): readonly DidField[]
 
 /** A route needs its target: a DID routed to IN_GROUP without an in-group sends calls nowhere. */
 function requireRouteTargets(values: DidFields, ctx: z.RefinementCtx) {
-  if (!values.didRoute) return;
+  // Also runs when other fields failed (see ALWAYS), so the route may still be unchecked text.
+  if (!values.didRoute || !(DID_ROUTES as readonly string[]).includes(values.didRoute)) return;
   for (const field of ROUTE_FIELDS[values.didRoute].required) {
-    if (values[field] === undefined) {
+    if (values[field] === undefined || values[field] === "") {
       ctx.addIssue({ code: "custom", path: [field], message: `${FIELD_LABELS[field]} is required for the ${ROUTE_LABELS[values.didRoute]} route` });
     }
   }
 }
+
+/** Report a missing route target together with the other fields' errors, not after they are fixed. */
+const ALWAYS = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
 /** Fields of other routes are dropped: the form keeps them while the route is switched back and forth. */
 function onlyRouteFields<T extends DidFields>(values: T): T {
@@ -302,7 +306,7 @@ function onlyRouteFields<T extends DidFields>(values: T): T {
 
 export const addDidSchema = z
   .object({ didPattern, ...fieldsShape, didRoute: z.enum(DID_ROUTES, { error: "Choose a route" }) })
-  .superRefine(requireRouteTargets)
+  .superRefine(requireRouteTargets, ALWAYS)
   .transform(onlyRouteFields);
 export type AddDidInput = z.input<typeof addDidSchema>;
 export type AddDid = z.output<typeof addDidSchema>;
@@ -313,7 +317,7 @@ export type AddDid = z.output<typeof addDidSchema>;
  */
 export const updateDidSchema = z
   .object({ didPattern, ...fieldsShape })
-  .superRefine(requireRouteTargets)
+  .superRefine(requireRouteTargets, ALWAYS)
   .transform(onlyRouteFields)
   .superRefine((values, ctx) => {
     if (DID_FIELDS.every((field) => values[field] === undefined)) {

@@ -102,7 +102,7 @@ function phoneRow(record: FileRecord, options: AgentJobOptions): { row: Prepared
       const prefix = column === "extension" && field !== "extension" ? `As the ${field === "dialplanNumber" ? "dial plan number" : "voicemail box"}: ` : "";
       if (column) errors.push({ row: record.row, column, value: cells[column], message: `${prefix}${issue.message}` });
     }
-    return { row: refusedRow(record, label, errors.length > 0 ? errors : [{ row: record.row, message: "Fix the job settings above" }]) };
+    return { row: refusedRow(record, label, errors) };
   }
   const data = parsed.data;
   // Only what the job sends; the placeholder passwords stay behind.

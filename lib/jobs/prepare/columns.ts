@@ -113,7 +113,8 @@ export function cellErrorsOf(
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "");
     const column = columnOf(field);
-    if (column && column in record.cells) cells.push({ row: record.row, column, value: record.cells[column], message: issue.message });
+    // A column not in the file still gets the error (a route's target the file lacks).
+    if (column) cells.push({ row: record.row, column, value: record.cells[column], message: issue.message });
     else other.push({ field, message: issue.message });
   }
   return { cells, other };

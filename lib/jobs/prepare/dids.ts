@@ -98,8 +98,7 @@ export const didCopySpec: KindSpec<DidCopyJobOptions> = {
       if (!parsed.success) {
         const { cells, other } = cellErrorsOf(parsed.error, record, (field) => (field === "newDids" ? "didPattern" : undefined));
         for (const problem of other) optionErrors[problem.field] ??= problem.message;
-        const rowErrors = cells.length > 0 ? cells : [{ row: record.row, column: "didPattern", value: pattern, message: "Fix the copy settings above" }];
-        return refusedRow(record, label, rowErrors);
+        return refusedRow(record, label, cells);
       }
       const entry = parsed.data.newDids[0]!;
       const duplicate = duplicateOf(seen, entry, record.row);

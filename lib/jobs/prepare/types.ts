@@ -37,6 +37,8 @@ export interface KindSpec<Options> {
   title(options: Options, rows: number): string;
 }
 
+/** A refused row always carries at least one error, so it is never counted as ready. */
 export function refusedRow(record: FileRecord, label: string, errors: CellError[]): PreparedRow {
-  return { seq: record.row, label, input: { cells: record.cells }, errors };
+  const reasons = errors.length > 0 ? errors : [{ row: record.row, message: "Fix the job settings above" }];
+  return { seq: record.row, label, input: { cells: record.cells }, errors: reasons };
 }

@@ -1,0 +1,140 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { FORBIDDEN_HEADING } from "./support/pages";
+import { newSignedInUser } from "./support/users";
+
+/**
+ * Bulk jobs as a supervisor and an IT admin use them: a CSV of CID entries checked in a dry run
+ * and imported with live progress, agent phones provisioned with a one-time password sheet, and
+ * a QA user kept out. The simulator is shared by every spec: the CID entries use area codes
+ * 970–979 (no other spec uses them) and are deleted again; the phones use extensions 8690x.
+ */
+
+const AREA_CODES = Array.from({ length: 10 }, (_, i) => String(970 + i));
+
+/** VICIdial's own API on the shared simulator, to put back what a journey added. */
+async function vicidial(parameters: Record<string, string>): Promise<string> {
+  const url = process.env.E2E_SIMULATOR_URL;
+  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
+  const response = await fetch(url, { method: "POST", body: new URLSearchParams({ user: "6666", pass: "1234", source: "e2ecleanup", ...parameters }) });
+  return response.text();
+}
+
+async function dryRunAndStart(page: Page, summary: RegExp): Promise<void> {
+  await page.getByRole("button", { name: "Check rows (dry run)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "in the file" })).toHaveText(summary);
+  await page.getByRole("button", { name: "Start job" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start this job?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Start job" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}/);
+}
+
+test.describe("bulk jobs", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test("a CSV of 50 CID entries with three bad rows: the dry run names them, the job imports the rest with live progress", async ({ page }) => {
+    test.setTimeout(180_000);
+    const good = AREA_CODES.flatMap((code) => Array.from({ length: 5 }, (_, i) => `${code},${code}555${String(i).padStart(4, "0")},E2E bulk ${code} ${i},Y`));
+    const bad = ["97-5,9755559999,Dash in area code,Y", "976,12,Short CID,Y", "977,9775559999,Bad active,maybe"];
+    try {
+      await signInAsAdmin(page);
+      await page.goto("/jobs");
+      await expect(page.getByRole("heading", { level: 1, name: "Bulk jobs" })).toBeVisible();
+      await page.getByRole("link", { name: "New job" }).first().click();
+      await page.getByRole("link", { name: /CID group entries/ }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "New job: CID group entries" })).toBeVisible();
+      await expect(page.getByText(/at most 5,000 rows/).first()).toBeVisible();
+
+      await page.getByLabel("CID group").fill("US_SALES");
+      await page.getByLabel("Or paste the rows").fill([...good.slice(0, 20), bad[0], ...good.slice(20, 40), bad[1], ...good.slice(40), bad[2]].join("\n"));
+      await expect(page.getByLabel("The first row is a header")).not.toBeChecked();
+      await expect(page.getByRole("combobox", { name: "Outbound CID" })).toHaveValue("1");
+
+      await page.getByRole("button", { name: "Check rows (dry run)" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "in the file" })).toHaveText(/53 rows in the file: 50 ready, 3 with errors/);
+      const problems = page.getByRole("table", { name: "Problems found in the dry run" });
+      await expect(problems.getByRole("row")).toHaveCount(4);
+      await expect(problems.getByRole("row", { name: /^21 Area code 97-5/ })).toBeVisible();
+      await expect(problems.getByRole("row", { name: /^42 Outbound CID 12 .*at least 4 digits/ })).toBeVisible();
+      await expect(problems.getByRole("row", { name: /^53 Active maybe Active must be Y or N/ })).toBeVisible();
+
+      await page.getByRole("button", { name: "Start job" }).click();
+      const dialog = page.getByRole("dialog", { name: "Start this job?" });
+      await expect(dialog).toContainText("50 CID entries will be sent to VICIdial");
+      await expect(dialog).toContainText("3 rows with errors will be skipped");
+      await dialog.getByRole("button", { name: "Start job" }).click();
+
+      await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}/);
+      await expect(page.getByRole("heading", { level: 1, name: "50 CID entries into US_SALES" })).toBeVisible();
+      const progress = page.getByRole("progressbar", { name: "CID entries processed" });
+      await expect(progress).toHaveAttribute("aria-valuenow", "53", { timeout: 60_000 });
+      await expect(page.getByText("Completed", { exact: true })).toBeVisible();
+      await expect(page.getByRole("definition").filter({ hasText: /^50$/ })).toBeVisible();
+
+      await page.getByRole("link", { name: /^Failed or skipped \(3\)/ }).click();
+      await expect(page).toHaveURL(/state=problems/);
+      const rows = page.getByRole("table", { name: "Results per row" });
+      await expect(rows.getByRole("row")).toHaveCount(4);
+      await expect(rows.getByRole("row", { name: /^42 976 · 12 Skipped Not sent: Outbound CID/ })).toBeVisible();
+
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download results (CSV)" }).click()]);
+      const csv = await readFile(await download.path(), "utf8");
+      const lines = csv.trim().split(/\r\n/);
+      expect(lines).toHaveLength(54);
+      expect(lines.filter((line) => line.includes(",Done,"))).toHaveLength(50);
+
+      const info = await vicidial({ function: "update_cid_group_entry", stage: "INFO", cid_group_id: "US_SALES", areacode: "---ALL---" });
+      expect(info.split("\n").filter((line) => line.includes("|E2E bulk "))).toHaveLength(50);
+    } finally {
+      for (const code of AREA_CODES) await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode: code });
+    }
+  });
+
+  test("five agents become phones, and their passwords can be downloaded once", async ({ page }) => {
+    test.setTimeout(180_000);
+    const extensions = Array.from({ length: 5 }, (_, i) => String(86901 + i));
+    try {
+      await signInAsAdmin(page);
+      await page.goto("/jobs/new/agents");
+      await page.getByLabel("Server IP").fill("10.10.10.15");
+      await page.getByLabel("Or paste the rows").fill(
+        ["extension,login,full name,outbound cid", ...extensions.map((ext, i) => `${ext},jobagent${ext},Bulk Agent ${i + 1},7275551234`)].join("\n"),
+      );
+      await expect(page.getByLabel("The first row is a header")).toBeChecked();
+      await dryRunAndStart(page, /5 rows in the file: 5 ready\./);
+
+      await expect(page.getByRole("progressbar", { name: "phones processed" })).toHaveAttribute("aria-valuenow", "5", { timeout: 60_000 });
+      const sheetButton = page.getByRole("button", { name: "Download password sheet" });
+      await expect(sheetButton).toBeEnabled();
+      const [download] = await Promise.all([page.waitForEvent("download"), sheetButton.click()]);
+      const sheet = (await readFile(await download.path(), "utf8")).trim().split(/\r\n/);
+      expect(sheet[0]).toBe("extension,phone_login,full_name,server_ip,result,phone_password,registration_password,note");
+      expect(sheet).toHaveLength(6);
+      for (const line of sheet.slice(1)) expect(line).toMatch(/^8690\d,jobagent8690\d,Bulk Agent \d,10\.10\.10\.15,Done,[A-Za-z0-9]{20},[A-Za-z0-9]{20},$/);
+
+      await expect(page.getByText(/The password sheet was downloaded .*no longer kept/)).toBeVisible();
+      await expect(sheetButton).toHaveCount(0);
+      await page.reload();
+      await expect(page.getByText(/The password sheet was downloaded .*no longer kept/)).toBeVisible();
+    } finally {
+      for (const extension of extensions) await vicidial({ function: "update_phone", extension, server_ip: "10.10.10.15", delete_phone: "Y" });
+    }
+  });
+
+  test("a QA user cannot start a job", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const qa = await newSignedInUser(browser, "qa");
+    try {
+      await expect(qa.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Bulk jobs" })).toHaveCount(0);
+      for (const path of ["/jobs", "/jobs/new", "/jobs/new/cid", "/jobs/new/dids"]) {
+        await qa.page.goto(path);
+        await expect(qa.page.getByRole("heading", { name: FORBIDDEN_HEADING })).toBeVisible();
+        await expect(qa.page.getByRole("button", { name: "Check rows (dry run)" })).toHaveCount(0);
+      }
+    } finally {
+      await qa.context.close();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { jobs, jobSecrets } from "@/lib/db/schema/jobs";
+import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { safeText } from "./csv";
+import { openSecret, sealSecret } from "./secrets";
+import { expireSheets, takeSheet } from "./sheet";
+import { createJob } from "./store";
+
+process.env.AUTH_SECRET ??= "job-sheet-tests-secret-0123456789abcdef";
+
+describe("job passwords at rest", () => {
+  it("are sealed so that the database alone does not reveal them, and a changed byte is refused", () => {
+    const sealed = sealSecret({ phonePass: "Abcdef1234567890XyZ1", registrationPassword: "Qwerty0987654321AbC2" });
+    expect(sealed).not.toContain("Abcdef1234567890XyZ1");
+    expect(openSecret(sealed)).toEqual({ phonePass: "Abcdef1234567890XyZ1", registrationPassword: "Qwerty0987654321AbC2" });
+    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith("A") ? "B" : "A"}${sealed.slice(-1)}`;
+    expect(() => openSecret(tampered)).toThrow();
+  });
+});
+
+describe("results files", () => {
+  it("keep identifiers as they are but stop a spreadsheet from running text as a formula", () => {
+    expect(safeText("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(safeText("Added 7275551001")).toBe("Added 7275551001");
+  });
+});
+
+for (const backend of testBackends()) {
+  describe(`the password sheet on ${backend}`, () => {
+    const db = useTestDatabase(backend);
+
+    async function agentJob(status: "running" | "completed", finishedHoursAgo: number | null) {
+      const id = await createJob(db(), {
+        kind: "agents",
+        title: "2 agent phones",
+        options: {},
+        owner: { id: 7, username: "it.jane", role: "provisioning" },
+        withSheet: true,
+        rows: [
+          { seq: 1, label: "6101 (a6101)", input: { kind: "phone", extension: "6101", phoneLogin: "a6101" }, secret: sealSecret({ phonePass: "P1", registrationPassword: "R1" }) },
+          { seq: 2, label: "6102 (a6102)", input: { kind: "phone", extension: "6102", phoneLogin: "a6102" }, secret: sealSecret({ phonePass: "P2", registrationPassword: "R2" }) },
+        ],
+      });
+      await db()
+        .update(jobs)
+        .set({ status, finishedAt: finishedHoursAgo === null ? null : new Date(Date.now() - finishedHoursAgo * 3_600_000) })
+        .where(eq(jobs.id, id));
+      if (status === "completed") await db().execute(sql`update job_rows set state = 'done' where job_id = ${id}`);
+      return id;
+    }
+
+    const secretsOf = async (id: string) => (await db().select().from(jobSecrets).where(eq(jobSecrets.jobId, id))).length;
+
+    it("is not handed out while the job runs, then once, with the passwords deleted in the same step", async () => {
+      const id = await agentJob("running", null);
+      expect(await takeSheet(db(), id)).toEqual({ ok: false, message: expect.stringMatching(/once the job has finished/) });
+      await db().update(jobs).set({ status: "completed", finishedAt: new Date() }).where(eq(jobs.id, id));
+      await db().execute(sql`update job_rows set state = 'done' where job_id = ${id}`);
+
+      const sheet = await takeSheet(db(), id);
+      expect(sheet).toMatchObject({ ok: true, phones: 2 });
+      if (sheet.ok) expect(sheet.csv.split("\r\n").slice(1)).toEqual(["6101,a6101,,,Done,P1,R1,", "6102,a6102,,,Done,P2,R2,"]);
+      expect(await secretsOf(id)).toBe(0);
+      expect(await takeSheet(db(), id)).toMatchObject({ ok: false, message: expect.stringMatching(/already downloaded/) });
+    });
+
+    it("expires a day after the job finished if nobody downloaded it, and not before", async () => {
+      const fresh = await agentJob("completed", 2);
+      const stale = await agentJob("completed", 25);
+      expect(await expireSheets(db())).toBe(1);
+      expect(await secretsOf(stale)).toBe(0);
+      expect(await secretsOf(fresh)).toBe(2);
+      expect(await takeSheet(db(), stale)).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    });
+  });
+}
