@@ -23,14 +23,17 @@ export function Field({ label, hint, error, required, className, children }: Fie
   const describedBy = [hint ? `${id}-hint` : "", message ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-        {label}
+      {/* The required mark sits outside the label so the label text stays exactly the field's name. */}
+      <div className="flex items-baseline gap-0.5">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+          {label}
+        </label>
         {required && (
-          <span aria-hidden className="ml-0.5 text-red-600">
+          <span aria-hidden className="text-sm text-red-600">
             *
           </span>
         )}
-      </label>
+      </div>
       {children({
         id,
         "aria-invalid": message ? true : undefined,

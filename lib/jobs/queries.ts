@@ -185,7 +185,8 @@ export async function listJobs(viewer: Viewer, query: JobListQuery): Promise<{ r
     query.kind ? eq(jobs.kind, query.kind) : undefined,
   );
   const column = SORT_COLUMNS[query.sort ?? "created"];
-  const stateCount = (state: RowState) => sql<number>`(select count(*)::int from ${jobRows} r where r.job_id = ${jobs.id} and r.state = ${state})`;
+  // Spelled out: inside a select list Drizzle would print the column unqualified, and r.id is a column too.
+  const stateCount = (state: RowState) => sql<number>`(select count(*)::int from ${jobRows} r where r.job_id = "jobs"."id" and r.state = ${state})`;
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -204,7 +205,7 @@ export async function listJobs(viewer: Viewer, query: JobListQuery): Promise<{ r
       })
       .from(jobs)
       .where(where)
-      .orderBy(query.dir === "asc" ? asc(column) : desc(column), desc(jobs.createdAt))
+      .orderBy(query.dir === "asc" ? asc(column) : desc(column), ...(query.sort === "created" ? [] : [desc(jobs.createdAt)]))
       .limit(pageSize)
       .offset(((query.page ?? 1) - 1) * pageSize),
     db.select({ n: count() }).from(jobs).where(where),

@@ -109,7 +109,7 @@ export async function runnableJobs(db: Db): Promise<JobRecord[]> {
   return db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.status, "running"), sql`exists (select 1 from ${jobRows} r where r.job_id = ${jobs.id} and r.state = 'pending')`))
+    .where(and(eq(jobs.status, "running"), sql`exists (select 1 from ${jobRows} r where r.job_id = "jobs"."id" and r.state = 'pending')`))
     .orderBy(asc(jobs.createdAt));
 }
 
