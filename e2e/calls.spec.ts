@@ -239,7 +239,7 @@ test.describe("call lookup", () => {
 
     await expect(page.getByText("10 call IDs pasted · 2 invalid, not sent to VICIdial · 8 to look up")).toBeVisible();
     await expect(page.getByRole("progressbar", { name: "Looked up" })).toHaveAttribute("aria-valuenow", "8");
-    await expect(page.getByText("Batch lookup finished: 3 found, 1 without call log, 4 not found, 2 invalid")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Batch lookup finished: 3 found, 1 without call log, 4 not found, 2 invalid")).toBeVisible();
 
     const table = page.getByRole("table", { name: "Batch lookup results" });
     await expect(table.getByRole("row")).toHaveCount(11);

@@ -35,7 +35,7 @@ test.describe("bulk jobs", () => {
   test.describe.configure({ mode: "serial" });
 
   test("a CSV of 50 CID entries with three bad rows: the dry run names them, the job imports the rest with live progress", async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const good = AREA_CODES.flatMap((code) => Array.from({ length: 5 }, (_, i) => `${code},${code}555${String(i).padStart(4, "0")},E2E bulk ${code} ${i},Y`));
     const bad = ["97-5,9755559999,Dash in area code,Y", "976,12,Short CID,Y", "977,9775559999,Bad active,maybe"];
     try {
@@ -47,10 +47,14 @@ test.describe("bulk jobs", () => {
       await expect(page.getByRole("heading", { level: 1, name: "New job: CID group entries" })).toBeVisible();
       await expect(page.getByText(/at most 5,000 rows/).first()).toBeVisible();
 
+      const file = [...good.slice(0, 20), bad[0], ...good.slice(20, 40), bad[1], ...good.slice(40), bad[2]].join("\n");
+      // Typed before the page hydrated, the text would be lost: fill until the form has read it.
+      await expect(async () => {
+        await page.getByLabel("Or paste the rows").fill(file);
+        await expect(page.getByRole("combobox", { name: "Outbound CID" })).toHaveValue("1", { timeout: 2_000 });
+      }).toPass();
       await page.getByLabel("CID group").fill("US_SALES");
-      await page.getByLabel("Or paste the rows").fill([...good.slice(0, 20), bad[0], ...good.slice(20, 40), bad[1], ...good.slice(40), bad[2]].join("\n"));
       await expect(page.getByLabel("The first row is a header")).not.toBeChecked();
-      await expect(page.getByRole("combobox", { name: "Outbound CID" })).toHaveValue("1");
 
       await page.getByRole("button", { name: "Check rows (dry run)" }).click();
       await expect(page.getByRole("status").filter({ hasText: "in the file" })).toHaveText(/53 rows in the file: 50 ready, 3 with errors/);
@@ -93,16 +97,19 @@ test.describe("bulk jobs", () => {
   });
 
   test("five agents become phones, and their passwords can be downloaded once", async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const extensions = Array.from({ length: 5 }, (_, i) => String(86901 + i));
     try {
       await signInAsAdmin(page);
       await page.goto("/jobs/new/agents");
-      await page.getByLabel("Server IP").fill("10.10.10.15");
-      await page.getByLabel("Or paste the rows").fill(
-        ["extension,login,full name,outbound cid", ...extensions.map((ext, i) => `${ext},jobagent${ext},Bulk Agent ${i + 1},7275551234`)].join("\n"),
-      );
-      await expect(page.getByLabel("The first row is a header")).toBeChecked();
+      // The server of the known phones is offered first.
+      await expect(page.getByLabel("Server IP")).toHaveValue("10.10.10.15");
+      const rows = ["extension,login,full name,outbound cid", ...extensions.map((ext, i) => `${ext},jobagent${ext},Bulk Agent ${i + 1},7275551234`)].join("\n");
+      // Typed before the page hydrated, the text would be lost: fill until the form has read it.
+      await expect(async () => {
+        await page.getByLabel("Or paste the rows").fill(rows);
+        await expect(page.getByLabel("The first row is a header")).toBeChecked({ timeout: 2_000 });
+      }).toPass();
       await dryRunAndStart(page, /5 rows in the file: 5 ready\./);
 
       await expect(page.getByRole("progressbar", { name: "phones processed" })).toHaveAttribute("aria-valuenow", "5", { timeout: 60_000 });

@@ -51,6 +51,8 @@ export function LoginPicker({ value, onChange, onBlur, error, disabled, known = 
     if (fresh.length > 0) onChange([...value, ...fresh]);
     setText("");
     setActive(-1);
+    // Closed until the next keystroke, so the list does not cover the buttons below it.
+    setOpen(false);
   };
   const addTyped = () => add(text.split(/[\s,]+/));
   const move = (index: number, by: -1 | 1) => {
@@ -62,10 +64,10 @@ export function LoginPicker({ value, onChange, onBlur, error, disabled, known = 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "ArrowDown" && options.length > 0) {
+    if (event.key === "ArrowDown") {
       event.preventDefault();
-      setOpen(true);
-      setActive((i) => (i + 1) % options.length);
+      if (!open) setOpen(true);
+      else if (options.length > 0) setActive((i) => (i + 1) % options.length);
     } else if (event.key === "ArrowUp" && options.length > 0) {
       event.preventDefault();
       setActive((i) => (i <= 0 ? options.length - 1 : i - 1));

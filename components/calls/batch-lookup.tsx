@@ -49,6 +49,7 @@ export function BatchLookup({ blockedReason }: { blockedReason?: string }) {
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [sort, setSort] = useState<BatchSort>(null);
+  const [finishedSummary, setFinishedSummary] = useState<string | null>(null);
   const stopRequested = useRef(false);
 
   const run = async ({ text }: BatchTextInput) => {
@@ -57,9 +58,12 @@ export function BatchLookup({ blockedReason }: { blockedReason?: string }) {
     setRows(next.rows);
     setDone(0);
     setSort(null);
+    setFinishedSummary(null);
     stopRequested.current = false;
     if (next.toSend.length === 0) {
-      toast.error("None of the pasted call IDs is valid; nothing was sent to VICIdial.");
+      const message = "None of the pasted call IDs is valid; nothing was sent to VICIdial.";
+      setFinishedSummary(message);
+      toast.error(message);
       return;
     }
 
@@ -98,7 +102,9 @@ export function BatchLookup({ blockedReason }: { blockedReason?: string }) {
       setDone((n) => n + chunk.length);
     }
     setRunning(false);
-    toast.success(`Batch lookup finished: ${summarizeBatch(finished)}`);
+    const summary = `Batch lookup finished: ${summarizeBatch(finished)}`;
+    setFinishedSummary(summary);
+    toast.success(summary);
   };
 
   const shown = sort ? sortRows(rows, sort.key, sort.dir) : rows;
@@ -151,6 +157,9 @@ export function BatchLookup({ blockedReason }: { blockedReason?: string }) {
             </Button>
           </div>
           {plan.toSend.length > 0 && <ProgressBar label="Looked up" value={done} max={plan.toSend.length} />}
+          <p role="status" className="text-sm font-medium">
+            {finishedSummary}
+          </p>
           <BatchResultsTable rows={shown} sort={sort} onSort={(key: SortKey) => setSort((current) => nextSort(current, key))} />
         </section>
       )}

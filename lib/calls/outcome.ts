@@ -32,15 +32,18 @@ export type BatchRow =
 
 const SUMMARY_WORDS: Record<LookupState, string> = {
   found: "found",
-  not_found: "not found",
   log_missing: "without call log",
+  not_found: "not found",
   invalid: "invalid",
   failed: "failed",
 };
 
-/** "7 found, 2 not found, 1 invalid": the batch's audit message and its closing toast. */
+/** "7 found, 2 not found, 1 invalid" (always in this order): the batch's audit message and closing words. */
 export function summarizeBatch(rows: readonly BatchRow[]): string {
   const counts = new Map<LookupState, number>();
   for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
-  return [...counts].map(([state, n]) => `${n} ${SUMMARY_WORDS[state]}`).join(", ");
+  return (Object.keys(SUMMARY_WORDS) as LookupState[])
+    .filter((state) => counts.has(state))
+    .map((state) => `${counts.get(state)} ${SUMMARY_WORDS[state]}`)
+    .join(", ");
 }

@@ -241,7 +241,7 @@ describe.each(testBackends())("call lookup actions against the simulator on %s",
       expect(rows[0]).toMatchObject({ call: { customerTalkSeconds: 90, status: "SALE" } });
       expect(rows[1]).toMatchObject({ message: "A call ID has 18 to 30 characters; this one has 6" });
       expect(rows[4]).toMatchObject({ message: "VICIdial knows this call ID but has no call log for it", raw: "ERROR: callid_info CALL LOG NOT FOUND: 6666|" });
-      expect(result).toMatchObject({ ok: true, message: "3 found, 2 invalid, 1 without call log, 1 not found" });
+      expect(result).toMatchObject({ ok: true, message: "3 found, 1 without call log, 1 not found, 2 invalid" });
 
       // Five distinct valid IDs: five requests, no more.
       expect(sim.requestCount() - before).toBe(5);
@@ -258,7 +258,7 @@ describe.each(testBackends())("call lookup actions against the simulator on %s",
       );
       expect(lookups.every((e) => e.actorUsername === "qa.quinn")).toBe(true);
       const [batch] = await auditRows("call.lookup_batch");
-      expect(batch).toMatchObject({ resource: "call", target: "7 call IDs", outcome: "success", message: "3 found, 2 invalid, 1 without call log, 1 not found" });
+      expect(batch).toMatchObject({ resource: "call", target: "7 call IDs", outcome: "success", message: "3 found, 1 without call log, 1 not found, 2 invalid" });
     });
 
     it("sends nothing for a chunk of invalid IDs", async () => {
