@@ -275,8 +275,7 @@ test.describe("call lookup", () => {
     await signIn(page, provisioning.username, provisioning.password);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" })).toHaveCount(0);
     for (const path of ["/calls", "/calls/batch", `/calls/${MANUAL}`]) {
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(403);
+      await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
       await expect(page.getByText("TESTCAMP")).toHaveCount(0);
     }

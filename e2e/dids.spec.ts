@@ -1,13 +1,12 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import type { Role } from "../lib/auth/permissions";
 import { expect, signInAsAdmin, test } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
-import { baseURL, changeOwnPassword, strongPassword, submitLogin, uniqueUsername, type SignedInUser } from "./support/users";
+import { baseURL, newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
- * Inbound DIDs as a supervisor manages them, against the simulator's seed (DIDs 7275550100 to
- * in-group TEST_IN, 3125550000, in-group TEST_IN, call menu TESTMENU). The simulator is shared by
- * every spec and never reset, so the journey uses its own patterns.
+ * Inbound DIDs as a supervisor manages them, against the simulator's seed (DID 7275550100 routed
+ * to in-group TEST_IN, DID 3125550000, call menu TESTMENU). The simulator is shared by every spec
+ * and never reset, so the journey uses its own patterns.
  */
 const n = `${Date.now()}`.slice(-4);
 const added = `+1727555${n}`;
@@ -36,36 +35,6 @@ async function warmUp(browser: Browser): Promise<void> {
   await context.close();
 }
 
-/**
- * A user of `role`, made by the admin on /users and signed in with a password of their own. As
- * newSignedInUser in support/users.ts, whose `getByLabel("Role", { exact: true })` misses the
- * label: its text is "Role*" (the required mark), so the select is found by its accessible name.
- */
-async function newUser(browser: Browser, role: Role, prefix: string): Promise<SignedInUser> {
-  const username = uniqueUsername(prefix);
-  const admin = await browser.newContext({ baseURL: baseURL() });
-  const adminPage = await admin.newPage();
-  await signInAsAdmin(adminPage);
-  await adminPage.goto("/users");
-  const form = adminPage.getByRole("form", { name: "Create user" });
-  await form.getByLabel("Username").fill(username);
-  await form.getByLabel("Display name").fill(username);
-  await form.getByRole("combobox", { name: "Role", exact: true }).selectOption(role);
-  await form.getByRole("button", { name: "Create user" }).click();
-  const dialog = adminPage.getByRole("dialog", { name: `One-time password for ${username}` });
-  const oneTimePassword = await dialog.getByLabel("One-time password").inputValue();
-  await admin.close();
-
-  const context = await browser.newContext({ baseURL: baseURL() });
-  const page = await context.newPage();
-  await submitLogin(page, username, oneTimePassword);
-  await expect(page).not.toHaveURL(/\/login/);
-  const password = strongPassword();
-  await changeOwnPassword(page, oneTimePassword, password);
-  await expect(page).not.toHaveURL(/\/account/);
-  return { username, password, role, context, page };
-}
-
 async function search(page: Page, text: string): Promise<void> {
   await page.getByLabel("Search", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Apply" }).click();
@@ -79,10 +48,10 @@ test.describe("DIDs", () => {
   let qa: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(900_000);
+    test.setTimeout(600_000);
     await warmUp(browser);
-    supervisor = await newUser(browser, "supervisor", "did-sup");
-    qa = await newUser(browser, "qa", "did-qa");
+    supervisor = await newSignedInUser(browser, "supervisor", "did-sup");
+    qa = await newSignedInUser(browser, "qa", "did-qa");
   });
 
   test.afterAll(async () => {
@@ -104,7 +73,7 @@ test.describe("DIDs", () => {
     const form = page.getByRole("form", { name: "Add DID" });
     await form.getByLabel("DID pattern").fill(`727-555-${n}`);
     await form.getByLabel("Description", { exact: true }).fill("Bob's sales line");
-    await form.getByRole("combobox", { name: "Route", exact: true }).selectOption("IN_GROUP");
+    await form.getByLabel("Route", { exact: true }).selectOption("IN_GROUP");
     await form.getByRole("button", { name: "Add DID" }).click();
     await expect(form.getByText("DID pattern cannot contain “-”: VICIdial would silently remove it")).toBeVisible();
     await expect(form.getByText("Description cannot contain “'”")).toBeVisible();
@@ -141,7 +110,7 @@ test.describe("DIDs", () => {
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit.getByText("No changes to save: nothing was sent to VICIdial")).toBeVisible();
     expect(actionPosts()).toBe(postsBefore);
-    await edit.getByRole("combobox", { name: "Route", exact: true }).selectOption("CALLMENU");
+    await edit.getByLabel("Route", { exact: true }).selectOption("CALLMENU");
     await edit.getByLabel("Call menu").fill("TESTMENU");
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit.getByText(`DID ${added} updated`)).toBeVisible({ timeout: 30_000 });
@@ -151,7 +120,7 @@ test.describe("DIDs", () => {
     // Copied to three DIDs, one of which exists. The first is what VICIdial would have made of the
     // refused dashed pattern: it is added now, so the refused attempt never reached VICIdial.
     const copy = page.getByRole("form", { name: "Copy DID" });
-    await copy.getByRole("textbox", { name: "New DIDs", exact: true }).fill(`${strippedByVicidial}\n${copied}, 3125550000`);
+    await copy.getByLabel("New DIDs", { exact: true }).fill(`${strippedByVicidial}\n${copied}, 3125550000`);
     await copy.getByRole("button", { name: "Copy to new DIDs" }).click();
     const results = copy.getByRole("list", { name: "Copy results" });
     await expect(results.getByRole("listitem")).toHaveText([`Added${strippedByVicidial}`, `Added${copied}`, "Already existed3125550000"], { timeout: 30_000 });

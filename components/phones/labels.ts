@@ -16,6 +16,15 @@ export function phonePath(phone: { serverIp: string; extension: string }): strin
   return `/phones/${encodeURIComponent(phone.serverIp)}/${encodeURIComponent(phone.extension)}`;
 }
 
+/** A dynamic route segment as typed: Next hands most over decoded, a stray %xx is decoded here. */
+export function routeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function formatChanged(at: Date | string): string {
   return new Date(at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 }

@@ -142,14 +142,29 @@ export async function claimRows(db: Db, options: { jobId: string; runnerId: stri
     .sort((a, b) => a.seq - b.seq);
 }
 
-/** Records a final state, unless the row was meanwhile reconciled away from this runner. */
-export async function finishRow(db: Db, options: { rowId: number; runnerId: string; state: FinalRowState; message: string; raw?: string | null }): Promise<boolean> {
-  const updated = await db
-    .update(jobRows)
-    .set({ state: options.state, message: options.message, raw: options.raw ?? null, finishedAt: new Date(), uncertain: false, claimedBy: null })
-    .where(and(eq(jobRows.id, options.rowId), eq(jobRows.state, "running"), eq(jobRows.claimedBy, options.runnerId)))
-    .returning({ id: jobRows.id });
-  return updated.length > 0;
+export interface RowFinish {
+  rowId: number;
+  state: FinalRowState;
+  message: string;
+  raw?: string | null;
+}
+
+/**
+ * Records the final states of several rows in one statement, except rows meanwhile reconciled
+ * away from this runner. Returns the ids it recorded.
+ */
+export async function finishRows(db: Db, runnerId: string, rows: readonly RowFinish[]): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const values = sql.join(
+    rows.map((row) => sql`(${row.rowId}::bigint, ${row.state}::text, ${row.message}::text, ${row.raw ?? null}::text)`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    update ${jobRows} r set state = v.state, message = v.message, raw = v.raw, finished_at = now(), uncertain = false, claimed_by = null
+    from (values ${values}) as v(id, state, message, raw)
+    where r.id = v.id and r.state = 'running' and r.claimed_by = ${runnerId}
+    returning r.id`);
+  return new Set(rowsOf<{ id: number | string }>(result).map((row) => Number(row.id)));
 }
 
 /**

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AliasForm } from "@/components/aliases/alias-form";
 import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";
 import { ChangeHistory } from "@/components/phones/change-history";
-import { formatChanged, phonePath } from "@/components/phones/labels";
+import { formatChanged, phonePath, routeSegment } from "@/components/phones/labels";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
@@ -18,7 +18,7 @@ export const metadata = { title: "Phone alias" };
 export default async function AliasPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("phones.view");
   const { id } = await params;
-  const alias = await getAlias(decodeURIComponent(id));
+  const alias = await getAlias(routeSegment(id));
   if (!alias) notFound();
 
   const logins = splitLogins(alias.phoneLogins);

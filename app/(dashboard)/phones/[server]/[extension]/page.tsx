@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/phones/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
 import { EditPhoneForm } from "@/components/phones/edit-phone-form";
-import { formatChanged, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
+import { formatChanged, routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
@@ -15,19 +15,10 @@ import { phoneTarget, timeZoneLabel } from "@/lib/schemas/phone";
 
 export const metadata = { title: "Phone" };
 
-/** Next hands the segments over decoded in most cases; a stray %xx is decoded here. */
-function segment(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 export default async function PhonePage({ params }: { params: Promise<{ server: string; extension: string }> }) {
   const user = await requirePermission("phones.view");
   const raw = await params;
-  const phone = await getPhone({ serverIp: segment(raw.server), extension: segment(raw.extension) });
+  const phone = await getPhone({ serverIp: routeSegment(raw.server), extension: routeSegment(raw.extension) });
   if (!phone) notFound();
 
   const canWrite = can(user.role, "phones.write");
