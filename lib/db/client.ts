@@ -28,6 +28,9 @@ const MIGRATION_LOCK = 727_555_0100;
 export async function openDatabase(location: string): Promise<OpenDb> {
   if (/^postgres(ql)?:\/\//.test(location)) {
     const pool = new Pool({ connectionString: location, max: 10 });
+    // An idle connection the server closes (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on("error", (error) => console.warn(`database: idle connection closed (${error.message})`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const client = await pool.connect();
     try {
