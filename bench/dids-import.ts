@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { Client } from "pg";
 // Aliased: the lint rules take a `use…` call for a React hook.
-import { useDatabase as installDatabase } from "@/lib/db";
+import { installDatabase as installDatabase } from "@/lib/db";
 import { openDatabase, type OpenDb } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { createJobFromFile } from "@/lib/jobs/create";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 // Aliased: the lint rules take a `use…` call for a React hook.
-import { useDatabase as installDatabase } from "@/lib/db";
+import { installDatabase as installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/client";
 import { dids } from "@/lib/db/schema";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";

@@ -22,6 +22,8 @@ const BENCHES: Bench[] = [
     name: "client-overhead",
     run: async () => (await import("./client-overhead")).clientOverhead(),
   },
+  { name: "dids-list", run: async () => (await import("./dids-list")).didsList() },
+  { name: "dids-import", run: async () => (await import("./dids-import")).didsImport() },
 ];
 
 /**

@@ -4,10 +4,10 @@ export { expect };
 
 /** Every spec imports `test` from here: it points the browser at the server global setup started. */
 export const test = base.extend({
-  baseURL: async ({}, use) => {
+  baseURL: async ({}, provide) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error("E2E_BASE_URL is not set: run through `npm run test:e2e`");
-    await use(url);
+    await provide(url);
   },
 });
 

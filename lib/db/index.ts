@@ -22,7 +22,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests and scripts swap in their own database. */
-export function useDatabase(open: OpenDb | undefined): void {
+export function installDatabase(open: OpenDb | undefined): void {
   holder.__vicidashDb = open ? Promise.resolve(open) : undefined;
 }
 

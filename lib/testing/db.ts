@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type Db, type OpenDb } from "@/lib/db/client";
-import { useDatabase } from "@/lib/db";
+import { installDatabase } from "@/lib/db";
 
 export type Backend = "pglite" | "postgres";
 
@@ -44,10 +44,10 @@ export function useTestDatabase(backend: Backend): () => Db {
   let open: OpenDb | undefined;
   beforeAll(async () => {
     open = await createTestDatabase(backend);
-    useDatabase(open);
+    installDatabase(open);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    installDatabase(undefined);
     await open?.close();
   });
   return () => {
