@@ -1,4 +1,4 @@
-import { CopyButton } from "@/components/phones/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Card, DetailList } from "@/components/ui";
 import { callKind, formatAgent, formatCallDate, formatPhone, formatStatus, formatTalkTime } from "@/lib/calls/format";
 import type { CallInfo } from "@/lib/calls/outcome";

@@ -8,7 +8,7 @@ import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/schemas/phone";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { showFieldErrors } from "./form-errors";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";

@@ -2,7 +2,7 @@
 
 import { Button, ButtonLink, Card, SuccessCallout } from "@/components/ui";
 import type { AddPhone } from "@/lib/schemas/phone";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { phonePath } from "./labels";
 
 /**

@@ -12,10 +12,10 @@ const titles: Record<ActionError["kind"], string> = {
 };
 
 /** A failed action in plain words, with VICIdial's raw line behind a "details" toggle. */
-export function ErrorCallout({ error, className }: { error: ActionError; className?: string }) {
+export function ErrorCallout({ error, title, className }: { error: ActionError; title?: string; className?: string }) {
   return (
     <div role="alert" className={cn("rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200", className)}>
-      <p className="font-semibold">{titles[error.kind]}</p>
+      <p className="font-semibold">{title ?? titles[error.kind]}</p>
       <p className="mt-1">{error.message}</p>
       {error.raw && (
         <details className="mt-2">

@@ -6,3 +6,4 @@ export { Table, Th, Td, SortTh, Pagination } from "./table";
 export { withParams, flattenSearchParams, pageNumber, type SearchParams } from "./url-state";
 export { ErrorCallout, SuccessCallout } from "./error-callout";
 export { FilterBar } from "./filter-bar";
+export { ProgressBar } from "./progress-bar";

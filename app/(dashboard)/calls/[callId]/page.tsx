@@ -56,7 +56,7 @@ function Problem({ callId, error }: { callId: string; error: ActionError }) {
         </LookupProblem>
       );
     default:
-      return <ErrorCallout error={error} />;
+      return <ErrorCallout error={error} title={error.kind === "vicidial" ? "VICIdial refused the lookup" : undefined} />;
   }
 }
 

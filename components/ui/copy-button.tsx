@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui";
+import { Button } from "./button";
 
 /** Copies `value`; the button says so for a moment, and a toast says if the browser refused. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
