@@ -203,9 +203,11 @@ test.describe("call lookup", () => {
   test("an invalid call ID is explained and never reaches VICIdial", async ({ page }) => {
     await signIn(page, qa.username, qa.password);
     await page.goto("/calls");
-    // A lookup would be a call page load or a server action; the shell's status polling is neither.
+    // A lookup would be a call page load or a server action; the shell's status polling is
+    // neither, and neither are Next's link prefetches (the batch page link, in production).
     const lookups: string[] = [];
     page.on("request", (request) => {
+      if (request.headers()["next-router-prefetch"]) return;
       if (request.method() === "POST" || new URL(request.url()).pathname.startsWith("/calls/")) lookups.push(request.url());
     });
 
