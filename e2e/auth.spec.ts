@@ -95,7 +95,7 @@ test.describe("signing in and out", () => {
     await form.getByLabel("New password", { exact: true }).fill("short");
     await form.getByLabel("New password again").fill("different");
     await form.getByRole("button", { name: "Change password" }).click();
-    await expect(form.getByText("At least 12 characters")).toBeVisible();
+    await expect(form.getByText("At least 12 characters", { exact: true })).toBeVisible();
     await expect(form.getByText("The two new passwords differ")).toBeVisible();
 
     const password = strongPassword();

@@ -104,7 +104,7 @@ for (const backend of testBackends()) {
       expect(audited).toHaveLength(21);
       expect(new Set(audited.map((entry) => entry.actorUsername))).toEqual(new Set([OWNER.username]));
       expect(audited.filter((entry) => entry.outcome === "success")).toHaveLength(20);
-      const finish = await waitFor(async () => (await auditOf("job.finish")).at(-1), "the job's closing audit entry");
+      const finish = await waitFor(async () => (await auditOf("job.finish")).find((entry) => entry.target === jobId), "the job's closing audit entry");
       expect(finish.message).toMatch(/20 done, 1 already existed, 0 failed, 1 skipped/);
     });
 
@@ -249,6 +249,22 @@ for (const backend of testBackends()) {
       expect(states.skipped).toBeGreaterThan(0);
       expect((states.done ?? 0) + states.skipped!).toBe(60);
       expect(adminLogCount(sim, "ADMIN API ADD CID")).toBe(states.done);
+    });
+
+    it("completes a job resumed after its last rows finished while it was paused", async () => {
+      sim.setFaults({ latencyMs: 150 });
+      const runner = runnerWith(testClient(sim));
+      const jobId = await startCidJob(cidLines(751, 3));
+      await runner.start();
+      await waitFor(async () => runner.inFlight === 3, "all three rows in flight");
+      await pauseJob(await getDb(), jobId, "Paused by jobowner");
+      await waitFor(async () => (await statesOf(jobId)).done === 3, "the rows in flight to finish");
+      expect((await waitForStatus(jobId, ["paused"])).status).toBe("paused");
+
+      await resumeJob(await getDb(), jobId);
+      await waitForStatus(jobId, ["completed"]);
+      const closing = await waitFor(async () => (await auditOf("job.finish")).find((entry) => entry.target === jobId), "the closing audit entry");
+      expect(closing.message).toMatch(/3 done, 0 already existed, 0 failed, 0 skipped/);
     });
 
     it("copies a DID to hundreds of numbers in copy_did requests of at most 2,000 characters", async () => {

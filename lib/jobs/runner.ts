@@ -19,6 +19,7 @@ import {
   jobStatuses,
   finishRows,
   heartbeat,
+  idleRunningJobs,
   pauseJob,
   reconcile,
   registerRunner,
@@ -281,15 +282,21 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     release();
     // A stopped runner behaves as a crashed one: whatever it learnt now is left to reconciliation.
     if (abandoned) return;
-    for (const row of rows) {
-      const outcome = outcomes.find((o) => o.rowId === row.id);
-      await record(job, row, outcome ?? { rowId: row.id, state: "retry", why: "unknown", failure: failure("UNKNOWN_RESPONSE", "No result was reported for this row") });
-    }
+    const results = rows.map((row) => ({
+      row,
+      outcome: outcomes.find((o) => o.rowId === row.id) ?? { rowId: row.id, state: "retry", why: "unknown", failure: failure("UNKNOWN_RESPONSE", "No result was reported for this row") },
+    }));
+    // Final states together (they are written in one batch); the others in order, as they may pause the job.
+    await Promise.all(results.filter(({ outcome }) => outcome.state !== "retry").map(({ row, outcome }) => record(job, row, outcome)));
+    for (const { row, outcome } of results) if (outcome.state === "retry") await record(job, row, outcome);
     // Only the last rows of a job can complete it: skip the check while more are queued here.
-    if (!queued.has(job.id) && (await completeIfDone(database(), job.id))) {
-      await operation.onFinish?.(contextFor(job)).catch((error) => console.error(`job runner: job ${job.id} follow-up failed`, error));
-      await auditJobEnd(job);
-    }
+    if (!queued.has(job.id)) await completeJob(job);
+  }
+
+  async function completeJob(job: JobRecord) {
+    if (!(await completeIfDone(database(), job.id))) return;
+    await options.operations[job.kind]?.onFinish?.(contextFor(job)).catch((error) => console.error(`job runner: job ${job.id} follow-up failed`, error));
+    await auditJobEnd(job);
   }
 
   /**
@@ -402,6 +409,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     try {
       const db = database();
       await heartbeat(db, id);
+      for (const job of await idleRunningJobs(db)) await completeJob(job);
       if (!options.exclusiveDatabase && (await reconcile(db, { runnerId: id, exclusive: false, staleAfterMs })) > 0) kick();
       await expireSheets(db);
     } catch (error) {

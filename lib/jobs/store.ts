@@ -113,6 +113,14 @@ export async function runnableJobs(db: Db): Promise<JobRecord[]> {
     .orderBy(asc(jobs.createdAt));
 }
 
+/** Running jobs with nothing left to send (resumed after their last rows finished while paused). */
+export async function idleRunningJobs(db: Db): Promise<JobRecord[]> {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.status, "running"), sql`not exists (select 1 from ${jobRows} r where r.job_id = "jobs"."id" and r.state in ('pending', 'running'))`));
+}
+
 /**
  * Claims the next rows of a running job for `runnerId`: at most `maxRows`, and together at most
  * `maxWeight` (copy_did's 2,000-character list), never a row of a later phase while an earlier
