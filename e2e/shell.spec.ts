@@ -8,7 +8,7 @@ test.describe("dashboard shell", () => {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
     }
     await expect(page.getByTestId("current-user")).toHaveText("Demo admin");
-    await expect(page.getByText("Built-in simulator")).toBeVisible();
+    await expect(page.getByRole("banner").getByText("Built-in simulator", { exact: true })).toBeVisible();
     await expect(page.getByText("VICIdial 2.14-194")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   });
@@ -18,11 +18,18 @@ test.describe("dashboard shell", () => {
       const context = await browser.newContext({ colorScheme, baseURL });
       const page = await context.newPage();
       await page.goto("/login");
-      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      // Paint the computed colour (oklch, lab, rgb: whatever the engine reports) and read it back
+      // as RGB, so the check is about what the user sees.
+      const [r, g, b] = await page.evaluate(() => {
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = 1;
+        const ctx = canvas.getContext("2d")!;
+        ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+        ctx.fillRect(0, 0, 1, 1);
+        return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+      });
       await context.close();
-      const n = (color.match(/[\d.]+/g) ?? []).map(Number);
-      // Tailwind 4 computes oklch(L C H) with L in 0..1; older engines give rgb().
-      return color.startsWith("oklch") ? (n[0] ?? 0) : ((n[0] ?? 0) + (n[1] ?? 0) + (n[2] ?? 0)) / 765;
+      return ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 765;
     };
     expect(await lightness("dark")).toBeLessThan(0.3);
     expect(await lightness("light")).toBeGreaterThan(0.9);
