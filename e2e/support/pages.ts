@@ -2,6 +2,7 @@ import type { Permission } from "../../lib/auth/permissions";
 import { CALL_PAGES } from "./pages/calls";
 import { CID_GROUP_PAGES } from "./pages/cid-groups";
 import { DID_PAGES } from "./pages/dids";
+import { JOB_PAGES } from "./pages/jobs";
 import { PHONE_PAGES } from "./pages/phones";
 
 /**
@@ -25,7 +26,7 @@ const AUDIT_AND_USER_PAGES: DashboardPage[] = [
   { path: "/users", heading: "Users", permission: "users.manage" },
 ];
 
-export const DASHBOARD_PAGES: DashboardPage[] = [...SHELL_PAGES, ...DID_PAGES, ...PHONE_PAGES, ...CID_GROUP_PAGES, ...CALL_PAGES, ...AUDIT_AND_USER_PAGES];
+export const DASHBOARD_PAGES: DashboardPage[] = [...SHELL_PAGES, ...DID_PAGES, ...PHONE_PAGES, ...CID_GROUP_PAGES, ...CALL_PAGES, ...JOB_PAGES, ...AUDIT_AND_USER_PAGES];
 
 /** The 403 page's heading (app/forbidden.tsx). */
 export const FORBIDDEN_HEADING = "You do not have access to this page";

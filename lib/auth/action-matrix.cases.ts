@@ -1,19 +1,10 @@
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
 import { refreshConnectionAction } from "@/app/(dashboard)/actions";
-import {
-  cancelJobAction,
-  downloadSheetAction,
-  pauseJobAction,
-  resumeJobAction,
-  startAgentJobAction,
-  startCidJobAction,
-  startDidCopyJobAction,
-  startDidJobAction,
-} from "@/app/(dashboard)/jobs/actions";
 import { changeRoleAction, createUserAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/(dashboard)/users/actions";
 import { CALL_ACTION_CASES } from "./matrix/calls";
 import { CID_GROUP_ACTION_CASES } from "./matrix/cid-groups";
 import { DID_ACTION_CASES } from "./matrix/dids";
+import { JOB_ACTION_CASES } from "./matrix/jobs";
 import { PHONE_ACTION_CASES } from "./matrix/phones";
 import type { Permission } from "./permissions";
 
@@ -53,17 +44,6 @@ const USER_ACTION_CASES: ActionCase[] = [
  * Bulk jobs: starting one needs the write permission of what it changes; steering one, jobs.run.
  * No sample inputs yet (the jobs issue moves these to lib/auth/matrix/jobs.ts with inputs).
  */
-const JOB_ACTION_CASES: ActionCase[] = [
-  { name: "startDidJobAction", action: startDidJobAction, permission: "dids.write" },
-  { name: "startDidCopyJobAction", action: startDidCopyJobAction, permission: "dids.write" },
-  { name: "startCidJobAction", action: startCidJobAction, permission: "cid.write" },
-  { name: "startAgentJobAction", action: startAgentJobAction, permission: "phones.write" },
-  { name: "downloadSheetAction", action: downloadSheetAction, permission: "phones.write" },
-  { name: "pauseJobAction", action: pauseJobAction, permission: "jobs.run" },
-  { name: "resumeJobAction", action: resumeJobAction, permission: "jobs.run" },
-  { name: "cancelJobAction", action: cancelJobAction, permission: "jobs.run" },
-];
-
 export const ACTION_CASES: ActionCase[] = [
   { name: "refreshConnectionAction", action: refreshConnectionAction, permission: "account.self", validInput: {} },
   ...USER_ACTION_CASES,
