@@ -19,7 +19,8 @@ import { round } from "./stats";
  * A 1,000-row DID import through the job runner (concurrency 4) against the simulator with 50 ms
  * added to every call, next to the plain sequential loop of the same add_did calls that the
  * tutorials teach, in the same run. The runner does everything a job does per row (claim, final
- * state, audit entry, inventory); the loop only calls VICIdial.
+ * state, audit entry, inventory); the loop only calls VICIdial. A third pass sends the same calls
+ * at the same concurrency with no bookkeeping at all: the ceiling for this machine at this moment.
  *
  * The simulator runs in its own process, as VICIdial would, so this process is the dashboard
  * alone and its peak RSS is the server's memory. The database is PostgreSQL when
@@ -46,6 +47,19 @@ export async function didsImport(options: { rows?: number; latencyMs?: number; c
       if (!result.ok) throw new Error(`sequential add_did failed: ${result.code} ${result.message}`);
     }
     const sequentialMs = performance.now() - loopStarted;
+
+    // The same calls four at a time with no bookkeeping at all: the best any runner could do here.
+    const bareStarted = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = next++; i < rows; i = next++) {
+          const result = await addDid(input(String(6_170_000_000 + i)), { source: "bench" }, client);
+          if (!result.ok) throw new Error(`concurrent add_did failed: ${result.code} ${result.message}`);
+        }
+      }),
+    );
+    const bareConcurrentMs = performance.now() - bareStarted;
 
     const csv = ["did_pattern,description,route,extension", ...Array.from({ length: rows }, (_, i) => `${6_160_000_000 + i},Bench import,EXTEN,8300`)].join("\n");
     const rssBefore = process.memoryUsage().rss;
@@ -80,6 +94,8 @@ export async function didsImport(options: { rows?: number; latencyMs?: number; c
         runner_s: round(runnerMs / 1000, 2),
         /** Part of runner_s: the dry run over the file and storing the job, before the first request. */
         runner_create_s: round(createMs / 1000, 2),
+        /** The same calls at the same concurrency without any bookkeeping, for comparison. */
+        bare_concurrent_s: round(bareConcurrentMs / 1000, 2),
         speedup: round(sequentialMs / runnerMs, 2),
         runner_time_vs_sequential: round(runnerMs / sequentialMs, 3),
         rows_done: counts.done,
