@@ -9,7 +9,8 @@ const nextConfig = {
   // and node-postgres has optional native bindings: both must stay outside the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
   // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not see.
-  experimental: { authInterrupts: true },
+  // Bulk jobs send the CSV text to a server action: a 5,000-row file can pass the 1 MB default.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; no second type-check in the build
 };
 
