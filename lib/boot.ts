@@ -65,7 +65,7 @@ async function run(): Promise<void> {
       console.log("  ┌──────────────────────────────────────────────");
       console.log("  │ Demo admin. Sign in with:");
       console.log("  │   username: admin");
-      console.log(`  │   password: ${password}`);
+      console.log(`  │   password: ${password}  (until you change it)`);
       console.log("  └──────────────────────────────────────────────");
       console.log("");
     }
