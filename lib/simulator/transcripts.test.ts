@@ -4,14 +4,12 @@
 // version DATE/EPOCH are compared loosely; everything else byte for byte.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { phpDateTime } from "./clock";
 import { startSimulator, type RunningSimulator } from "./index";
+import { TRANSCRIPTS_DIR } from "@/lib/vicidial/fixtures/transcripts-dir";
 import { getRaw, post, type Reply } from "./test-support";
 
-const TRANSCRIPTS_DIR =
-  process.env.VICIDIAL_TRANSCRIPTS_DIR ?? fileURLToPath(new URL("../../../shared/vicidial-transcripts", import.meta.url));
 
 /** The version transcript's recorded instant; the clock is pinned to it. */
 const RECORDED_EPOCH = 1795325047;

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CALL_INFO_DELIMITERS, callInfoOperation, parseCallInfoColumns, toCallInfo } from "./calls";
 import { addCidEntryOperation, cidGroupInfoOperation, deleteCidEntriesOperation, updateCidEntriesOperation } from "./cid-groups";
@@ -10,14 +9,13 @@ import { defineOperation, interpret, type Operation } from "./operation";
 import { addPhoneOperation, deletePhoneOperation, updatePhoneOperation } from "./phones";
 import { REDACTED } from "./scrub";
 import { versionOperation } from "./version";
+import { TRANSCRIPTS_DIR } from "./fixtures/transcripts-dir";
 
 /**
  * Every recorded VICIdial exchange must parse to what it means. The directory is read at test
  * time, so a new recording is checked as soon as it is added (generic checks), and the table
  * below pins the exact outcome of each known one.
  */
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TRANSCRIPTS_DIR = path.resolve(REPO_ROOT, process.env.VICIDIAL_TRANSCRIPTS_DIR ?? "../shared/vicidial-transcripts");
 
 interface Transcript {
   name: string;
