@@ -1,14 +1,15 @@
 import { sql } from "drizzle-orm";
 // Aliased: the lint rules take a `use…` call for a React hook.
 import { installDatabase as installDatabase } from "@/lib/db";
-import { openDatabase } from "@/lib/db/client";
 import { dids } from "@/lib/db/schema";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
 import type { BenchResult } from "./run";
+import { scratchDatabase } from "./scratch-database";
 import { round, summarize } from "./stats";
 
 /**
- * The DID list's query (count + one sorted page) over 100,000 DIDs on an in-memory PGlite, for
+ * The DID list's query (count + one sorted page) over 100,000 DIDs (PGlite, or PostgreSQL: see
+ * scratch-database.ts), for
  * the views a supervisor actually opens: the first page, a search, filters, a computed sort and
  * a deep page. Each view runs `repeat` times after one warm-up; median and p99 in milliseconds.
  */
@@ -24,7 +25,8 @@ const VIEWS: Record<string, Record<string, string>> = {
 export async function didsList(options: { rows?: number; repeat?: number } = {}): Promise<BenchResult> {
   const rows = options.rows ?? 100_000;
   const repeat = options.repeat ?? 20;
-  const open = await openDatabase("memory://");
+  const database = await scratchDatabase();
+  const open = database.open;
   installDatabase(open);
   try {
     const filled = Date.now();
@@ -68,6 +70,6 @@ export async function didsList(options: { rows?: number; repeat?: number } = {})
     return { metrics, goals };
   } finally {
     installDatabase(undefined);
-    await open.close();
+    await database.close();
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { auditLog, type AuditOutcome } from "@/lib/db/schema/audit";
 import type { Role } from "@/lib/auth/permissions";
 import { redact, scrubText, secretValues } from "./redact";
@@ -37,28 +37,40 @@ const clip = (text: string | null | undefined, max = MAX_TEXT) => (text == null 
  * wherever they appear in the message or raw text.
  */
 export async function recordAudit(entry: AuditEntry): Promise<number> {
+  const [id] = await recordAudits([entry]);
+  return id ?? 0;
+}
+
+/**
+ * Appends several entries in one statement (a bulk job's rows), inside the caller's transaction
+ * when given one; their ids in the same order.
+ */
+export async function recordAudits(entries: readonly AuditEntry[], db?: Db): Promise<number[]> {
+  if (entries.length === 0) return [];
+  db ??= await getDb();
+  const rows = await db.insert(auditLog).values(entries.map(columnsOf)).returning({ id: auditLog.id });
+  // PostgreSQL returns a multi-row insert's rows in the order of its VALUES.
+  return rows.map((row) => row.id);
+}
+
+function columnsOf(entry: AuditEntry): typeof auditLog.$inferInsert {
   const secrets = new Set([...secretValues(entry.params), ...secretValues(entry.before), ...secretValues(entry.after)]);
   const params = redact(entry.params);
-  const db = await getDb();
-  const [row] = await db
-    .insert(auditLog)
-    .values({
-      actorId: entry.actor.id,
-      actorUsername: clip(entry.actor.username, 64) ?? "",
-      actorRole: entry.actor.role,
-      ip: clip(entry.ip, 100),
-      userAgent: clip(entry.userAgent, 400),
-      action: entry.action,
-      resource: resourceOf(entry.action),
-      target: clip(entry.target, 400),
-      params: params && typeof params === "object" && !Array.isArray(params) ? (params as Record<string, unknown>) : params === undefined ? null : { value: params },
-      before: redact(entry.before) ?? null,
-      after: redact(entry.after) ?? null,
-      outcome: entry.outcome,
-      message: clip(entry.message == null ? null : scrubText(entry.message, secrets)),
-      raw: clip(entry.raw == null ? null : scrubText(entry.raw, secrets)),
-      durationMs: entry.durationMs == null ? null : Math.max(0, Math.round(entry.durationMs)),
-    })
-    .returning({ id: auditLog.id });
-  return row?.id ?? 0;
+  return {
+    actorId: entry.actor.id,
+    actorUsername: clip(entry.actor.username, 64) ?? "",
+    actorRole: entry.actor.role,
+    ip: clip(entry.ip, 100),
+    userAgent: clip(entry.userAgent, 400),
+    action: entry.action,
+    resource: resourceOf(entry.action),
+    target: clip(entry.target, 400),
+    params: params && typeof params === "object" && !Array.isArray(params) ? (params as Record<string, unknown>) : params === undefined ? null : { value: params },
+    before: redact(entry.before) ?? null,
+    after: redact(entry.after) ?? null,
+    outcome: entry.outcome,
+    message: clip(entry.message == null ? null : scrubText(entry.message, secrets)),
+    raw: clip(entry.raw == null ? null : scrubText(entry.raw, secrets)),
+    durationMs: entry.durationMs == null ? null : Math.max(0, Math.round(entry.durationMs)),
+  };
 }

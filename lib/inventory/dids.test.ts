@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dids } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { DID_ROUTES, ROUTE_FIELDS } from "@/lib/schemas/did";
-import { didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid } from "./dids";
+import { didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid, upsertDids } from "./dids";
 
 const query = (params: Record<string, string> = {}) => didListQuerySchema.parse(params);
 
@@ -115,6 +115,26 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
     expect(await removeDid("7275553333")).toBe(true);
     expect(await getDid("7275553333")).toBeUndefined();
     expect(await removeDid("7275553333")).toBe(false);
+  });
+
+  it("records a bulk job's rows together, each keeping the fields it was not told about", async () => {
+    await upsertDid("7275554000", { description: "Known before", didRoute: "EXTEN", extension: "8300", recordCall: "Y" }, "carol");
+    const stored = await upsertDids([
+      { pattern: "7275554000", fields: { didRoute: "EXTEN", extension: "8301" }, updatedBy: "job" },
+      { pattern: "7275554001", fields: { description: "New one", didRoute: "EXTEN", extension: "8302" }, updatedBy: "job" },
+      { pattern: "7275554002", fields: { didRoute: "EXTEN", extension: "8303" }, updatedBy: "job" },
+      // The same pattern twice in one batch: its last values win.
+      { pattern: "7275554002", fields: { didRoute: "EXTEN", extension: "8304" }, updatedBy: "job" },
+    ]);
+    expect(stored.map((row) => [row.didPattern, row.extension])).toEqual([
+      ["7275554000", "8301"],
+      ["7275554001", "8302"],
+      ["7275554002", "8304"],
+      ["7275554002", "8304"],
+    ]);
+    expect(await getDid("7275554000")).toMatchObject({ description: "Known before", recordCall: "Y", extension: "8301", updatedBy: "job" });
+    expect(await getDid("7275554001")).toMatchObject({ description: "New one", extension: "8302" });
+    for (const pattern of ["7275554000", "7275554001", "7275554002"]) await removeDid(pattern);
   });
 
   it("suggests in-groups, call menus and servers seen before", async () => {

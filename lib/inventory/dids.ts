@@ -11,6 +11,7 @@ import { DID_ROUTES, type DidField, type DidFields, type DidFormValues, type Did
  */
 
 export type DidRow = typeof dids.$inferSelect;
+type DidInsert = typeof dids.$inferInsert;
 /** `target` is what the route points at: the in-group, extension, call menu... */
 export type DidListRow = DidRow;
 
@@ -157,13 +158,19 @@ export function didFormValues(row: DidRow): DidFormValues {
 // Writing: only after VICIdial confirmed
 
 /** The table's columns for the fields VICIdial confirmed. */
-function columnsOf(fields: DidFields): Partial<DidRow> {
+function columnsOf(fields: DidFields): Partial<DidInsert> {
   const columns: Record<string, string> = {};
   for (const [field, value] of Object.entries(fields) as [DidField, DidFields[DidField]][]) {
     if (value === undefined || !(field in COLUMN_OF)) continue;
     columns[COLUMN_OF[field]] = typeof value === "boolean" ? (value ? "Y" : "N") : value;
   }
-  return columns as Partial<DidRow>;
+  return columns as Partial<DidInsert>;
+}
+
+export interface DidUpsert {
+  pattern: string;
+  fields: DidFields & { didId?: number };
+  updatedBy: string;
 }
 
 /**
@@ -171,15 +178,45 @@ function columnsOf(fields: DidFields): Partial<DidRow> {
  * others stay. Returns the row as stored, for the audit log's "after".
  */
 export async function upsertDid(pattern: string, fields: DidFields & { didId?: number }, updatedBy: string): Promise<DidRow> {
-  const db = await getDb();
-  const { didId, ...rest } = fields;
-  const columns = { ...columnsOf(rest), ...(didId !== undefined ? { didId } : {}), updatedBy, updatedAt: new Date() };
-  const [row] = await db
-    .insert(dids)
-    .values({ didPattern: pattern, ...columns })
-    .onConflictDoUpdate({ target: dids.didPattern, set: columns })
-    .returning();
+  const [row] = await upsertDids([{ pattern, fields, updatedBy }]);
   return row!;
+}
+
+/**
+ * Several upserts with as few statements as possible (a bulk job's rows): one per set of fields
+ * given, since a field left out must keep its stored value. The rows as stored, in the same order.
+ */
+export async function upsertDids(upserts: readonly DidUpsert[]): Promise<DidRow[]> {
+  const db = await getDb();
+  const now = new Date();
+  const stored = new Map<string, DidRow>();
+  for (const group of groupByFieldSet(upserts)) {
+    // One statement may not touch a row twice: a pattern given twice keeps its last values.
+    const byPattern = new Map<string, Omit<DidInsert, "didPattern">>();
+    for (const { pattern, fields, updatedBy } of group) {
+      const { didId, ...rest } = fields;
+      byPattern.set(pattern, { ...byPattern.get(pattern), ...columnsOf(rest), ...(didId !== undefined ? { didId } : {}), updatedBy, updatedAt: now });
+    }
+    const values = [...byPattern].map(([didPattern, columns]) => ({ didPattern, ...columns }));
+    const updated = Object.fromEntries(Object.keys(values[0]!).filter((key) => key !== "didPattern").map((key) => [key, sql.raw(`excluded."${columnName(key as keyof DidRow)}"`)]));
+    const rows = await db.insert(dids).values(values).onConflictDoUpdate({ target: dids.didPattern, set: updated }).returning();
+    for (const row of rows) stored.set(row.didPattern, row);
+  }
+  return upserts.map(({ pattern }) => stored.get(pattern)!);
+}
+
+function groupByFieldSet(upserts: readonly DidUpsert[]): DidUpsert[][] {
+  const groups = new Map<string, DidUpsert[]>();
+  for (const upsert of upserts) {
+    const key = Object.keys(upsert.fields).filter((field) => upsert.fields[field as keyof DidUpsert["fields"]] !== undefined).sort().join(",");
+    groups.set(key, [...(groups.get(key) ?? []), upsert]);
+  }
+  return [...groups.values()];
+}
+
+/** The SQL column behind a property of the inventory table. */
+function columnName(key: keyof DidRow): string {
+  return (dids[key] as { name: string }).name;
 }
 
 export async function removeDid(pattern: string): Promise<boolean> {

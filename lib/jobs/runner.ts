@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { recordAudit, recordAudits, type AuditActor, type AuditEntry } from "@/lib/audit/record";
 import type { Role } from "@/lib/auth/permissions";
 import { vicidialSource } from "@/lib/auth/source";
 import { getDb, type Db } from "@/lib/db";
+import { writeBatch } from "@/lib/db/write-batch";
 import { jobSecrets } from "@/lib/db/schema/jobs";
 import { env } from "@/lib/env";
 import type { VicidialClient } from "@/lib/vicidial/client";
@@ -75,9 +76,9 @@ export interface JobRunner {
   readonly inFlight: number;
 }
 
-/** Final states are written in batches of up to FINISH_ROWS, at least every FINISH_MS. */
-const FINISH_ROWS = 32;
-const FINISH_MS = 50;
+
+/** How long a runner that found no rows to claim waits before looking again, unless kicked. */
+const IDLE_CLAIM_MS = 250;
 
 /** How often a runner holding claimed rows checks that their jobs still run. */
 const STATUS_CHECK_MS = 500;
@@ -110,19 +111,32 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   const tasks = new Set<Promise<void>>();
   /** Rows claimed for a free slot soon, per job: claiming a few at once saves a query per row. */
   const queued = new Map<string, Work[]>();
-  const prefetch = options.concurrency * 4;
+  const prefetch = options.concurrency * 8;
   let statusCheckedAt = 0;
   /** Requests in flight per job (a batch job sends one request at a time). */
   const busy = new Map<string, number>();
+  /** Rows per job sent and not yet fully recorded (final state and audit entry). */
+  const unrecorded = new Map<string, number>();
   /** Consecutive unclear answers per job (a heuristic only: losing it on restart is harmless). */
   const unclear = new Map<string, number>();
 
   let woken = false;
   let wakeUp: (() => void) | undefined;
-  function kick() {
+  /** Wakes the loop: a slot is free. */
+  function wake() {
     woken = true;
     wakeUp?.();
   }
+  /** There may be new work (a job started, resumed or reconciled): look for it at once. */
+  function kick() {
+    nothingToClaimUntil = 0;
+    wake();
+  }
+  /**
+   * After a look for rows found none, the next look waits a little: otherwise every finished
+   * request near a job's end would query the database for rows that are all claimed already.
+   */
+  let nothingToClaimUntil = 0;
   function nap(ms: number): Promise<void> {
     if (woken) {
       woken = false;
@@ -164,7 +178,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     await dropStoppedJobs();
     dispatchQueued();
     // Claimed ahead, so a slot that frees up finds its next row waiting.
-    if (!stopping && queuedRows() < options.concurrency * 2 && (await refill())) dispatchQueued();
+    if (stopping || queuedRows() >= options.concurrency * 2 || Date.now() < nothingToClaimUntil) return;
+    if (await refill()) dispatchQueued();
+    else nothingToClaimUntil = Date.now() + Math.min(pollMs, IDLE_CLAIM_MS);
   }
 
   function dispatchQueued() {
@@ -236,6 +252,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   function dispatch({ job, operation, rows }: Work) {
     inFlight += 1;
     busy.set(job.id, (busy.get(job.id) ?? 0) + 1);
+    unrecorded.set(job.id, (unrecorded.get(job.id) ?? 0) + 1);
     let released = false;
     // The slot is VICIdial's: it is given back as soon as the answer is in, before the bookkeeping.
     const release = () => {
@@ -246,15 +263,28 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       if (left > 0) busy.set(job.id, left);
       else busy.delete(job.id);
       dispatchQueued();
-      kick();
+      wake();
     };
     const task = execute(job, operation, rows, release)
       .catch((error) => console.error(`job runner: job ${job.id} rows ${rows.map((r) => r.seq).join(",")}`, error))
-      .finally(() => {
+      .then(() => {
         release();
-        tasks.delete(task);
-      });
+        return recorded(job);
+      })
+      .catch((error) => console.error(`job runner: job ${job.id} completion check failed`, error))
+      .finally(() => tasks.delete(task));
     tasks.add(task);
+  }
+
+  /**
+   * Only the last rows of a job can complete it, once every row sent before them is recorded
+   * too: the job's closing audit entry comes after every row's entry.
+   */
+  async function recorded(job: JobRecord) {
+    const left = (unrecorded.get(job.id) ?? 1) - 1;
+    if (left > 0) return void unrecorded.set(job.id, left);
+    unrecorded.delete(job.id);
+    if (!queued.has(job.id) && !abandoned) await completeJob(job);
   }
 
   function contextFor(job: JobRecord, answered: () => void = () => undefined): OperationContext {
@@ -289,59 +319,71 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     // Final states together (they are written in one batch); the others in order, as they may pause the job.
     await Promise.all(results.filter(({ outcome }) => outcome.state !== "retry").map(({ row, outcome }) => record(job, row, outcome)));
     for (const { row, outcome } of results) if (outcome.state === "retry") await record(job, row, outcome);
-    // Only the last rows of a job can complete it: skip the check while more are queued here.
-    if (!queued.has(job.id)) await completeJob(job);
-  }
-
-  async function completeJob(job: JobRecord) {
-    if (!(await completeIfDone(database(), job.id))) return;
-    await options.operations[job.kind]?.onFinish?.(contextFor(job)).catch((error) => console.error(`job runner: job ${job.id} follow-up failed`, error));
-    await auditJobEnd(job);
   }
 
   /**
-   * Final states are written together, a batch every FINISH_MS: the request slot is already free,
-   * so the wait costs no throughput, and one statement replaces several.
+   * Rows finishing together (one batch) would each check whether their job is done: while a
+   * check runs, later requests for the same job wait and are answered by one more check.
    */
-  let finishing: (RowFinish & { settle: (finished: boolean) => void; fail: (error: unknown) => void })[] = [];
-  let finishTimer: ReturnType<typeof setTimeout> | undefined;
-  function finish(row: RowFinish): Promise<boolean> {
-    return new Promise((settle, fail) => {
-      finishing.push({ ...row, settle, fail });
-      if (finishing.length >= FINISH_ROWS) void flushFinished();
-      else finishTimer ??= setTimeout(() => void flushFinished(), FINISH_MS);
-    });
-  }
-  async function flushFinished() {
-    clearTimeout(finishTimer);
-    finishTimer = undefined;
-    const batch = finishing;
-    finishing = [];
-    try {
-      const recorded = await finishRows(database(), id, batch);
-      for (const row of batch) row.settle(recorded.has(row.rowId));
-    } catch (error) {
-      for (const row of batch) row.fail(error);
+  const completionChecks = new Map<string, { rerun: boolean; done: Promise<void> }>();
+  function completeJob(job: JobRecord): Promise<void> {
+    const running = completionChecks.get(job.id);
+    if (running) {
+      running.rerun = true;
+      return running.done;
     }
+    const check = { rerun: false, done: Promise.resolve() };
+    check.done = (async () => {
+      try {
+        do {
+          check.rerun = false;
+          if (await completeIfDoneAndFollowUp(job)) return;
+        } while (check.rerun);
+      } finally {
+        completionChecks.delete(job.id);
+      }
+    })();
+    completionChecks.set(job.id, check);
+    return check.done;
   }
+
+  async function completeIfDoneAndFollowUp(job: JobRecord): Promise<boolean> {
+    if (!(await completeIfDone(database(), job.id))) return false;
+    await options.operations[job.kind]?.onFinish?.(contextFor(job)).catch((error) => console.error(`job runner: job ${job.id} follow-up failed`, error));
+    await auditJobEnd(job);
+    return true;
+  }
+
+  /**
+   * Final states are written in batches, each row's audit entry in the same transaction (a row
+   * is never final without its entry). The request slot is already free, so the wait costs no
+   * throughput, and two statements replace dozens (DESIGN "Scale").
+   */
+  const finish = writeBatch(
+    (rows: (RowFinish & { audit?: AuditEntry })[]) =>
+      database().transaction(async (tx) => {
+        const recorded = await finishRows(tx, id, rows);
+        await recordAudits(rows.flatMap((row) => (row.audit && recorded.has(row.rowId) ? [row.audit] : [])), tx);
+        return rows.map((row) => recorded.has(row.rowId));
+      }),
+  );
 
   async function record(job: JobRecord, row: ClaimedRow, outcome: RowOutcome) {
     const db = database();
     if (outcome.state !== "retry") {
       unclear.set(job.id, 0);
-      const finished = await finish({ rowId: row.id, state: outcome.state, message: outcome.message, raw: outcome.raw });
-      if (finished && outcome.audit) {
-        await audit(job, {
-          action: outcome.audit.action,
-          target: outcome.audit.target,
-          params: { ...outcome.audit.params, job: job.id, row: row.seq },
-          before: outcome.audit.before,
-          after: outcome.audit.after,
-          outcome: outcome.state === "done" ? "success" : "failed",
-          message: outcome.message,
-          raw: outcome.raw,
-        });
-      }
+      const entry = outcome.audit && {
+        actor: actorOf(job),
+        action: outcome.audit.action,
+        target: outcome.audit.target,
+        params: { ...outcome.audit.params, job: job.id, row: row.seq },
+        before: outcome.audit.before,
+        after: outcome.audit.after,
+        outcome: outcome.state === "done" ? ("success" as const) : ("failed" as const),
+        message: outcome.message,
+        raw: outcome.raw,
+      };
+      await finish({ rowId: row.id, state: outcome.state, message: outcome.message, raw: outcome.raw, audit: entry });
       return;
     }
 
@@ -365,9 +407,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     }
     if (why === "unknown" && row.attempts >= maxUnclearAttempts) {
       const message = `${cause.message} No clear answer after ${row.attempts} attempts: check in VICIdial whether ${row.label} exists before adding it again.`;
-      if (await finish({ rowId: row.id, state: "failed", message, raw: cause.raw })) {
-        await audit(job, { action: "job.row_unclear", target: job.id, params: { job: job.id, row: row.seq, label: row.label }, outcome: "unknown", message, raw: cause.raw });
-      }
+      const entry: AuditEntry = { actor: actorOf(job), action: "job.row_unclear", target: job.id, params: { job: job.id, row: row.seq, label: row.label }, outcome: "unknown", message, raw: cause.raw };
+      await finish({ rowId: row.id, state: "failed", message, raw: cause.raw, audit: entry });
     } else {
       await releaseRow(db, {
         rowId: row.id,
@@ -393,10 +434,13 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     });
   }
 
-  async function audit(job: JobRecord, entry: Omit<Parameters<typeof recordAudit>[0], "actor">) {
-    const actor: AuditActor = { id: job.ownerId, username: job.ownerUsername, role: job.ownerRole as Role };
+  function actorOf(job: JobRecord): AuditActor {
+    return { id: job.ownerId, username: job.ownerUsername, role: job.ownerRole as Role };
+  }
+
+  async function audit(job: JobRecord, entry: Omit<AuditEntry, "actor">) {
     try {
-      await recordAudit({ actor, ...entry });
+      await recordAudit({ actor: actorOf(job), ...entry });
     } catch (error) {
       // The row's state is recorded; a lost audit entry must not stop the job.
       console.error(`job runner: audit entry ${entry.action} not written`, error);

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Client } from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type Db, type OpenDb } from "@/lib/db/client";
 import { installDatabase } from "@/lib/db";
 
@@ -12,11 +15,11 @@ export function testBackends(): Backend[] {
 }
 
 /**
- * A fresh, migrated database for one suite: an in-memory PGlite, or a new database created on
+ * A fresh, migrated database for one suite: a PGlite copied from the run's template, or a new database created on
  * the TEST_DATABASE_URL server and dropped afterwards. It becomes the app's database (getDb).
  */
 export async function createTestDatabase(backend: Backend): Promise<OpenDb> {
-  if (backend === "pglite") return openDatabase("memory://");
+  if (backend === "pglite") return copyOfPgliteTemplate();
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `vicidash_test_${randomBytes(6).toString("hex")}`;
@@ -35,6 +38,21 @@ export async function createTestDatabase(backend: Backend): Promise<OpenDb> {
       await drop.connect();
       await drop.query(`drop database if exists ${name} with (force)`);
       await drop.end();
+    },
+  };
+}
+
+/** A private copy of the run's migrated PGlite template (lib/testing/pglite-template.ts), removed on close. */
+async function copyOfPgliteTemplate(): Promise<OpenDb> {
+  const root = mkdtempSync(path.join(os.tmpdir(), "vicidash-test-db-"));
+  const dir = path.join(root, "pglite");
+  cpSync(inject("pgliteTemplate"), dir, { recursive: true });
+  const open = await openDatabase(dir);
+  return {
+    ...open,
+    async close() {
+      await open.close();
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { upsertDid } from "@/lib/inventory/dids";
+import { writeBatch } from "@/lib/db/write-batch";
+import { upsertDids } from "@/lib/inventory/dids";
 import type { AddDid } from "@/lib/schemas/did";
 import { addDid, type AddDidInput } from "@/lib/vicidial/dids";
 import { failed, type JobOperation, type RowAudit } from "../operation";
@@ -9,6 +10,9 @@ export function addDidInputOf(input: AddDid): AddDidInput {
   const { description, ...rest } = input;
   return { ...rest, didDescription: description };
 }
+
+/** Rows finishing close together are written to the inventory in one statement. */
+const saveDid = writeBatch(upsertDids);
 
 /** One add_did per row. A row whose answer was lost is sent again: DID_EXISTS then means it got through. */
 export const addDidsOperation: JobOperation = {
@@ -20,7 +24,7 @@ export const addDidsOperation: JobOperation = {
     answered();
     if (result.ok || (result.code === "DID_EXISTS" && row.uncertain)) {
       const { didPattern, ...fields } = input;
-      const saved = await upsertDid(didPattern, fields, job.ownerUsername);
+      const saved = await saveDid({ pattern: didPattern, fields, updatedBy: job.ownerUsername });
       const message = result.ok
         ? row.uncertain
           ? `Added ${didPattern} (sent again after an unclear answer)`
