@@ -2,7 +2,9 @@
 # Starts a throwaway PostgreSQL cluster on a loopback port and prints its URL.
 # Usage: eval "$(bash .ci/start-postgres.sh)"   (exports TEST_DATABASE_URL)
 set -euo pipefail
+# First free port from 54329 up (another cluster, such as a developer's, may hold one).
 port="${PGPORT_TEST:-54329}"
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 dir="$(mktemp -d /tmp/vicidash-pg.XXXXXX)"
 runas=()
