@@ -362,6 +362,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   const finish = writeBatch(
     (rows: (RowFinish & { audit?: AuditEntry })[]) =>
       database().transaction(async (tx) => {
+        // A runner stopped without waiting behaves as a crashed one: its rows are left to reconciliation.
+        if (abandoned) return rows.map(() => false);
         const recorded = await finishRows(tx, id, rows);
         await recordAudits(rows.flatMap((row) => (row.audit && recorded.has(row.rowId) ? [row.audit] : [])), tx);
         return rows.map((row) => recorded.has(row.rowId));
