@@ -16,7 +16,7 @@ export default defineConfig({
   // Sign-in hashes with bcrypt cost 12 on a 2-core machine shared with the server: leave room.
   timeout: dev ? 240_000 : 90_000,
   expect: { timeout: dev ? 90_000 : 20_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: "test-reports/playwright.json" }]],
   use: {
     browserName: "chromium",
     navigationTimeout: dev ? 120_000 : 20_000,

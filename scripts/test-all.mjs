@@ -10,8 +10,9 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
-const VITEST_JSON = "test-results/vitest.json";
-const PLAYWRIGHT_JSON = "test-results/playwright.json";
+// Not in test-results/: Playwright empties that directory when it starts.
+const VITEST_JSON = "test-reports/vitest.json";
+const PLAYWRIGHT_JSON = "test-reports/playwright.json";
 rmSync(VITEST_JSON, { force: true });
 rmSync(PLAYWRIGHT_JSON, { force: true });
 
