@@ -11,7 +11,7 @@ import { getJob, rowCounts } from "@/lib/jobs/store";
 import { createVicidialClient } from "@/lib/vicidial/client";
 import { addDid } from "@/lib/vicidial/dids";
 import type { BenchResult } from "./run";
-import { scratchDatabase } from "./scratch-database";
+import { benchDatabase } from "./database";
 import { round } from "./stats";
 
 /**
@@ -24,7 +24,7 @@ import { round } from "./stats";
  * The simulator runs in its own process, as VICIdial would, so this process is the dashboard
  * alone and its peak RSS is the server's memory. The database is PostgreSQL when
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server, else PGlite in a new data directory
- * (see scratch-database.ts).
+ * (see database.ts).
  * Goals: at least 3.5 times faster, every row in a final state and in VICIdial, peak RSS < 300 MB.
  */
 export async function didsImport(options: { rows?: number; latencyMs?: number; concurrency?: number } = {}): Promise<BenchResult> {
@@ -32,8 +32,8 @@ export async function didsImport(options: { rows?: number; latencyMs?: number; c
   const latencyMs = options.latencyMs ?? 50;
   const concurrency = options.concurrency ?? 4;
   const simulator = await simulatorProcess(latencyMs);
-  const database = await scratchDatabase();
-  installDatabase(database.open);
+  const database = await benchDatabase();
+  installDatabase(database);
   const client = createVicidialClient({ url: simulator.url, user: "6666", pass: "1234", maxInFlight: concurrency, timeoutMs: 30_000 });
   const runner = createJobRunner({ operations: JOB_OPERATIONS, concurrency, client, exclusiveDatabase: database.kind === "pglite" });
   let peakRss = 0;
@@ -82,7 +82,7 @@ export async function didsImport(options: { rows?: number; latencyMs?: number; c
     for (let polls = 0; ; polls += 1) {
       const arrived = (await simulator.countDids("616")) >= rows;
       if (arrived || polls % 20 === 0) {
-        const job = await getJob(database.open.db, created.jobId);
+        const job = await getJob(database.db, created.jobId);
         if (job?.status === "completed") break;
         if (job?.status !== "running") throw new Error(`job ended ${job?.status}: ${job?.pauseReason ?? ""}`);
       }
@@ -91,8 +91,8 @@ export async function didsImport(options: { rows?: number; latencyMs?: number; c
     const runnerMs = performance.now() - runnerStarted;
     const runnerBusy = performance.eventLoopUtilization(runnerLoop).utilization;
 
-    const counts = await rowCounts(database.open.db, created.jobId);
-    const [audited] = await database.open.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "did.add"));
+    const counts = await rowCounts(database.db, created.jobId);
+    const [audited] = await database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "did.add"));
     const inVicidial = await simulator.countDids("616");
     return {
       metrics: {

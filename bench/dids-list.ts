@@ -4,12 +4,12 @@ import { installDatabase as installDatabase } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
 import type { BenchResult } from "./run";
-import { scratchDatabase } from "./scratch-database";
+import { benchDatabase } from "./database";
 import { round, summarize } from "./stats";
 
 /**
  * The DID list's query (count + one sorted page) over 100,000 DIDs (PGlite, or PostgreSQL: see
- * scratch-database.ts), for
+ * database.ts), for
  * the views a supervisor actually opens: the first page, a search, filters, a computed sort and
  * a deep page. Each view runs `repeat` times after one warm-up; median and p99 in milliseconds.
  */
@@ -25,8 +25,7 @@ const VIEWS: Record<string, Record<string, string>> = {
 export async function didsList(options: { rows?: number; repeat?: number } = {}): Promise<BenchResult> {
   const rows = options.rows ?? 100_000;
   const repeat = options.repeat ?? 20;
-  const database = await scratchDatabase();
-  const open = database.open;
+  const open = await benchDatabase();
   installDatabase(open);
   try {
     const filled = Date.now();
@@ -70,6 +69,6 @@ export async function didsList(options: { rows?: number; repeat?: number } = {})
     return { metrics, goals };
   } finally {
     installDatabase(undefined);
-    await database.close();
+    await open.close();
   }
 }

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, warmUp } from "./support/fixtures";
 import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
@@ -10,24 +10,6 @@ import { newSignedInUser, type SignedInUser } from "./support/users";
 
 const suffix = `${Date.now()}`.slice(-5);
 const aliasId = `AL${suffix}`;
-
-/**
- * `next dev` compiles each page on its first request, far slower than a step's usual wait: sign
- * in once with patience and open every page the journey uses.
- */
-async function warmUp(browser: Browser): Promise<void> {
-  const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login", { timeout: 180_000 });
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
-  for (const path of ["/users", "/account", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
-    await page.goto(path, { timeout: 180_000 });
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 180_000 });
-  }
-  await page.close();
-}
 
 const chosen = (page: Page) => page.getByRole("list", { name: "Chosen phone logins" }).getByRole("listitem");
 
@@ -42,7 +24,7 @@ test.describe("phone aliases", () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);
-    await warmUp(browser);
+    await warmUp(browser, ["/users", "/account", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]);
     it = await newSignedInUser(browser, "provisioning", "al-it");
   });
 

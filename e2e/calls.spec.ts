@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Download, Page } from "@playwright/test";
-import type { Role } from "../lib/auth/permissions";
-import { expect, test } from "./support/fixtures";
-import { baseURL, changeOwnPassword, strongPassword, submitLogin, uniqueUsername } from "./support/users";
+import type { Download, Page } from "@playwright/test";
+import { expect, signIn, test, warmUp } from "./support/fixtures";
+import { newUser } from "./support/users";
 
 /**
  * Call lookup as a QA reviewer uses it, on the simulator's seeded calls (contract 2.10 and the
@@ -15,70 +14,6 @@ const INBOUND = "Y1115101600000012346";
 const AUTO = "V1115101700000012347";
 const LOG_MISSING = "M1115105000000012399";
 const UNKNOWN = "M9999999999999999999";
-
-/**
- * The fixtures' sign-in, with room for `next dev` compiling the landing page on a busy machine
- * (the fixture waits 10 seconds).
- */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 90_000 });
-}
-
-/**
- * A user of `role` made through /users as an admin would, who then replaces the one-time
- * password with their own (the steps of e2e/support/users.ts, with roles picked by accessible name).
- */
-async function createUser(browser: Browser, role: Role, prefix: string): Promise<{ username: string; password: string }> {
-  const username = uniqueUsername(prefix);
-  const admin = await browser.newPage({ baseURL: baseURL() });
-  await signIn(admin, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await admin.goto("/users");
-  const form = admin.getByRole("form", { name: "Create user" });
-  await form.getByRole("textbox", { name: "Username" }).fill(username);
-  await form.getByRole("textbox", { name: "Display name" }).fill(username);
-  await form.getByRole("combobox", { name: "Role" }).selectOption(role);
-  await form.getByRole("button", { name: "Create user" }).click();
-  const dialog = admin.getByRole("dialog", { name: `One-time password for ${username}` });
-  const oneTimePassword = await dialog.getByRole("textbox", { name: "One-time password" }).inputValue();
-  await admin.close();
-
-  const password = strongPassword();
-  const page = await browser.newPage({ baseURL: baseURL() });
-  await submitLogin(page, username, oneTimePassword);
-  await expect(page).toHaveURL(/\/account/, { timeout: 60_000 });
-  await changeOwnPassword(page, oneTimePassword, password);
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  await expect(page).not.toHaveURL(/\/account/, { timeout: 60_000 });
-  await page.close();
-  return { username, password };
-}
-
-/** `next dev` compiles the dashboard on its first request, slower than any later one. */
-async function warmUp(browser: Browser): Promise<void> {
-  const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login", { timeout: 180_000 });
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
-  // Compiles this spec's pages; an invalid ID is refused before VICIdial, so nothing is looked up.
-  const pages: [path: string, heading: string][] = [
-    ["/calls", "Call lookup"],
-    ["/calls/batch", "Batch call lookup"],
-    ["/calls/M12345", "Call lookup"],
-    ["/users", "Users"],
-    ["/account", "Account"],
-  ];
-  for (const [path, heading] of pages) {
-    await page.goto(path, { timeout: 180_000 });
-    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible({ timeout: 180_000 });
-  }
-  await page.close();
-}
 
 /** The value shown under a label of the result card. */
 const field = (page: Page, label: string) => page.locator(`dt:text-is("${label}") + dd`);
@@ -100,15 +35,22 @@ test.describe("call lookup", () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(600_000);
-    await warmUp(browser);
-    qa = await createUser(browser, "qa", "calls-qa");
-    provisioning = await createUser(browser, "provisioning", "calls-prov");
+    await warmUp(browser, [
+      // An invalid ID is refused before VICIdial, so nothing is looked up.
+      ["/calls", "Call lookup"],
+      ["/calls/batch", "Batch call lookup"],
+      ["/calls/M12345", "Call lookup"],
+      ["/users", "Users"],
+      ["/account", "Account"],
+    ]);
+    qa = await newUser(browser, "qa", "calls-qa");
+    provisioning = await newUser(browser, "provisioning", "calls-prov");
   });
 
   test("a QA reviewer looks up each seeded call and reads every column", async ({ page, context }) => {
     test.setTimeout(180_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await signIn(page, qa.username, qa.password);
+    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Call lookup" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "No lookups yet" })).toBeVisible();
@@ -177,7 +119,7 @@ test.describe("call lookup", () => {
   });
 
   test("a known call without its call log and an unknown call are told apart", async ({ page }) => {
-    await signIn(page, qa.username, qa.password);
+    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.goto("/calls");
 
     await lookUp(page, LOG_MISSING);
@@ -201,7 +143,7 @@ test.describe("call lookup", () => {
   });
 
   test("an invalid call ID is explained and never reaches VICIdial", async ({ page }) => {
-    await signIn(page, qa.username, qa.password);
+    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.goto("/calls");
     // A lookup would be a call page load or a server action; the shell's status polling is
     // neither, and neither are Next's link prefetches (the batch page link, in production).
@@ -230,7 +172,7 @@ test.describe("call lookup", () => {
 
   test("a batch of ten with two invalid IDs: invalid ones marked, the rest looked up, sorted and exported", async ({ page }) => {
     test.setTimeout(120_000);
-    await signIn(page, qa.username, qa.password);
+    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.goto("/calls");
     await page.getByRole("link", { name: "Look up many calls" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Batch call lookup" })).toBeVisible();
@@ -274,7 +216,7 @@ test.describe("call lookup", () => {
   });
 
   test("a provisioning user cannot open call lookup", async ({ page }) => {
-    await signIn(page, provisioning.username, provisioning.password);
+    await signIn(page, provisioning.username, provisioning.password, { timeout: 90_000 });
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" })).toHaveCount(0);
     for (const path of ["/calls", "/calls/batch", `/calls/${MANUAL}`]) {
       await page.goto(path);

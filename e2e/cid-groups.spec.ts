@@ -1,7 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
-import type { Role } from "../lib/auth/permissions";
-import { expect, injectFault, signIn, signInAsAdmin, test } from "./support/fixtures";
-import { baseURL, changeOwnPassword, strongPassword, submitLogin, uniqueUsername } from "./support/users";
+import type { Page } from "@playwright/test";
+import { expect, injectFault, signIn, test } from "./support/fixtures";
+import { newUser } from "./support/users";
 
 /**
  * CID groups as a supervisor uses them, on the simulator's seeded US_SALES and EMPTY_GRP. The
@@ -10,37 +9,6 @@ import { baseURL, changeOwnPassword, strongPassword, submitLogin, uniqueUsername
  */
 
 const suffix = `${Date.now()}`.slice(-6);
-
-/**
- * A user of `role` with a password of their own, made on /users as the admin would. (The same
- * steps as newSignedInUser in support/users.ts, whose `getByLabel("Role", { exact: true })`
- * misses the Role select: its label reads "Role*" with the required mark.)
- */
-async function createUser(browser: Browser, role: Role): Promise<{ username: string; password: string }> {
-  const username = uniqueUsername(`cid-${role}`);
-  const admin = await browser.newContext({ baseURL: baseURL() });
-  const adminPage = await admin.newPage();
-  await signInAsAdmin(adminPage);
-  await adminPage.goto("/users");
-  const form = adminPage.getByRole("form", { name: "Create user" });
-  await expect(form.getByRole("button", { name: "Create user" })).toBeEnabled();
-  await form.getByRole("textbox", { name: "Username" }).fill(username);
-  await form.getByRole("textbox", { name: "Display name" }).fill(username);
-  await form.getByRole("combobox", { name: "Role" }).selectOption(role);
-  await form.getByRole("button", { name: "Create user" }).click();
-  const oneTimePassword = await adminPage.getByRole("textbox", { name: "One-time password" }).inputValue();
-  await admin.close();
-
-  const context = await browser.newContext({ baseURL: baseURL() });
-  const page = await context.newPage();
-  await submitLogin(page, username, oneTimePassword);
-  await expect(page).not.toHaveURL(/\/login/);
-  const password = strongPassword();
-  await changeOwnPassword(page, oneTimePassword, password);
-  await expect(page).not.toHaveURL(/\/account/);
-  await context.close();
-  return { username, password };
-}
 
 const areaCode = (page: Page, code: string) => page.getByRole("region", { name: `Area code or state ${code}` });
 const activeSwitch = (page: Page, cid: string) => page.getByRole("switch", { name: `Active ${cid}` });
@@ -52,8 +20,8 @@ test.describe("CID groups", () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(240_000);
-    supervisor = await createUser(browser, "supervisor");
-    provisioning = await createUser(browser, "provisioning");
+    supervisor = await newUser(browser, "supervisor", "cid-supervisor");
+    provisioning = await newUser(browser, "provisioning", "cid-provisioning");
   });
 
   test("a supervisor manages the live entries of US_SALES", async ({ page }) => {

@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, warmUp } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
-import { baseURL, newSignedInUser, type SignedInUser } from "./support/users";
+import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * Inbound DIDs as a supervisor manages them, against the simulator's seed (DID 7275550100 routed
@@ -25,16 +25,6 @@ function countActionPosts(page: Page): () => number {
   return () => posts;
 }
 
-/** `next dev` compiles each page on its first request; open them once before timing anything. */
-async function warmUp(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ baseURL: baseURL() });
-  const page = await context.newPage();
-  page.setDefaultTimeout(180_000);
-  await signInAsAdmin(page);
-  for (const path of ["/dids", "/dids/new", "/dids/7275550100"]) await page.goto(path);
-  await context.close();
-}
-
 async function search(page: Page, text: string): Promise<void> {
   await page.getByLabel("Search", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Apply" }).click();
@@ -49,7 +39,7 @@ test.describe("DIDs", () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(600_000);
-    await warmUp(browser);
+    await warmUp(browser, ["/dids", "/dids/new", "/dids/7275550100"]);
     supervisor = await newSignedInUser(browser, "supervisor", "did-sup");
     qa = await newSignedInUser(browser, "qa", "did-qa");
   });

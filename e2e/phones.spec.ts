@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, warmUp } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
 import { newSignedInUser, type SignedInUser } from "./support/users";
 
@@ -11,24 +11,6 @@ import { newSignedInUser, type SignedInUser } from "./support/users";
 
 const suffix = `${Date.now()}`.slice(-5);
 const extension = `7${suffix.slice(-4)}`;
-
-/**
- * `next dev` compiles each page on its first request, far slower than a step's usual wait: sign
- * in once with patience and open every page the journeys use.
- */
-async function warmUp(browser: Browser): Promise<void> {
-  const page = await browser.newPage({ baseURL: process.env.E2E_BASE_URL });
-  await page.goto("/login", { timeout: 180_000 });
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 180_000 });
-  for (const path of ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]) {
-    await page.goto(path, { timeout: 180_000 });
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 180_000 });
-  }
-  await page.close();
-}
 
 const heading = (page: Page, name: string) => page.getByRole("heading", { level: 1, name });
 
@@ -46,7 +28,7 @@ test.describe("phones", () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);
-    await warmUp(browser);
+    await warmUp(browser, ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]);
     it = await newSignedInUser(browser, "provisioning", "ph-it");
     supervisor = await newSignedInUser(browser, "supervisor", "ph-sup");
     qa = await newSignedInUser(browser, "qa", "ph-qa");

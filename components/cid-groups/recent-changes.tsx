@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { Badge, Card, Table, Td, Th } from "@/components/ui";
+import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { Card, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -9,8 +10,6 @@ const ACTION_LABELS: Record<string, string> = {
   "cid.group_add": "Added to list",
   "cid.group_remove": "Removed from list",
 };
-
-const OUTCOME_TONE = { success: "green", failed: "red", unknown: "amber" } as const;
 
 /** The group's last changes made through the dashboard, from the audit log. */
 export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: string }) {
@@ -46,7 +45,7 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
                   {row.message && <span className="block text-slate-600 dark:text-slate-400">{row.message}</span>}
                 </Td>
                 <Td>
-                  <Badge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</Badge>
+                  <OutcomeBadge outcome={row.outcome} label={row.outcome} />
                 </Td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
-import { Badge, Table, Td, Th } from "@/components/ui";
+import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
 import { formatWhen } from "./format";
 
@@ -9,7 +10,6 @@ const ACTION_LABELS: Record<string, string> = {
   "did.copy": "Copied",
 };
 
-const OUTCOME_TONES = { success: "green", failed: "red", unknown: "amber" } as const;
 const OUTCOME_WORDS = { success: "Done", failed: "Failed", unknown: "Outcome unknown" } as const;
 
 /** Inventory column names as people say them. */
@@ -78,7 +78,7 @@ export function DidHistory({ rows }: { rows: AuditRow[] }) {
               <Td>{row.actorUsername}</Td>
               <Td>{ACTION_LABELS[row.action] ?? row.action}</Td>
               <Td>
-                <Badge tone={OUTCOME_TONES[row.outcome]}>{OUTCOME_WORDS[row.outcome]}</Badge>
+                <OutcomeBadge outcome={row.outcome} label={OUTCOME_WORDS[row.outcome]} />
               </Td>
               <Td>
                 {row.message && <p>{row.message}</p>}

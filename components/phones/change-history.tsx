@@ -1,9 +1,7 @@
-import { Badge, Card, EmptyState, Table, Td, Th } from "@/components/ui";
+import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
-import { OUTCOME_LABELS } from "@/lib/audit/outcome";
 import { formatChanged } from "./labels";
-
-const tones = { success: "green", failed: "red", unknown: "amber" } as const;
 
 /** What changed, when, by whom: the object's own audit entries, newest first. */
 export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote?: string }) {
@@ -32,7 +30,7 @@ export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote
                   <code className="text-xs">{row.action}</code>
                 </Td>
                 <Td>
-                  <Badge tone={tones[row.outcome]}>{OUTCOME_LABELS[row.outcome]}</Badge>
+                  <OutcomeBadge outcome={row.outcome} />
                 </Td>
                 <Td className="max-w-md">
                   <p>{row.message}</p>

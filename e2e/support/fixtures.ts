@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -11,16 +11,36 @@ export const test = base.extend({
   },
 });
 
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto("/login");
+/** `timeout`: how long the signed-in page may take (longer where `next dev` may still compile it). */
+export async function signIn(page: Page, username: string, password: string, { timeout }: { timeout?: number } = {}): Promise<void> {
+  await page.goto("/login", { timeout });
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout });
 }
 
-export function signInAsAdmin(page: Page): Promise<void> {
-  return signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "");
+export function signInAsAdmin(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  return signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "", options);
+}
+
+const COMPILE_TIMEOUT = 180_000;
+
+/**
+ * `next dev` compiles each page on its first request, far slower than a step's usual wait: sign
+ * in once with patience and open every page a spec uses (`[path, heading]` to wait for that
+ * heading). Cheap on a production build.
+ */
+export async function warmUp(browser: Browser, pages: (string | [path: string, heading: string])[]): Promise<void> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const page = await context.newPage();
+  await signInAsAdmin(page, { timeout: COMPILE_TIMEOUT });
+  for (const entry of pages) {
+    const [path, name] = typeof entry === "string" ? [entry, undefined] : entry;
+    await page.goto(path, { timeout: COMPILE_TIMEOUT });
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: COMPILE_TIMEOUT });
+  }
+  await context.close();
 }
 
 /**

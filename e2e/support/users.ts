@@ -96,3 +96,10 @@ export async function newSignedInUser(browser: Browser, role: Role, prefix: stri
   await expect(page).not.toHaveURL(/\/account/);
   return { username, password, role, context, page };
 }
+
+/** A new user of the given role with a password of their own, not left signed in. */
+export async function newUser(browser: Browser, role: Role, prefix: string = role): Promise<{ username: string; password: string }> {
+  const { username, password, context } = await newSignedInUser(browser, role, prefix);
+  await context.close();
+  return { username, password };
+}
