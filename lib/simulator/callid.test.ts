@@ -73,9 +73,9 @@ describe("call types", () => {
 });
 
 describe("errors", () => {
-  it("separates user and data with no leading pipe, and echoes agent_user raw", async () => {
+  it("separates user and data with no leading pipe, and echoes agent_user stripped to letters and digits", async () => {
     expect(await lookup({ call_id: NO_LOG, header: "YES" })).toBe("ERROR: callid_info CALL LOG NOT FOUND: 6666|\n");
-    expect(await lookup({ call_id: NO_LOG, agent_user: "bob smith" })).toBe("ERROR: callid_info CALL LOG NOT FOUND: 6666|bob smith\n");
+    expect(await lookup({ call_id: NO_LOG, agent_user: "bob smith" })).toBe("ERROR: callid_info CALL LOG NOT FOUND: 6666|bobsmith\n");
     expect(await lookup({ call_id: "M9999999999999999999", agent_user: "1001" })).toBe("ERROR: callid_info CALL NOT FOUND: 6666|1001\n");
   });
 

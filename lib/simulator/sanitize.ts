@@ -99,16 +99,18 @@ const SANITIZERS = {
   agent_search_method: keepAlnum("_", false),
   areacode: andThen(L.dashUnderscore, unlessAll(L.alnum)),
   call_id: L.alnum,
+  // Echoed by callid_info's not-found errors; a real server strips it to letters and digits
+  // (contract 4: `agent'01` comes back as `agent01`), although 2.10 reads it as raw.
+  agent_user: L.alnum,
 } satisfies Record<string, Sanitizer>;
 
 export type SanitizedName = keyof typeof SANITIZERS;
 
-/** The parameters after 1.3, plus `agent_user`, which callid_info echoes unsanitized (2.10). */
-export type ApiParams = Record<SanitizedName, string> & { agent_user: string };
+/** The parameters after 1.3 (and agent_user, contract 4). */
+export type ApiParams = Record<SanitizedName, string>;
 
 export function sanitizeParams(request: RequestParams, nonLatin: boolean): ApiParams {
-  const sanitized = Object.fromEntries(
+  return Object.fromEntries(
     Object.entries(SANITIZERS).map(([name, sanitize]) => [name, sanitize(readParam(request, name), nonLatin)]),
-  ) as Record<SanitizedName, string>;
-  return { ...sanitized, agent_user: readParam(request, "agent_user") };
+  ) as ApiParams;
 }

@@ -1,6 +1,6 @@
 // Contract 2.2 add_phone and 2.3 update_phone.
 import { writeAdminLog, type FunctionContext } from "../context";
-import { deleteRows, DuplicateKeyError, fitColumn, lengthBetween, sameKey, strlen } from "../mysql";
+import { deleteRows, DuplicateKeyError, fitColumn, lengthBetween, PhpFatalError, sameKey, strlen } from "../mysql";
 import { may, phoneVisibility } from "../permissions";
 import { errorLine, noticeLine, successLine } from "../responses";
 import { phoneWithDefaults } from "../seed";
@@ -40,6 +40,14 @@ const PHONE_COLUMN_SIZES: Partial<Record<keyof Phone, number>> = {
   email: 100,
   template_id: 15,
 };
+
+/**
+ * email is the one field whose whitelist keeps `'` (1.3); the quote then ends the SQL string
+ * and the INSERT or UPDATE dies (contract 4: HTTP 500, empty body, nothing stored).
+ */
+function breaksSql(changes: Partial<Phone>): boolean {
+  return changes.email?.includes("'") ?? false;
+}
 
 function fitPhoneColumns(changes: Partial<Phone>): Partial<Phone> {
   const fitted: Partial<Phone> = { ...changes };
@@ -151,6 +159,7 @@ export function addPhone(ctx: FunctionContext): string {
     active: "Y",
     status: "ACTIVE",
   };
+  if (breaksSql(phone)) throw new PhpFatalError("add_phone: SQL syntax error near the email's quote");
   // The unique index is on (extension, server_ip) after truncation.
   if (findPhone(state, phone.extension, phone.server_ip)) throw new DuplicateKeyError("phones", phone.extension);
   state.phones.push(phone);
@@ -295,6 +304,7 @@ export function updatePhone(ctx: FunctionContext): string {
     if (accepted === null) return errorLine(fn, rule.reason, user, ...(rule.echo?.(ctx) ?? [value]));
     Object.assign(changes, accepted);
   }
+  if (breaksSql(changes)) throw new PhpFatalError("update_phone: SQL syntax error near the email's quote");
   // The SET fragment is never short enough to count as "no updates": every request updates,
   // and every update blanks install_directory (2.3).
   Object.assign(phone, fitPhoneColumns(changes), { install_directory: "" });
