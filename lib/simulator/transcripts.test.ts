@@ -19,13 +19,15 @@ interface Transcript {
   request: string;
   body: string;
   viaPost: boolean;
+  /** The fixtures README: served with HTTP 500 when the name says http500, else 200. */
+  status: number;
 }
 
 function readTranscript(name: string): Transcript {
   const text = readFileSync(join(TRANSCRIPTS_DIR, `${name}.txt`), "utf8");
   const separator = text.indexOf("\n---\n");
   if (separator === -1) throw new Error(`${name}: no --- line`);
-  return { name, request: text.slice(0, separator), body: text.slice(separator + 5), viaPost: /post/i.test(name) };
+  return { name, request: text.slice(0, separator), body: text.slice(separator + 5), viaPost: /post/i.test(name), status: /http500/i.test(name) ? 500 : 200 };
 }
 
 function listTranscripts(dir: string): string[] {
@@ -36,7 +38,7 @@ function listTranscripts(dir: string): string[] {
   });
 }
 
-type Step = { transcript: string } | { request: string; expectFirstLine: string };
+type Step = { transcript: string } | { request: string; expectFirstLine: string | RegExp };
 
 const addDid7275553331: Step = {
   request: "source=test&user=6666&pass=1234&function=add_did&did_pattern=7275553331&did_description=Testing+DID&active=N",
@@ -52,6 +54,15 @@ const lockout6001: Step[] = [
   })),
 ];
 
+/** Lockout Case B: failures only, none after a success in the past 15 minutes (1.4). */
+const failures6001 = (count: number): Step[] =>
+  Array.from({ length: count }, () => ({
+    request: "source=test&user=6001&pass=wrong&function=no_such_function",
+    expectFirstLine: "ERROR: Login incorrect, please try again: |6001|wrong|BAD|",
+  }));
+
+const LONG_COPY_ENTRY = `72755533607${"0".repeat(44)}`;
+
 /** What each case needs beyond the seed. Cases not listed run on the seed alone. */
 const PREREQUISITES: Record<string, Step[]> = {
   "add_did/duplicate": [addDid7275553331],
@@ -66,6 +77,22 @@ const PREREQUISITES: Record<string, Step[]> = {
   "update_cid_group_entry/add_duplicate": [{ transcript: "update_cid_group_entry/add" }],
   "update_cid_group_entry/delete": [{ transcript: "update_cid_group_entry/add" }],
   "lockout/A11_bad_pass_LOCK": lockout6001,
+  "lockout/B21_bad_pass_LOCK": failures6001(20),
+  "lockout/B22_good_pass_LOCK": [...failures6001(20), { transcript: "lockout/B21_bad_pass_LOCK" }],
+  "update_cid_group_entry/add_long_areacode_again_http500": [{ transcript: "update_cid_group_entry/add_long_areacode" }],
+  "update_cid_group_entry/info_long_areacode": [{ transcript: "update_cid_group_entry/add_long_areacode" }],
+  "add_phone_alias/long_id_collision_http500": [
+    {
+      request: "source=test&user=6666&pass=1234&function=add_phone_alias&alias_id=ALIAS_TWENTY_CHARS_X&alias_name=First+alias&phone_logins=1001",
+      expectFirstLine: "SUCCESS: add_phone_alias PHONE ALIAS HAS BEEN ADDED - 6666|ALIAS_TWENTY_CHARS_X|First alias|1001",
+    },
+  ],
+  "copy_did/long_entry_again": [
+    {
+      request: `source=test&user=6666&pass=1234&function=copy_did&source_did_pattern=7275550100&new_dids=${LONG_COPY_ENTRY}`,
+      expectFirstLine: new RegExp(`^NOTICE: copy_did DID HAS BEEN ADDED - 6666\\|${LONG_COPY_ENTRY}\\|7275550100\\|\\d+\\|1$`),
+    },
+  ],
 };
 
 const COPY_DID_ADDED = /^(NOTICE: copy_did DID HAS BEEN ADDED - [^|\n]*\|([^|\n]*)\|[^|\n]*\|)(\d+)(\|\d+)$/gm;
@@ -90,6 +117,11 @@ async function send(sim: RunningSimulator, request: string, viaPost: boolean): P
 function checkLooseValues(sim: RunningSimulator, body: string, didIdsBefore: Map<string, number>): void {
   for (const match of body.matchAll(COPY_DID_ADDED)) {
     const pattern = match[2] ?? "";
+    // Nothing inserted (an over-long entry whose cut already exists): did_id prints as 0 (contract 4).
+    if (match[4] === "|0") {
+      expect(Number(match[3]), `did_id of ${pattern}, not inserted`).toBe(0);
+      continue;
+    }
     expect(sim.state.dids.find((d) => d.did_pattern === pattern)?.did_id, `did_id of ${pattern}`).toBe(Number(match[3]));
   }
   for (const match of body.matchAll(DID_DELETED)) {
@@ -104,7 +136,7 @@ function checkLooseValues(sim: RunningSimulator, body: string, didIdsBefore: Map
 async function replay(sim: RunningSimulator, transcript: Transcript): Promise<void> {
   const didIdsBefore = new Map(sim.state.dids.map((d) => [d.did_pattern, d.did_id]));
   const reply = await send(sim, transcript.request, transcript.viaPost);
-  expect(reply.status, `${transcript.name}: status`).toBe(200);
+  expect(reply.status, `${transcript.name}: status`).toBe(transcript.status);
   expect(reply.headers.get("content-type")).toBe("text/html; charset=utf-8");
   expect(loosen(reply.body), transcript.name).toBe(loosen(transcript.body));
   checkLooseValues(sim, reply.body, didIdsBefore);
@@ -119,7 +151,9 @@ async function runStep(sim: RunningSimulator, step: Step): Promise<void> {
     return;
   }
   const reply = await getRaw(sim, step.request);
-  expect(reply.body.split("\n")[0]).toBe(step.expectFirstLine);
+  const firstLine = reply.body.split("\n")[0];
+  if (typeof step.expectFirstLine === "string") expect(firstLine).toBe(step.expectFirstLine);
+  else expect(firstLine).toMatch(step.expectFirstLine);
 }
 
 const names = existsSync(TRANSCRIPTS_DIR) ? listTranscripts(TRANSCRIPTS_DIR).sort() : [];
