@@ -3,6 +3,7 @@ import type { VicidialClient } from "./client";
 import { commaList, defineParams, optional, text, type InputOf } from "./encode";
 import type { Subject } from "./errors";
 import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
+import { byExistence, noChangeProbe } from "./reconcile";
 
 const aliasKey = { aliasId: text("alias_id") };
 /** Logins of existing phones, sent comma-separated. */
@@ -30,6 +31,12 @@ export type DeletePhoneAliasInput = InputOf<typeof deleteAliasParams.spec>;
 const addSubject: Subject = { thing: "phone alias", things: "phone aliases", right: "add phone aliases", changesData: true };
 const updateSubject: Subject = { thing: "phone alias", things: "phone aliases", right: "change phone aliases", changesData: true };
 
+/**
+ * update_phone_alias with delete_alias=N and nothing else: NO UPDATES DEFINED when the alias
+ * exists, PHONE ALIAS DOES NOT EXIST otherwise; changes nothing (2.5).
+ */
+const aliasProbe = noChangeProbe("update_phone_alias", "phone alias", [["delete_alias", "N"]]);
+
 const aliasOf = ([aliasId]: readonly string[]) => (aliasId === undefined ? undefined : { aliasId });
 
 export const addPhoneAliasOperation = defineOperation({
@@ -40,6 +47,7 @@ export const addPhoneAliasOperation = defineOperation({
   success: successLine("PHONE ALIAS HAS BEEN ADDED", ([aliasId, aliasName, logins]) =>
     aliasId === undefined ? undefined : { aliasId, aliasName: aliasName ?? "", phoneLogins: logins ? logins.split(",") : [] },
   ),
+  reconcile: byExistence("add", aliasProbe, "alias_id", "phone alias"),
 });
 
 export const updatePhoneAliasOperation = defineOperation({
@@ -48,6 +56,7 @@ export const updatePhoneAliasOperation = defineOperation({
   read: false,
   verdict: "first",
   success: successLine("PHONE ALIAS HAS BEEN UPDATED", aliasOf),
+  reconcile: byExistence("update", aliasProbe, "alias_id", "phone alias"),
 });
 
 /** Exactly `Y`; a refusal is a NOTICE, which is never a success (contract 3). */
@@ -58,6 +67,7 @@ export const deletePhoneAliasOperation = defineOperation({
   fixed: [["delete_alias", "Y"]],
   verdict: "first",
   success: successLine("PHONE ALIAS HAS BEEN DELETED", aliasOf),
+  reconcile: byExistence("delete", aliasProbe, "alias_id", "phone alias"),
 });
 
 export type AddedPhoneAlias = DataOf<typeof addPhoneAliasOperation>;

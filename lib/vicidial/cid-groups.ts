@@ -2,10 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { VicidialClient } from "./client";
 import { defineParams, optional, text, yesNo, type InputOf } from "./encode";
-import { failure, type Subject } from "./errors";
-import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
+import type { WireParameters } from "./encode";
+import { failure, type Reconciliation, type Subject, type VicidialFailure } from "./errors";
+import { defineOperation, performWith, successLine, type CallContext, type DataOf, type Read } from "./operation";
 import { ALL_VALUES } from "./parameters";
 import { splitLines } from "./parse";
+import { CHECKED, couldNotCheck, sentValue } from "./reconcile";
 
 /** `areacode` (and `outboundCid` in filters) meaning "any" (2.9). */
 export const ANY_AREACODE = ALL_VALUES;
@@ -83,6 +85,55 @@ export const cidGroupInfoOperation = defineOperation({
   },
 });
 
+/** The entries a change aimed at, read back with INFO and the same filter; [] for NO ENTRIES. */
+async function entriesNow(sent: WireParameters, read: Read): Promise<CidGroupRow[] | VicidialFailure> {
+  const filter: [string, string][] = [
+    ["cid_group_id", sentValue(sent, "cid_group_id") ?? ""],
+    ["areacode", sentValue(sent, "areacode") ?? ""],
+  ];
+  const cid = sentValue(sent, "outbound_cid");
+  if (cid !== undefined) filter.push(["outbound_cid", cid]);
+  const result = await read(cidGroupInfoOperation, filter);
+  if (result.ok) return result.data.rows;
+  return result.code === "NO_ENTRIES" ? [] : result;
+}
+
+/** Whether a row holds what was sent; an ADD without a description stores a blank one (2.9). */
+function holdsSent(sent: WireParameters, blankDescription: boolean) {
+  const active = sentValue(sent, "active");
+  const description = sentValue(sent, "cid_description") ?? (blankDescription ? "" : undefined);
+  return (row: CidGroupRow) =>
+    (active === undefined || row.active === (active === "Y")) && (description === undefined || row.description === description);
+}
+
+/** CID group entries can be read in full, so the outcome of a change is known after INFO. */
+function reconcileEntries(kind: "add" | "update" | "delete") {
+  return async (sent: WireParameters, read: Read): Promise<Reconciliation> => {
+    const rows = await entriesNow(sent, read);
+    if (!Array.isArray(rows)) return couldNotCheck(rows);
+    const holding = rows.filter(holdsSent(sent, kind === "add"));
+    if (kind === "delete") {
+      return rows.length === 0
+        ? { state: "done", message: `${CHECKED} no matching entry is left, so the entries were deleted.` }
+        : { state: "not_done", message: `${CHECKED} the entries are still there, so nothing was deleted; it is safe to try again.` };
+    }
+    if (rows.length === 0) {
+      return kind === "add"
+        ? { state: "not_done", message: `${CHECKED} the entry is not in the group, so nothing was added; it is safe to try again.` }
+        : { state: "not_done", message: `${CHECKED} no entry matches any more, so nothing was changed.` };
+    }
+    if (kind === "add" ? holding.length > 0 : holding.length === rows.length) {
+      return { state: "done", message: `${CHECKED} the group holds the ${kind === "add" ? "new entry" : "new values"}, so the change was made.` };
+    }
+    if (holding.length === 0) {
+      return kind === "add"
+        ? { state: "exists", message: `${CHECKED} an entry with this area code and caller ID exists, but with other values.` }
+        : { state: "not_done", message: `${CHECKED} the entries still have their old values, so nothing was changed; it is safe to try again.` };
+    }
+    return { state: "exists", message: `${CHECKED} only some of the matching entries have the new values; send the change again (repeating it is safe).` };
+  };
+}
+
 const entryChange = ([cidGroupId, areacodeValue, cid, count]: readonly string[]) =>
   cidGroupId === undefined || count === undefined || !/^\d+$/.test(count)
     ? undefined
@@ -95,6 +146,7 @@ export const addCidEntryOperation = defineOperation({
   fixed: [["stage", "ADD"]],
   verdict: "first",
   success: successLine("CID GROUP ENTRY HAS BEEN ADDED", entryChange),
+  reconcile: reconcileEntries("add"),
 });
 
 /** `count` is MySQL's changed-rows count, so a repeated update reports 0 (2.9). */
@@ -105,6 +157,7 @@ export const updateCidEntriesOperation = defineOperation({
   fixed: [["stage", "UPDATE"]],
   verdict: "first",
   success: successLine("CID GROUP ENTRIES HAVE BEEN UPDATED", entryChange),
+  reconcile: reconcileEntries("update"),
 });
 
 export const deleteCidEntriesOperation = defineOperation({
@@ -114,6 +167,7 @@ export const deleteCidEntriesOperation = defineOperation({
   fixed: [["stage", "DELETE"]],
   verdict: "first",
   success: successLine("CID GROUP ENTRIES HAVE BEEN DELETED", entryChange),
+  reconcile: reconcileEntries("delete"),
 });
 
 export type CidGroupInfo = DataOf<typeof cidGroupInfoOperation>;

@@ -37,8 +37,12 @@ export interface ApiRequest {
   secrets?: readonly string[];
 }
 
-/** The body of a 200 answer that got past authentication, or why there is none. */
-export type ApiReply = { ok: true; body: string } | VicidialFailure;
+/**
+ * The body of an answer that got past authentication, or why there is none. `status` is 200, or
+ * 5xx: PHP died, possibly after printing VICIdial's answer and making the change (contract 4), so
+ * the operation judges such a body as an unknown outcome (operation.ts), never as a success.
+ */
+export type ApiReply = { ok: true; status: number; body: string } | VicidialFailure;
 
 export interface VicidialClient {
   /** Where the client sends, and as whom; never the password. */
@@ -102,16 +106,16 @@ export function createVicidialClient(config: VicidialConfig, dependencies: Clien
 
   function judgeBody(request: ApiRequest, status: number, body: string, secrets: readonly string[]): ApiReply {
     const excerpt = () => scrub(body.trim().slice(0, UNKNOWN_BODY_EXCERPT), secrets);
-    // A 500 or an empty body means the outcome is unknown (contract 3).
-    if (status !== 200) {
+    // Anything but 200 or 5xx (404, 418...) is not the script answering: a wrong URL, a proxy.
+    if (status !== 200 && status < 500) {
       return failure("HTTP_ERROR", transportMessage("HTTP_ERROR", request.subject, { timeoutMs, sent: true, status }), excerpt());
     }
-    if (body.trim() === "") {
+    if (status === 200 && body.trim() === "") {
       return failure("EMPTY_RESPONSE", answerMessage("EMPTY_RESPONSE", request.subject, request), "");
     }
     const credentialFailure = credentialAnswer(request, body, secrets);
     if (credentialFailure) return credentialFailure;
-    return { ok: true, body };
+    return { ok: true, status, body };
   }
 
   /** Authentication answers look the same for every function (1.4), so they are judged here. */

@@ -4,6 +4,7 @@ import { commaList, defineParams, oneOf, optional, text, yesNo, type InputOf } f
 import type { Subject } from "./errors";
 import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
 import { resultLines, type ResultLine } from "./parse";
+import { byExistence, CHECKED, couldNotCheck, exists, noChangeProbe, sentValue } from "./reconcile";
 
 export const DID_ROUTES = ["EXTEN", "VOICEMAIL", "AGENT", "PHONE", "IN_GROUP", "CALLMENU", "VMAIL_NO_INST"] as const;
 export const RECORD_CALL_MODES = ["Y", "N", "Y_QUEUESTOP"] as const;
@@ -63,6 +64,9 @@ export type CopyDidInput = InputOf<typeof copyDidParams.spec>;
 const addSubject: Subject = { thing: "DID", things: "DIDs", right: "add DIDs", changesData: true };
 const updateSubject: Subject = { thing: "DID", things: "DIDs", right: "change DIDs", changesData: true };
 
+/** update_did with nothing to change: NO UPDATES when the DID exists, DOES NOT EXIST otherwise (2.8). */
+const didProbe = noChangeProbe("update_did", "DID");
+
 const didOf = ([didPattern]: readonly string[]) => (didPattern === undefined ? undefined : { didPattern });
 
 function integer(value: string | undefined): number | undefined {
@@ -75,6 +79,7 @@ export const addDidOperation = defineOperation({
   read: false,
   verdict: "first",
   success: successLine("DID HAS BEEN ADDED", didOf),
+  reconcile: byExistence("add", didProbe, "did_pattern", "DID"),
 });
 
 export const updateDidOperation = defineOperation({
@@ -83,6 +88,7 @@ export const updateDidOperation = defineOperation({
   read: false,
   verdict: "first",
   success: successLine("DID HAS BEEN UPDATED", didOf),
+  reconcile: byExistence("update", didProbe, "did_pattern", "DID"),
 });
 
 /** Exactly `Y`: `y` falls through to the update path (contract 3). */
@@ -95,6 +101,7 @@ export const deleteDidOperation = defineOperation({
   success: successLine("DID HAS BEEN DELETED", ([didPattern, didId]) =>
     didPattern === undefined ? undefined : { didPattern, didId: integer(didId) },
   ),
+  reconcile: byExistence("delete", didProbe, "did_pattern", "DID"),
 });
 
 export type CopiedDid = { pattern: string; outcome: "added" | "exists"; didId?: number };
@@ -134,6 +141,24 @@ export const copyDidOperation = defineOperation({
     const dids = lines.flatMap((line) => copiedDid(line) ?? []);
     const rawLines = lines.filter((line) => line === final || copiedDid(line)).map((line) => line.text);
     return { data: { sourceDidPattern, dids, added: addedCount, alreadyExisted: existedCount }, rawLines };
+  },
+  /** Which of the new DIDs exist now; their copied settings cannot be read back. */
+  async reconcile(sent, read) {
+    const patterns = (sentValue(sent, "new_dids") ?? "").split(",");
+    const found: string[] = [];
+    for (const pattern of patterns) {
+      const answer = await exists(read, didProbe, [["did_pattern", pattern]]);
+      if (typeof answer !== "boolean") return couldNotCheck(answer);
+      if (answer) found.push(pattern);
+    }
+    if (found.length === 0) {
+      return { state: "not_done", message: `${CHECKED} none of the new DIDs exists in VICIdial, so nothing was copied; it is safe to try again.` };
+    }
+    const which = found.length === patterns.length ? "every new DID exists" : `only ${found.join(", ")} of the new DIDs exist`;
+    return {
+      state: "exists",
+      message: `${CHECKED} ${which} in VICIdial; whether they hold the copied settings cannot be read back through the API.`,
+    };
   },
 });
 

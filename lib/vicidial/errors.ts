@@ -44,7 +44,27 @@ export type TransportErrorCode = "TIMEOUT" | "UNREACHABLE" | "HTTP_ERROR";
 /** Codes decided from a body VICIdial (or something at its URL) sent back. */
 export type AnswerErrorCode = Exclude<VicidialErrorCode, TransportErrorCode>;
 
-export type VicidialFailure = { ok: false; code: VicidialErrorCode; message: string; field?: string; raw: string };
+/**
+ * What reading VICIdial back showed after an answer whose outcome is unknown (an HTTP 500, even
+ * one carrying SUCCESS: contract 4). `done`: the change is in place. `not_done`: nothing was
+ * changed; safe to try again. `exists`: the record exists, but the values sent cannot be read
+ * back through the API. `unchecked`: it could not be read back.
+ */
+export interface Reconciliation {
+  state: "done" | "not_done" | "exists" | "unchecked";
+  /** A plain sentence for the user ("Checked afterwards: ..."). */
+  message: string;
+}
+
+export type VicidialFailure = {
+  ok: false;
+  code: VicidialErrorCode;
+  message: string;
+  field?: string;
+  raw: string;
+  /** Only after an unknown outcome of a change; the sentence is also part of `message`. */
+  reconciled?: Reconciliation;
+};
 
 export type VicidialResult<T> = { ok: true; data: T; raw: string } | VicidialFailure;
 
@@ -60,7 +80,7 @@ export interface Subject {
   changesData: boolean;
 }
 
-const OUTCOME_UNKNOWN = "VICIdial may or may not have made the change; check before trying again.";
+export const OUTCOME_UNKNOWN = "VICIdial may or may not have made the change; check before trying again.";
 
 export function failure(code: VicidialErrorCode, message: string, raw = "", field?: string): VicidialFailure {
   return field === undefined ? { ok: false, code, message, raw } : { ok: false, code, message, field, raw };
@@ -147,6 +167,17 @@ export function transportMessage(
         ? `VICIdial failed with HTTP ${detail.status} before answering.${unknown}`
         : `VICIdial answered HTTP ${detail.status ?? "error"}; check the configured URL.${unknown}`;
   }
+}
+
+/**
+ * The first sentence for a 5xx answer: PHP died, and may have done so after printing what
+ * VICIdial did (contract 4), so what it printed is reported but never taken as the outcome.
+ */
+export function serverErrorMessage(status: number, answered: { ok: true } | { ok: false; message: string } | undefined): string {
+  if (!answered) return `VICIdial failed with HTTP ${status} before answering.`;
+  return answered.ok
+    ? `VICIdial answered that it succeeded, then failed with HTTP ${status}, so the answer cannot be trusted.`
+    : `VICIdial answered "${answered.message}", then failed with HTTP ${status}.`;
 }
 
 function formatSeconds(ms: number): string {

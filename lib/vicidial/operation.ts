@@ -3,7 +3,16 @@ import { classify } from "./classify";
 import type { VicidialClient } from "./client";
 import { getVicidialClient } from "./default-client";
 import type { InputOf, ParamSet, ParamSpec, WireParameters } from "./encode";
-import { answerMessage, failure, type Subject, type VicidialResult } from "./errors";
+import {
+  answerMessage,
+  failure,
+  OUTCOME_UNKNOWN,
+  serverErrorMessage,
+  type Reconciliation,
+  type Subject,
+  type VicidialFailure,
+  type VicidialResult,
+} from "./errors";
 import { hasDatabaseFailure, resultLines, type ResultLine } from "./parse";
 import { scrub } from "./scrub";
 
@@ -31,7 +40,15 @@ export interface Operation<T> {
   /** copy_did's outcome is its last line, every other function's its first (contract 3). */
   verdict: "first" | "last";
   success(body: string, lines: readonly ResultLine[]): Success<T> | undefined;
+  /**
+   * After an unknown outcome of a change (an HTTP 500, even with SUCCESS: contract 4), reads
+   * VICIdial back to tell the user whether the change is in place. `sent` is what was sent.
+   */
+  reconcile?(sent: WireParameters, read: Read): Promise<Reconciliation>;
 }
+
+/** Sends a read-only operation with the same client and source as the call being reconciled. */
+export type Read = <U>(operation: Operation<U>, parameters: WireParameters) => Promise<VicidialResult<U>>;
 
 /** Declares an operation, inferring its data type from its success parser. */
 export function defineOperation<T>(operation: Operation<T>): Operation<T> {
@@ -76,6 +93,41 @@ export function interpret<T>(operation: Operation<T>, body: string, secrets: rea
   );
 }
 
+/** Codes of bodies that carry no VICIdial answer at all. */
+const NO_ANSWER = new Set(["EMPTY_RESPONSE", "UNKNOWN_RESPONSE", "DATABASE_ERROR"]);
+
+/** What VICIdial had answered in a 5xx body, or undefined when the body holds no answer. */
+function answeredBefore<T>(operation: Operation<T>, body: string, secrets: readonly string[]) {
+  if (body.trim() === "") return { answered: undefined, raw: "" };
+  const result = interpret(operation, body, secrets);
+  return { answered: result.ok || !NO_ANSWER.has(result.code) ? result : undefined, raw: result.raw };
+}
+
+/**
+ * A 5xx answer, before any read-back: always HTTP_ERROR, an unknown outcome, even when the body
+ * says SUCCESS (contract 4: the change may or may not have been stored). The message says what
+ * VICIdial had answered; `raw` keeps its lines.
+ */
+export function interpretServerError<T>(operation: Operation<T>, status: number, body: string, secrets: readonly string[] = []): VicidialFailure {
+  const { answered, raw } = answeredBefore(operation, body, secrets);
+  const message = serverErrorMessage(status, answered);
+  return failure("HTTP_ERROR", operation.subject.changesData ? `${message} ${OUTCOME_UNKNOWN}` : message, raw);
+}
+
+/** interpretServerError, with the operation's read-back sentence in place of the generic one. */
+async function reconcileServerError<T>(
+  operation: Operation<T>,
+  reply: { status: number; body: string },
+  sent: WireParameters,
+  read: Read,
+  secrets: readonly string[],
+): Promise<VicidialFailure> {
+  if (!operation.subject.changesData || !operation.reconcile) return interpretServerError(operation, reply.status, reply.body, secrets);
+  const { answered, raw } = answeredBefore(operation, reply.body, secrets);
+  const reconciled = await operation.reconcile(sent, read);
+  return { ...failure("HTTP_ERROR", `${serverErrorMessage(reply.status, answered)} ${reconciled.message}`, raw), reconciled };
+}
+
 /** Sends `operation` with `parameters` through `client` (default: the configured one). */
 export async function perform<T>(
   operation: Operation<T>,
@@ -84,9 +136,10 @@ export async function perform<T>(
   options: { client?: VicidialClient; secrets?: readonly string[] } = {},
 ): Promise<VicidialResult<T>> {
   const client = options.client ?? getVicidialClient();
+  const sent = operation.fixed ? [...parameters, ...operation.fixed] : parameters;
   const reply = await client.call({
     apiFunction: operation.apiFunction,
-    parameters: operation.fixed ? [...parameters, ...operation.fixed] : parameters,
+    parameters: sent,
     source: context.source,
     subject: operation.subject,
     retryIfUnreachable: operation.read,
@@ -94,7 +147,12 @@ export async function perform<T>(
     secrets: options.secrets,
   });
   if (!reply.ok) return reply;
-  return interpret(operation, reply.body, client.secretsFor(options.secrets));
+  const secrets = client.secretsFor(options.secrets);
+  if (reply.status !== 200) {
+    const read: Read = (readOperation, readParameters) => perform(readOperation, readParameters, context, { client });
+    return reconcileServerError(operation, reply, sent, read, secrets);
+  }
+  return interpret(operation, reply.body, secrets);
 }
 
 /** Checks and encodes `input`, then performs; a value VICIdial would alter is refused unsent. */

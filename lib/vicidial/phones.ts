@@ -12,7 +12,7 @@ import {
   yesNo,
   type InputOf,
 } from "./encode";
-import type { Subject } from "./errors";
+import type { Reconciliation, Subject } from "./errors";
 import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
 
 /** Case-sensitive; PJSIP is refused although the column allows it (2.2). */
@@ -83,6 +83,17 @@ export type DeletePhoneInput = InputOf<typeof deletePhoneParams.spec>;
 const addSubject: Subject = { thing: "phone", things: "phones", right: "add phones", changesData: true };
 const updateSubject: Subject = { thing: "phone", things: "phones", right: "change phones", changesData: true };
 
+/**
+ * A phone cannot be read back without changing it: update_phone with nothing to change still
+ * writes (2.3), so an unknown outcome is left for the user to check.
+ */
+async function phoneNotReadable(): Promise<Reconciliation> {
+  return {
+    state: "unchecked",
+    message: "VICIdial's API cannot read a phone back without changing it, so this was not checked; look the phone up in VICIdial's admin before trying again.",
+  };
+}
+
 export const addPhoneOperation = defineOperation({
   apiFunction: "add_phone",
   subject: addSubject,
@@ -93,6 +104,7 @@ export const addPhoneOperation = defineOperation({
       ? undefined
       : { extension, serverIp, protocol: protocol ?? "", dialplanNumber: dialplanNumber ?? "" },
   ),
+  reconcile: phoneNotReadable,
 });
 
 const phoneOf = ([extension, serverIp]: readonly string[]) =>
@@ -104,6 +116,7 @@ export const updatePhoneOperation = defineOperation({
   read: false,
   verdict: "first",
   success: successLine("PHONE HAS BEEN UPDATED", phoneOf),
+  reconcile: phoneNotReadable,
 });
 
 /** Exactly `Y`: a lowercase `y` is stripped and turns the delete into a no-op update (contract 3). */
@@ -114,6 +127,7 @@ export const deletePhoneOperation = defineOperation({
   fixed: [["delete_phone", "Y"]],
   verdict: "first",
   success: successLine("PHONE HAS BEEN DELETED", phoneOf),
+  reconcile: phoneNotReadable,
 });
 
 export type AddedPhone = DataOf<typeof addPhoneOperation>;

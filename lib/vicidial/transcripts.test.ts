@@ -5,7 +5,7 @@ import { CALL_INFO_DELIMITERS, callInfoOperation, parseCallInfoColumns, toCallIn
 import { addCidEntryOperation, cidGroupInfoOperation, deleteCidEntriesOperation, updateCidEntriesOperation } from "./cid-groups";
 import { addDidOperation, copyDidOperation, deleteDidOperation, parseCopyDidLines, updateDidOperation } from "./dids";
 import { addPhoneAliasOperation, deletePhoneAliasOperation, updatePhoneAliasOperation } from "./aliases";
-import { defineOperation, interpret, type Operation } from "./operation";
+import { defineOperation, interpret, interpretServerError, type Operation } from "./operation";
 import { addPhoneOperation, deletePhoneOperation, updatePhoneOperation } from "./phones";
 import { REDACTED } from "./scrub";
 import { versionOperation } from "./version";
@@ -21,6 +21,8 @@ interface Transcript {
   name: string;
   request: URLSearchParams;
   body: string;
+  /** The fixtures README: HTTP 500 when the name says http500, else 200. */
+  status: number;
 }
 
 function listTranscripts(dir: string, prefix = ""): Transcript[] {
@@ -34,7 +36,14 @@ function listTranscripts(dir: string, prefix = ""): Transcript[] {
       const text = readFileSync(full, "utf8");
       const separator = text.indexOf("\n---\n");
       if (separator < 0) throw new Error(`${name}: no --- line`);
-      return [{ name: name.replace(/\.txt$/, ""), request: new URLSearchParams(text.slice(0, separator)), body: text.slice(separator + 5) }];
+      return [
+        {
+          name: name.replace(/\.txt$/, ""),
+          request: new URLSearchParams(text.slice(0, separator)),
+          body: text.slice(separator + 5),
+          status: /http500/i.test(entry) ? 500 : 200,
+        },
+      ];
     });
 }
 
@@ -94,6 +103,8 @@ const anyId = expect.any(Number);
 const EXPECTED: Record<string, Expected> = {
   "add_did/bad_route": fails("INVALID_FIELD", "did_route"),
   "add_did/duplicate": fails("DID_EXISTS"),
+  "add_did/duplicate_upper_case_default": fails("DID_EXISTS"),
+  "add_did/post_apostrophe_description_http500": fails("HTTP_ERROR"),
   "add_did/full_exten": did("7275553332"),
   "add_did/in_group": did("7275553333"),
   "add_did/minimal": did("7275550001"),
@@ -104,7 +115,11 @@ const EXPECTED: Record<string, Expected> = {
   "add_phone/perm_7777_level7": fails("PERMISSION_DENIED"),
   "add_phone/success": ok({ extension: "55000", serverIp: "10.10.10.15", protocol: "SIP", dialplanNumber: "55000" }),
   "add_phone/success_all_optional": ok({ extension: "55002", serverIp: "10.10.10.15", protocol: "IAX2", dialplanNumber: "55002" }),
+  "add_phone/post_apostrophe_full_name": ok({ extension: "55010", serverIp: "10.10.10.15", protocol: "SIP", dialplanNumber: "55010" }),
+  "add_phone/post_apostrophe_email_http500": fails("HTTP_ERROR"),
+  "add_phone/template_lower_case": ok({ extension: "55010", serverIp: "10.10.10.15", protocol: "SIP", dialplanNumber: "55010" }),
   "add_phone_alias/duplicate": fails("ALIAS_EXISTS"),
+  "add_phone_alias/long_id_collision_http500": fails("HTTP_ERROR"),
   "add_phone_alias/phone_missing": fails("PHONE_LOGIN_NOT_FOUND", "phone_logins"),
   "add_phone_alias/success": ok({ aliasId: "ALIAS100", aliasName: "Test Alias", phoneLogins: ["1001", "1002"] }),
   "auth/allowlist_8888_not_allowed": fails("FUNCTION_NOT_ALLOWED"),
@@ -122,6 +137,8 @@ const EXPECTED: Record<string, Expected> = {
   }),
   "callid_info/found_outbound_manual": ok({ call_id: "M2151015000000012345", custtime: "90" }),
   "callid_info/not_found": fails("NOT_FOUND"),
+  "callid_info/post_agent_user_stripped_http500": fails("HTTP_ERROR"),
+  "callid_info/post_apostrophe_agent_user_http500": fails("HTTP_ERROR"),
   "callid_info/stage_csv_header": ok({ call_id: "M2151015000000012345", custtime: "90" }),
   "callid_info/too_short": fails("INVALID_FIELD", "call_id"),
   "copy_did/several_new": ok({
@@ -144,10 +161,21 @@ const EXPECTED: Record<string, Expected> = {
     alreadyExisted: 1,
   }),
   "copy_did/source_not_found": fails("SOURCE_NOT_FOUND", "source_did_pattern"),
+  "copy_did/long_entry_again": fails("NO_DIDS_ADDED"),
   "lockout/A11_bad_pass_LOCK": fails("LOCKED_OUT"),
+  "lockout/B21_bad_pass_LOCK": fails("LOCKED_OUT"),
+  "lockout/B22_good_pass_LOCK": fails("LOCKED_OUT"),
   "misc/missing_function": fails("UNSUPPORTED_FUNCTION"),
   "update_cid_group_entry/add": cidChange("312", "3125551212"),
   "update_cid_group_entry/add_duplicate": fails("ENTRY_EXISTS"),
+  "update_cid_group_entry/add_long_areacode": cidChange("727100", "7275551214"),
+  "update_cid_group_entry/add_long_areacode_again_http500": fails("HTTP_ERROR"),
+  "update_cid_group_entry/info_long_areacode": fails("NO_ENTRIES"),
+  "update_cid_group_entry/info_lower_case_group": ok({
+    cidGroupId: "us_sales",
+    rows: [{ areacode: "813", outboundCid: "8135552001", active: true, description: "Tampa 813", callCountToday: 12 }],
+  }),
+  "update_cid_group_entry/post_add_apostrophe_description_http500": fails("HTTP_ERROR"),
   "update_cid_group_entry/delete": cidChange("312", "3125551212"),
   "update_cid_group_entry/group_not_found": fails("NOT_FOUND"),
   "update_cid_group_entry/info_all": ok({
@@ -164,12 +192,17 @@ const EXPECTED: Record<string, Expected> = {
   "update_did/no_updates": fails("NO_UPDATES"),
   "update_did/not_found": fails("NOT_FOUND"),
   "update_did/update": did("3125550000"),
+  "update_did/post_apostrophe_description_http500": fails("HTTP_ERROR"),
   "update_phone/delete": ok({ extension: "55000", serverIp: "10.10.10.15" }),
   "update_phone/not_found": fails("NOT_FOUND"),
   "update_phone/update": ok({ extension: "55000", serverIp: "10.10.10.15" }),
+  "update_phone/post_apostrophe_email_http500": fails("HTTP_ERROR"),
+  "update_phone/post_apostrophe_full_name_http500": fails("HTTP_ERROR"),
+  "update_phone/upper_case_extension": ok({ extension: "GS102", serverIp: "10.10.10.15" }),
   "update_phone_alias/delete": ok({ aliasId: "ALIAS100" }),
   "update_phone_alias/not_found": fails("NOT_FOUND"),
   "update_phone_alias/update": ok({ aliasId: "ALIAS100" }),
+  "update_phone_alias/post_apostrophe_name_http500": fails("HTTP_ERROR"),
   "version/success": ok({
     version: "2.14-194",
     build: "241004-1518",
@@ -189,10 +222,17 @@ function isOtherCallInfoFormat(request: URLSearchParams): boolean {
   );
 }
 
+/** What the client makes of the answer before any read-back (perform adds that for a 500). */
+function judged(transcript: Transcript, body = transcript.body) {
+  const { request, status } = transcript;
+  const secrets = [request.get("pass") ?? ""];
+  return status === 200 ? interpret(operationFor(request), body, secrets) : interpretServerError(operationFor(request), status, body, secrets);
+}
+
 function outcome(transcript: Transcript, body = transcript.body): Expected {
   const { request } = transcript;
-  const result = interpret(operationFor(request), body, [request.get("pass") ?? ""]);
-  if (result.ok || !isOtherCallInfoFormat(request)) {
+  const result = judged(transcript, body);
+  if (result.ok || !isOtherCallInfoFormat(request) || transcript.status !== 200) {
     return result.ok ? ok(result.data) : fails(result.code, result.field);
   }
   const format = {
@@ -233,9 +273,22 @@ describe(`VICIdial transcripts in ${TRANSCRIPTS_DIR}`, () => {
       expect(outcome(transcript, PHP_NOISE_BEFORE + transcript.body + PHP_NOISE_AFTER)).toEqual(outcome(transcript));
     });
 
+    it.runIf(transcript.status !== 200)("is an unknown outcome that says what VICIdial had answered", () => {
+      const result = judged(transcript);
+      expect(result).toMatchObject({ ok: false, code: "HTTP_ERROR" });
+      if (result.ok) return;
+      if (transcript.body.startsWith("SUCCESS:")) {
+        expect(result.message).toMatch(/^VICIdial answered that it succeeded, then failed with HTTP 500, so the answer cannot be trusted\./);
+        expect(result.raw).toBe(transcript.body.trim());
+      } else if (transcript.body === "") {
+        expect(result.message).toMatch(/^VICIdial failed with HTTP 500 before answering\./);
+      }
+      if (operationFor(transcript.request).subject.changesData) expect(result.message).toMatch(/may or may not have made the change/);
+    });
+
     it("never hands back the password it was sent", () => {
       const pass = transcript.request.get("pass");
-      const result = interpret(operationFor(transcript.request), transcript.body, pass ? [pass] : []);
+      const result = judged(transcript);
       if (pass) expect(result.raw.split(/[|\s]/)).not.toContain(pass);
       if (transcript.body.includes("Login incorrect")) expect(result.raw).toContain(`|${REDACTED}|`);
     });
