@@ -49,6 +49,14 @@ describe("faults", () => {
     expect(added()).toBe(false);
   });
 
+  it("answers 500 after the script ran: its body and its change stay (contract 4)", async () => {
+    sim.setFaults({ http500AfterAnswer: true });
+    const reply = await callAs6666(sim, ADD);
+    expect(reply.status).toBe(500);
+    expect(reply.body).toBe("SUCCESS: add_did DID HAS BEEN ADDED - 6666|7275550050\n");
+    expect(added()).toBe(true);
+  });
+
   it("answers 200 with a body that holds no VICIdial line", async () => {
     sim.setFaults({ garbage: true });
     const reply = await callAs6666(sim, ADD);

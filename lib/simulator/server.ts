@@ -132,7 +132,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       return;
     }
     const reply = answerScript(req, body);
-    send(res, reply.status, SCRIPT_HEADERS, active.phpWarnings ? withPhpWarnings(reply.body) : reply.body);
+    const status = active.http500AfterAnswer ? 500 : reply.status;
+    send(res, status, SCRIPT_HEADERS, active.phpWarnings ? withPhpWarnings(reply.body) : reply.body);
   }
 
   const server = createServer((req, res) => {

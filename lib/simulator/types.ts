@@ -15,6 +15,12 @@ export interface SimulatorFaults {
   hang?: boolean;
   /** HTTP 500 with an empty body. */
   http500?: boolean;
+  /**
+   * The script runs, prints its answer and makes its change, then PHP dies: HTTP 500 with that
+   * body (contract 4, as an apostrophe causes on a real server). Unlike the others, the state
+   * changes.
+   */
+  http500AfterAnswer?: boolean;
   /** HTTP 200 with a body that is not a VICIdial line. */
   garbage?: boolean;
   /** Destroy the socket without answering (ECONNRESET). */

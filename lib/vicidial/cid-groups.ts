@@ -110,7 +110,7 @@ function holdsSent(sent: WireParameters, blankDescription: boolean) {
 function reconcileEntries(kind: "add" | "update" | "delete") {
   return async (sent: WireParameters, read: Read): Promise<Reconciliation> => {
     const rows = await entriesNow(sent, read);
-    if (!Array.isArray(rows)) return couldNotCheck(rows);
+    if (!Array.isArray(rows)) return couldNotCheck();
     const holding = rows.filter(holdsSent(sent, kind === "add"));
     if (kind === "delete") {
       return rows.length === 0

@@ -148,7 +148,7 @@ export const copyDidOperation = defineOperation({
     const found: string[] = [];
     for (const pattern of patterns) {
       const answer = await exists(read, didProbe, [["did_pattern", pattern]]);
-      if (typeof answer !== "boolean") return couldNotCheck(answer);
+      if (typeof answer !== "boolean") return couldNotCheck();
       if (answer) found.push(pattern);
     }
     if (found.length === 0) {

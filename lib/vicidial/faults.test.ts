@@ -61,7 +61,8 @@ describe("transport faults", () => {
   it("HTTP 500 with an empty body gives HTTP_ERROR, outcome unknown", async () => {
     sim.setFaults({ http500: true });
     const result = await addDid({ didPattern: "7275550001" }, ctx, clientFor());
-    expect(result).toMatchObject({ ok: false, code: "HTTP_ERROR", raw: "" });
+    // The read-back is refused the same way, so the outcome stays unknown.
+    expect(result).toMatchObject({ ok: false, code: "HTTP_ERROR", raw: "", reconciled: { state: "unchecked" } });
     if (!result.ok) expect(result.message).toMatch(/HTTP 500.*may or may not have made the change/);
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { WireParameters } from "./encode";
-import type { Reconciliation, VicidialFailure } from "./errors";
+import { OUTCOME_UNKNOWN, type Reconciliation, type VicidialFailure } from "./errors";
 import { defineOperation, type Read } from "./operation";
 
 /**
@@ -23,8 +23,9 @@ export function sentMoreThan(sent: WireParameters, keys: readonly string[]): boo
   return sent.some(([name]) => !keys.includes(name));
 }
 
-export function couldNotCheck(failure: VicidialFailure): Reconciliation {
-  return { state: "unchecked", message: `Reading it back failed too (${failure.message}), so check in VICIdial before trying again.` };
+/** The read-back failed as well. */
+export function couldNotCheck(): Reconciliation {
+  return { state: "unchecked", message: `Reading it back failed too. ${OUTCOME_UNKNOWN}` };
 }
 
 /** An update with nothing to change (plus `fixed`, such as delete_alias=N), sent as a read. */
@@ -88,7 +89,7 @@ export function byExistence(
   return async (sent: WireParameters, read: Read): Promise<Reconciliation> => {
     const value = sentValue(sent, key) ?? "";
     const found = await exists(read, probe, [[key, value]]);
-    if (typeof found !== "boolean") return couldNotCheck(found);
+    if (typeof found !== "boolean") return couldNotCheck();
     return existenceVerdict(kind, found, { thing, onlyKeySent: !sentMoreThan(sent, [key]) });
   };
 }
