@@ -2,7 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * Browser tests drive Debian's Chromium (Playwright cannot download a browser here) against a
- * production build that e2e/support/global-setup.ts starts on a free port with fresh data.
+ * production build that e2e/support/global-setup.ts starts on a free port with fresh data. The
+ * "setup" project signs every role in once and stores its state (e2e/support/roles.ts); every
+ * spec depends on it, so running one spec file runs it first.
  */
 // `next dev` compiles each page on first visit: allow for that while developing (E2E_DEV=1).
 const dev = process.env.E2E_DEV === "1";
@@ -11,11 +13,15 @@ export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: false,
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   // Sign-in hashes with bcrypt cost 12 on a 2-core machine shared with the server: leave room.
   timeout: dev ? 240_000 : 90_000,
   expect: { timeout: dev ? 90_000 : 20_000 },
+  projects: [
+    { name: "setup", testMatch: /\.setup\.ts$/ },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /\.setup\.ts$/ },
+  ],
   reporter: [["list"], ["json", { outputFile: "test-reports/playwright.json" }]],
   use: {
     browserName: "chromium",

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
 import { expect, test, warmUp } from "./support/fixtures";
-import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * Phone aliases as the IT (provisioning) team builds them, over the simulator's seeded phones
@@ -20,21 +19,14 @@ async function typeLogins(page: Page, logins: string): Promise<void> {
 }
 
 test.describe("phone aliases", () => {
-  let it: SignedInUser;
-
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);
-    await warmUp(browser, ["/users", "/account", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]);
-    it = await newSignedInUser(browser, "provisioning", "al-it");
+    await warmUp(browser, ["/aliases", "/aliases/new", "/aliases/SEEDALIAS"]);
   });
 
-  test.afterAll(async () => {
-    await it?.context.close();
-  });
-
-  test("an IT user builds an alias by hand: missing login named, 255-character limit, order kept, edited, deleted", async () => {
+  test("an IT user builds an alias by hand: missing login named, 255-character limit, order kept, edited, deleted", async ({ asRole }) => {
     test.setTimeout(240_000);
-    const page = it.page;
+    const page = await asRole("provisioning");
     await page.goto("/aliases/new");
     await expect(page.getByRole("heading", { level: 1, name: "Add phone alias" })).toBeVisible();
     await page.getByRole("textbox", { name: "Alias ID", exact: true }).fill(aliasId);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
-import { loginError, newSignedInUser, submitLogin, uniqueUsername } from "./support/users";
+import { expect, roleUser, signInAsAdmin, test } from "./support/fixtures";
+import { loginError, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("audit log", () => {
   test("records sign-ins and failed sign-ins, filters them from the URL and shows one entry's details", async ({ page }) => {
@@ -28,8 +28,8 @@ test.describe("audit log", () => {
     await expect(page.getByText(`History of ${stranger}`)).toBeVisible();
   });
 
-  test("exports the filtered view as CSV", async ({ page }) => {
-    await signInAsAdmin(page);
+  test("exports the filtered view as CSV", async ({ asRole }) => {
+    const page = await asRole("admin");
     await page.goto("/audit?action=auth.sign_in");
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
@@ -42,8 +42,8 @@ test.describe("audit log", () => {
     expect(lines.slice(1).every((line) => line.includes(",auth.sign_in,"))).toBe(true);
   });
 
-  test("a provisioning user sees only their own entries", async ({ browser }) => {
-    const user = await newSignedInUser(browser, "provisioning", "prov");
+  test("a provisioning user sees only their own entries", async ({ asRole }) => {
+    const user = { page: await asRole("provisioning"), username: roleUser("provisioning").username };
     await user.page.goto("/audit");
     await expect(user.page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(user.page.getByText("Your own changes and sign-ins")).toBeVisible();
@@ -56,13 +56,12 @@ test.describe("audit log", () => {
     // Someone else's entry (the admin's sign-in, entry 1 or later) is not there even by its number.
     await user.page.goto("/audit/1");
     await expect(user.page.getByRole("heading", { level: 1, name: /Audit entry/ })).toHaveCount(0);
-    await user.context.close();
   });
 
-  test("never shows a password: a password change is logged without its values", async ({ browser, page }) => {
-    const user = await newSignedInUser(browser, "qa", "secret");
-    await user.context.close();
-    await signInAsAdmin(page);
+  test("never shows a password: a password change is logged without its values", async ({ asRole }) => {
+    // The shared QA user chose their password once, in the setup project.
+    const user = roleUser("qa");
+    const page = await asRole("admin");
     await page.goto(`/audit?action=user.change_password&user=${user.username}`);
     const rows = page.getByRole("table", { name: "Audit log entries" }).getByRole("row");
     await expect(rows).toHaveCount(2);

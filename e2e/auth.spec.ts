@@ -1,4 +1,4 @@
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, roleState, roleUser, test } from "./support/fixtures";
 import { createUserViaUi, loginError, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("signing in and out", () => {
@@ -21,7 +21,7 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdids/);
   });
 
-  test("says what is missing and gives the same answer for an unknown user as for a wrong password", async ({ page, browser }) => {
+  test("says what is missing and gives the same answer for an unknown user as for a wrong password", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Enter your username")).toBeVisible();
@@ -31,9 +31,8 @@ test.describe("signing in and out", () => {
     await expect(loginError(page)).toHaveText("Incorrect username or password.");
     await expect(page).toHaveURL(/\/login/);
 
-    const { username, context } = await newSignedInUser(browser, "qa", "wrongpw");
-    await context.close();
-    await submitLogin(page, username, "not their password");
+    // A real user (one failed sign-in is far from their lock-out at five).
+    await submitLogin(page, roleUser("qa").username, "not their password");
     await expect(loginError(page)).toHaveText("Incorrect username or password.");
   });
 
@@ -75,9 +74,8 @@ test.describe("signing in and out", () => {
 
   test("a user with a one-time password chooses their own before anything else", async ({ page, browser }) => {
     const username = uniqueUsername("newbie");
-    const admin = await browser.newContext();
+    const admin = await browser.newContext({ storageState: roleState("admin") });
     const adminPage = await admin.newPage();
-    await signInAsAdmin(adminPage);
     const oneTimePassword = await createUserViaUi(adminPage, { username, role: "supervisor" });
     await admin.close();
 
@@ -107,12 +105,12 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { level: 1, name: "CID groups" })).toBeVisible();
   });
 
-  test("a signed-in user whom an admin disables is signed out at their next page", async ({ page, browser }) => {
+  test("a signed-in user whom an admin disables is signed out at their next page", async ({ asRole, browser }) => {
     const user = await newSignedInUser(browser, "qa", "disabled");
     await user.page.goto("/dids");
     await expect(user.page.getByRole("heading", { level: 1, name: "DIDs" })).toBeVisible();
 
-    await signInAsAdmin(page);
+    const page = await asRole("admin");
     await page.goto("/users");
     await page.getByRole("button", { name: `Disable ${user.username}` }).click();
     const confirm = page.getByRole("dialog", { name: `Disable ${user.username}?` });

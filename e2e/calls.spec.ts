@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { Download, Page } from "@playwright/test";
-import { expect, signIn, test, warmUp } from "./support/fixtures";
-import { newUser } from "./support/users";
+import type { BrowserContext, Download, Page } from "@playwright/test";
+import { expect, test, warmUp } from "./support/fixtures";
+import { newSignedInUser } from "./support/users";
 
 /**
  * Call lookup as a QA reviewer uses it, on the simulator's seeded calls (contract 2.10 and the
@@ -30,8 +30,10 @@ async function downloaded(download: Download): Promise<string> {
 
 test.describe("call lookup", () => {
   test.describe.configure({ mode: "serial" });
-  let qa: { username: string; password: string };
-  let provisioning: { username: string; password: string };
+  // A QA reviewer of this spec's own: the tests read their recent lookups, which the shared QA
+  // user's visits elsewhere (the role matrix opens a call page) would add to. Signed in once.
+  let qaState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  test.use({ storageState: async ({}, provide) => provide(qaState) });
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(600_000);
@@ -43,14 +45,15 @@ test.describe("call lookup", () => {
       ["/users", "Users"],
       ["/account", "Account"],
     ]);
-    qa = await newUser(browser, "qa", "calls-qa");
-    provisioning = await newUser(browser, "provisioning", "calls-prov");
+    const qa = await newSignedInUser(browser, "qa", "calls-qa");
+    qaState = await qa.context.storageState();
+    await qa.context.close();
   });
 
   test("a QA reviewer looks up each seeded call and reads every column", async ({ page, context }) => {
     test.setTimeout(180_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Call lookup" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "No lookups yet" })).toBeVisible();
@@ -119,7 +122,6 @@ test.describe("call lookup", () => {
   });
 
   test("a known call without its call log and an unknown call are told apart", async ({ page }) => {
-    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.goto("/calls");
 
     await lookUp(page, LOG_MISSING);
@@ -143,7 +145,6 @@ test.describe("call lookup", () => {
   });
 
   test("an invalid call ID is explained and never reaches VICIdial", async ({ page }) => {
-    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.goto("/calls");
     // A lookup would be a call page load or a server action; the shell's status polling is
     // neither, and neither are Next's link prefetches (the batch page link, in production).
@@ -172,7 +173,6 @@ test.describe("call lookup", () => {
 
   test("a batch of ten with two invalid IDs: invalid ones marked, the rest looked up, sorted and exported", async ({ page }) => {
     test.setTimeout(120_000);
-    await signIn(page, qa.username, qa.password, { timeout: 90_000 });
     await page.goto("/calls");
     await page.getByRole("link", { name: "Look up many calls" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Batch call lookup" })).toBeVisible();
@@ -215,8 +215,10 @@ test.describe("call lookup", () => {
     await expect(page.getByLabel("Call IDs")).toHaveValue(new RegExp(MANUAL));
   });
 
-  test("a provisioning user cannot open call lookup", async ({ page }) => {
-    await signIn(page, provisioning.username, provisioning.password, { timeout: 90_000 });
+  test("a provisioning user cannot open call lookup", async ({ asRole }) => {
+    const page = await asRole("provisioning");
+    await page.goto("/");
+    await expect(page.getByTestId("current-user")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" })).toHaveCount(0);
     for (const path of ["/calls", "/calls/batch", `/calls/${MANUAL}`]) {
       await page.goto(path);

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, injectFault, signIn, test } from "./support/fixtures";
-import { newUser } from "./support/users";
+import { expect, injectFault, roleState, test } from "./support/fixtures";
 
 /**
  * CID groups as a supervisor uses them, on the simulator's seeded US_SALES and EMPTY_GRP. The
@@ -15,20 +14,12 @@ const activeSwitch = (page: Page, cid: string) => page.getByRole("switch", { nam
 
 test.describe("CID groups", () => {
   test.describe.configure({ mode: "serial" });
-  let supervisor: { username: string; password: string };
-  let provisioning: { username: string; password: string };
-
-  test.beforeAll(async ({ browser }) => {
-    test.setTimeout(240_000);
-    supervisor = await newUser(browser, "supervisor", "cid-supervisor");
-    provisioning = await newUser(browser, "provisioning", "cid-provisioning");
-  });
+  test.use({ storageState: roleState("supervisor") });
 
   test("a supervisor manages the live entries of US_SALES", async ({ page }) => {
     const code = `Z${suffix.slice(-3)}`;
     const cid = `555${suffix}1`;
-    await signIn(page, supervisor.username, supervisor.password);
-
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CID groups" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "CID groups" })).toBeVisible();
     await page.getByRole("link", { name: "US_SALES" }).click();
@@ -87,7 +78,6 @@ test.describe("CID groups", () => {
   });
 
   test("a toggle VICIdial does not confirm is rolled back, with the reason", async ({ page }) => {
-    await signIn(page, supervisor.username, supervisor.password);
     await page.goto("/cid-groups/US_SALES");
     const toggle = activeSwitch(page, "8135552001");
     await expect(toggle).toBeChecked();
@@ -102,7 +92,6 @@ test.describe("CID groups", () => {
   });
 
   test("EMPTY_GRP shows the empty state with the add form, and an unknown group is not found", async ({ page }) => {
-    await signIn(page, supervisor.username, supervisor.password);
     await page.goto("/cid-groups/EMPTY_GRP");
     await expect(page.getByRole("heading", { name: "This CID group has no entries" })).toBeVisible();
     await expect(page.getByRole("form", { name: "Add an entry" })).toBeVisible();
@@ -111,7 +100,6 @@ test.describe("CID groups", () => {
   });
 
   test("a supervisor can only list groups VICIdial has, and removing one leaves VICIdial alone", async ({ page }) => {
-    await signIn(page, supervisor.username, supervisor.password);
     await page.goto("/cid-groups");
     const groupId = page.getByLabel("CID group or campaign ID");
     await groupId.fill("NOSUCHGROUP");
@@ -130,8 +118,10 @@ test.describe("CID groups", () => {
     await expect(page.getByRole("link", { name: "TESTCAMP" })).toHaveCount(0);
   });
 
-  test("a provisioning user cannot open the CID group pages", async ({ page }) => {
-    await signIn(page, provisioning.username, provisioning.password);
+  test("a provisioning user cannot open the CID group pages", async ({ asRole }) => {
+    const page = await asRole("provisioning");
+    await page.goto("/");
+    await expect(page.getByTestId("current-user")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CID groups" })).toHaveCount(0);
     for (const path of ["/cid-groups", "/cid-groups/US_SALES"]) {
       await page.goto(path);

@@ -1,7 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test, warmUp } from "./support/fixtures";
+import { expect, roleUser, test, warmUp } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
-import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * Inbound DIDs as a supervisor manages them, against the simulator's seed (DID 7275550100 routed
@@ -34,24 +33,15 @@ async function search(page: Page, text: string): Promise<void> {
 
 test.describe("DIDs", () => {
   test.describe.configure({ mode: "serial" });
-  let supervisor: SignedInUser;
-  let qa: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(600_000);
     await warmUp(browser, ["/dids", "/dids/new", "/dids/7275550100"]);
-    supervisor = await newSignedInUser(browser, "supervisor", "did-sup");
-    qa = await newSignedInUser(browser, "qa", "did-qa");
   });
 
-  test.afterAll(async () => {
-    await supervisor?.context.close();
-    await qa?.context.close();
-  });
-
-  test("a supervisor adds an in-group DID, finds it, reroutes it, copies it and deletes a copy", async () => {
+  test("a supervisor adds an in-group DID, finds it, reroutes it, copies it and deletes a copy", async ({ asRole }) => {
     test.setTimeout(300_000);
-    const page = supervisor.page;
+    const page = await asRole("supervisor");
     const actionPosts = countActionPosts(page);
 
     await page.goto("/dids");
@@ -89,7 +79,7 @@ test.describe("DIDs", () => {
     const row = page.getByRole("row", { name: new RegExp(`E2E sales line ${n}`) });
     await expect(row).toContainText("In-group");
     await expect(row).toContainText("TEST_IN");
-    await expect(row).toContainText(supervisor.username);
+    await expect(row).toContainText(roleUser("supervisor").username);
     await expect(page.getByRole("link", { name: "7275550100" })).toHaveCount(0);
     await row.getByRole("link", { name: added }).click();
     await expect(heading(page, `DID ${added}`)).toBeVisible();
@@ -132,9 +122,9 @@ test.describe("DIDs", () => {
     await expect(page.getByRole("link", { name: strippedByVicidial, exact: true })).toBeVisible();
   });
 
-  test("a QA user sees the DIDs but no way to change them", async () => {
+  test("a QA user sees the DIDs but no way to change them", async ({ asRole }) => {
     test.setTimeout(120_000);
-    const page = qa.page;
+    const page = await asRole("qa");
     await page.goto("/dids");
     await expect(heading(page, "DIDs")).toBeVisible();
     await expect(page.getByRole("link", { name: "7275550100" })).toBeVisible();

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, roleState, test } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
-import { newSignedInUser } from "./support/users";
 
 /**
  * Bulk jobs as a supervisor and an IT admin use them: a CSV of CID entries checked in a dry run
@@ -33,13 +32,13 @@ async function dryRunAndStart(page: Page, summary: RegExp): Promise<void> {
 
 test.describe("bulk jobs", () => {
   test.describe.configure({ mode: "serial" });
+  test.use({ storageState: roleState("admin") });
 
   test("a CSV of 50 CID entries with three bad rows: the dry run names them, the job imports the rest with live progress", async ({ page }) => {
     test.setTimeout(300_000);
     const good = AREA_CODES.flatMap((code) => Array.from({ length: 5 }, (_, i) => `${code},${code}555${String(i).padStart(4, "0")},E2E bulk ${code} ${i},Y`));
     const bad = ["97-5,9755559999,Dash in area code,Y", "976,12,Short CID,Y", "977,9775559999,Bad active,maybe"];
     try {
-      await signInAsAdmin(page);
       await page.goto("/jobs");
       await expect(page.getByRole("heading", { level: 1, name: "Bulk jobs" })).toBeVisible();
       await page.getByRole("link", { name: "New job" }).first().click();
@@ -100,7 +99,6 @@ test.describe("bulk jobs", () => {
     test.setTimeout(300_000);
     const extensions = Array.from({ length: 5 }, (_, i) => String(86901 + i));
     try {
-      await signInAsAdmin(page);
       await page.goto("/jobs/new/agents");
       // The server of the known phones is offered first.
       await expect(page.getByLabel("Server IP")).toHaveValue("10.10.10.15");
@@ -130,18 +128,15 @@ test.describe("bulk jobs", () => {
     }
   });
 
-  test("a QA user cannot start a job", async ({ browser }) => {
-    test.setTimeout(300_000);
-    const qa = await newSignedInUser(browser, "qa");
-    try {
-      await expect(qa.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Bulk jobs" })).toHaveCount(0);
-      for (const path of ["/jobs", "/jobs/new/cid"]) {
-        await qa.page.goto(path);
-        await expect(qa.page.getByRole("heading", { name: FORBIDDEN_HEADING })).toBeVisible();
-        await expect(qa.page.getByRole("button", { name: "Check rows (dry run)" })).toHaveCount(0);
-      }
-    } finally {
-      await qa.context.close();
+  test("a QA user cannot start a job", async ({ asRole }) => {
+    const qa = await asRole("qa");
+    await qa.goto("/");
+    await expect(qa.getByTestId("current-user")).toBeVisible();
+    await expect(qa.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Bulk jobs" })).toHaveCount(0);
+    for (const path of ["/jobs", "/jobs/new/cid"]) {
+      await qa.goto(path);
+      await expect(qa.getByRole("heading", { name: FORBIDDEN_HEADING })).toBeVisible();
+      await expect(qa.getByRole("button", { name: "Check rows (dry run)" })).toHaveCount(0);
     }
   });
 });

@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test, warmUp } from "./support/fixtures";
+import { expect, roleUser, test, warmUp } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
-import { newSignedInUser, type SignedInUser } from "./support/users";
 
 /**
  * Phones as the IT (provisioning) team uses them, against the simulator's seed (server
@@ -22,25 +21,15 @@ async function searchPhones(page: Page, text: string): Promise<void> {
 
 test.describe("phones", () => {
   test.describe.configure({ mode: "serial" });
-  let it: SignedInUser;
-  let supervisor: SignedInUser;
-  let qa: SignedInUser;
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);
-    await warmUp(browser, ["/users", "/account", "/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]);
-    it = await newSignedInUser(browser, "provisioning", "ph-it");
-    supervisor = await newSignedInUser(browser, "supervisor", "ph-sup");
-    qa = await newSignedInUser(browser, "qa", "ph-qa");
+    await warmUp(browser, ["/phones", "/phones/new", "/phones/10.10.10.15/1001", "/aliases", "/aliases/new", "/aliases/SEEDALIAS"]);
   });
 
-  test.afterAll(async () => {
-    for (const user of [it, supervisor, qa]) await user?.context.close();
-  });
-
-  test("an IT user adds a SIP phone, copies its one-time passwords, renames it, aliases it and deletes it", async () => {
+  test("an IT user adds a SIP phone, copies its one-time passwords, renames it, aliases it and deletes it", async ({ asRole }) => {
     test.setTimeout(240_000);
-    const page = it.page;
+    const page = await asRole("provisioning");
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Phones", exact: true }).click();
     await expect(heading(page, "Phones")).toBeVisible();
@@ -79,7 +68,7 @@ test.describe("phones", () => {
     const row = page.getByRole("row", { name: new RegExp(extension) });
     await expect(row).toContainText(`E2E Desk ${extension}`);
     await expect(row).toContainText("SIP");
-    await expect(row).toContainText(`by ${it.username}`);
+    await expect(row).toContainText(`by ${roleUser("provisioning").username}`);
     await row.getByRole("link", { name: extension }).click();
     await expect(heading(page, `Phone ${extension}`)).toBeVisible();
     await expect(page.getByText(phonePassword)).toHaveCount(0);
@@ -127,9 +116,9 @@ test.describe("phones", () => {
     await expect(page.getByText("No phone matches these filters")).toBeVisible();
   });
 
-  test("a supervisor sees phones and aliases but cannot change them", async () => {
+  test("a supervisor sees phones and aliases but cannot change them", async ({ asRole }) => {
     test.setTimeout(120_000);
-    const page = supervisor.page;
+    const page = await asRole("supervisor");
     await page.goto("/phones");
     await expect(heading(page, "Phones")).toBeVisible();
     await expect(page.getByRole("link", { name: "Add phone" })).toHaveCount(0);
@@ -146,9 +135,9 @@ test.describe("phones", () => {
     await expect(page.getByRole("heading", { name: FORBIDDEN_HEADING })).toBeVisible();
   });
 
-  test("a QA user cannot open the phone or alias pages", async () => {
+  test("a QA user cannot open the phone or alias pages", async ({ asRole }) => {
     test.setTimeout(120_000);
-    const page = qa.page;
+    const page = await asRole("qa");
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Phones", exact: true })).toHaveCount(0);

@@ -1,54 +1,49 @@
-import type { Browser, BrowserContext } from "@playwright/test";
-import { can, ROLES, type Role } from "../lib/auth/permissions";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { can, ROLES } from "../lib/auth/permissions";
+import { expect, roleState, test } from "./support/fixtures";
 import { DASHBOARD_PAGES, FORBIDDEN_HEADING } from "./support/pages";
-import { baseURL, newSignedInUser } from "./support/users";
 
 /**
  * Every dashboard page as anonymous and as every role: allowed pages show their heading, refused
- * ones the 403 page, and anonymous visitors are sent to the login page with the way back.
+ * ones the 403 page, and anonymous visitors are sent to the login page with the way back. One test
+ * per role walks every page in one tab (a step per page names the page that failed); the roles run
+ * side by side.
  */
-const contexts = new Map<Role, BrowserContext>();
+test.describe.configure({ mode: "parallel" });
 
-async function contextFor(browser: Browser, role: Role): Promise<BrowserContext> {
-  if (role === "admin") {
-    const context = await browser.newContext({ baseURL: baseURL() });
-    await signInAsAdmin(await context.newPage());
-    return context;
-  }
-  const user = await newSignedInUser(browser, role, `matrix-${role}`);
-  return user.context;
-}
+/** Each page may take a while on a loaded machine; the tests are as long as the page list. */
+const MATRIX_TIMEOUT = 15_000 * DASHBOARD_PAGES.length;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  for (const role of ROLES) contexts.set(role, await contextFor(browser, role));
-});
-
-test.afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
-});
-
-for (const pageInfo of DASHBOARD_PAGES) {
-  test(`anonymous visitors to ${pageInfo.path} go to the login page`, async ({ page }) => {
-    await page.goto(pageInfo.path);
-    const expected = pageInfo.path === "/" ? /\/login$/ : new RegExp(`/login\\?callbackUrl=${encodeURIComponent(pageInfo.path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-    await expect(page).toHaveURL(expected);
-    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-  });
-
-  for (const role of ROLES) {
-    const allowed = pageInfo.permission === null || can(role, pageInfo.permission);
-    test(`${role} ${allowed ? "sees" : "is refused"} ${pageInfo.path}`, async () => {
-      const page = await contexts.get(role)!.newPage();
+test("anonymous visitors to every page go to the login page", async ({ page }) => {
+  test.setTimeout(MATRIX_TIMEOUT);
+  for (const pageInfo of DASHBOARD_PAGES) {
+    await test.step(pageInfo.path, async () => {
       await page.goto(pageInfo.path);
-      if (allowed) {
-        await expect(page.getByRole("heading", { level: 1, name: pageInfo.heading, exact: true })).toBeVisible();
-      } else {
-        await expect(page.getByRole("heading", { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
-        await expect(page.getByRole("heading", { level: 1, name: pageInfo.heading, exact: true })).toHaveCount(0);
-      }
-      await page.close();
+      const expected = pageInfo.path === "/" ? /\/login$/ : new RegExp(`/login\\?callbackUrl=${escapeRegExp(encodeURIComponent(pageInfo.path))}$`);
+      await expect(page).toHaveURL(expected);
+      await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     });
   }
+});
+
+for (const role of ROLES) {
+  test.describe(role, () => {
+    test.use({ storageState: roleState(role) });
+
+    test(`${role} sees the pages of their role and is refused the others`, async ({ page }) => {
+      test.setTimeout(MATRIX_TIMEOUT);
+      for (const pageInfo of DASHBOARD_PAGES) {
+        const allowed = pageInfo.permission === null || can(role, pageInfo.permission);
+        await test.step(`${allowed ? "sees" : "is refused"} ${pageInfo.path}`, async () => {
+          await page.goto(pageInfo.path);
+          if (allowed) {
+            await expect(page.getByRole("heading", { level: 1, name: pageInfo.heading, exact: true })).toBeVisible();
+          } else {
+            await expect(page.getByRole("heading", { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
+            await expect(page.getByRole("heading", { level: 1, name: pageInfo.heading, exact: true })).toHaveCount(0);
+          }
+        });
+      }
+    });
+  });
 }

@@ -1,8 +1,9 @@
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, roleState, test } from "./support/fixtures";
 
 test.describe("dashboard shell", () => {
-  test("an admin sees the navigation, who is signed in and that the built-in simulator answers", async ({ page }) => {
-    await signInAsAdmin(page);
+  test("an admin sees the navigation, who is signed in and that the built-in simulator answers", async ({ asRole }) => {
+    const page = await asRole("admin");
+    await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Bulk jobs", "Audit log", "Users"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
@@ -36,9 +37,9 @@ test.describe("dashboard shell", () => {
   });
 
   test("stays usable on a tablet: navigation and content both reachable", async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, baseURL });
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, baseURL, storageState: roleState("admin") });
     const page = await context.newPage();
-    await signInAsAdmin(page);
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "DIDs" }).click();
     await expect(page).toHaveURL(/\/dids/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,9 +1,10 @@
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, roleState, test } from "./support/fixtures";
 import { createUserViaUi, loginError, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("user management", () => {
+  test.use({ storageState: roleState("admin") });
+
   test.beforeEach(async ({ page }) => {
-    await signInAsAdmin(page);
     await page.goto("/users");
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   });

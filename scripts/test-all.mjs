@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): typecheck, lint, unit/integration tests, a production
-// build, browser tests. Stops at the first failing step and ends with one summary line.
-import { spawnSync } from "node:child_process";
+// build, browser tests. Stops at the first failing stage and ends with one summary line.
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,26 +16,51 @@ const PLAYWRIGHT_JSON = "test-reports/playwright.json";
 rmSync(VITEST_JSON, { force: true });
 rmSync(PLAYWRIGHT_JSON, { force: true });
 
-const steps = [
-  ["Typecheck", "npx", ["tsc", "--noEmit"]],
-  ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
-  ["Unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]],
-  ["Production build for browser tests", "npx", ["next", "build"], { NEXT_DIST_DIR: ".next-e2e" }],
-  ["Browser tests", "npx", ["playwright", "test"], { NEXT_DIST_DIR: ".next-e2e", E2E_SKIP_BUILD: "1" }],
+// Stages run one after another; the steps of one stage run side by side. Typecheck and lint
+// each keep one core busy, so on a two-core machine they finish together in the time of one.
+const stages = [
+  [
+    ["Typecheck", "npx", ["tsc", "--noEmit"]],
+    ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ],
+  [["Unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]]],
+  [["Production build for browser tests", "npx", ["next", "build"], { NEXT_DIST_DIR: ".next-e2e" }]],
+  [["Browser tests", "npx", ["playwright", "test"], { NEXT_DIST_DIR: ".next-e2e", E2E_SKIP_BUILD: "1" }]],
 ];
 
 // No network here: telemetry would only wait on refused connections.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
+/**
+ * Runs one step; resolves to whether it passed. A step alone in its stage prints as it goes; steps
+ * side by side print their output once each is done, so the two never interleave.
+ */
+function runStep([name, cmd, args, extraEnv], alone) {
+  const t0 = Date.now();
+  if (alone) console.log(`\n━━ ${name} ━━`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: alone ? "inherit" : ["ignore", "pipe", "pipe"], env: { ...process.env, ...extraEnv } });
+    const output = [];
+    child.stdout?.on("data", (chunk) => output.push(chunk));
+    child.stderr?.on("data", (chunk) => output.push(chunk));
+    child.on("close", (code) => {
+      if (!alone) {
+        console.log(`\n━━ ${name} ━━`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      console.log(`━━ ${name}: ${code === 0 ? "ok" : "FAILED"} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      resolve(code === 0);
+    });
+  });
+}
+
 const started = Date.now();
 let failedStep;
-for (const [name, cmd, args, extraEnv] of steps) {
-  const t0 = Date.now();
-  console.log(`\n━━ ${name} ━━`);
-  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
-  console.log(`━━ ${name}: ${res.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  if (res.status !== 0) {
-    failedStep = name;
+for (const stage of stages) {
+  const passed = await Promise.all(stage.map((step) => runStep(step, stage.length === 1)));
+  const failed = stage.filter((_, i) => !passed[i]).map(([name]) => name);
+  if (failed.length > 0) {
+    failedStep = failed.join(", ");
     break;
   }
 }

@@ -1,13 +1,33 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Role } from "../../lib/auth/permissions";
+import { roleState } from "./roles";
+import { devMode } from "./server";
 
 export { expect };
+export { roleState, roleUser } from "./roles";
 
-/** Every spec imports `test` from here: it points the browser at the server global setup started. */
-export const test = base.extend({
+/** Opens a page signed in as `role` (its stored state: no sign-in), in a context of its own. */
+export type AsRole = (role: Role) => Promise<Page>;
+
+/**
+ * Every spec imports `test` from here: it points the browser at the server global setup started.
+ * Signed in as one role for a whole spec: `test.use({ storageState: roleState("supervisor") })`;
+ * as several in one test: `const qa = await asRole("qa")`.
+ */
+export const test = base.extend<{ asRole: AsRole }>({
   baseURL: async ({}, provide) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error("E2E_BASE_URL is not set: run through `npm run test:e2e`");
     await provide(url);
+  },
+  asRole: async ({ browser, baseURL }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (role) => {
+      const context = await browser.newContext({ baseURL, storageState: roleState(role) });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
   },
 });
 
@@ -27,14 +47,14 @@ export function signInAsAdmin(page: Page, options: { timeout?: number } = {}): P
 const COMPILE_TIMEOUT = 180_000;
 
 /**
- * `next dev` compiles each page on its first request, far slower than a step's usual wait: sign
- * in once with patience and open every page a spec uses (`[path, heading]` to wait for that
- * heading). Cheap on a production build.
+ * `next dev` compiles each page on its first request, far slower than a step's usual wait: open
+ * every page a spec uses once, with patience, as the admin (`[path, heading]` to wait for that
+ * heading). A production build has nothing to compile, so there it does nothing.
  */
 export async function warmUp(browser: Browser, pages: (string | [path: string, heading: string])[]): Promise<void> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  if (!devMode) return;
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: roleState("admin") });
   const page = await context.newPage();
-  await signInAsAdmin(page, { timeout: COMPILE_TIMEOUT });
   for (const entry of pages) {
     const [path, name] = typeof entry === "string" ? [entry, undefined] : entry;
     await page.goto(path, { timeout: COMPILE_TIMEOUT });

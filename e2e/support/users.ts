@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../../lib/auth/permissions";
-import { signInAsAdmin } from "./fixtures";
+import { roleState } from "./roles";
 
 /** Users made through the dashboard's own screens, as an admin would. */
 
@@ -76,13 +76,13 @@ export interface SignedInUser {
 
 /**
  * A new user of the given role, signed in in their own browser context with a password of their
- * own: the admin creates them, they sign in with the one-time password and choose a new one.
+ * own: the admin (already signed in, see roles.ts) creates them, they sign in with the one-time
+ * password and choose a new one. For tests that change the user; others use the shared role users.
  */
 export async function newSignedInUser(browser: Browser, role: Role, prefix: string = role): Promise<SignedInUser> {
   const username = uniqueUsername(prefix);
-  const admin = await browser.newContext({ baseURL: baseURL() });
+  const admin = await browser.newContext({ baseURL: baseURL(), storageState: roleState("admin") });
   const adminPage = await admin.newPage();
-  await signInAsAdmin(adminPage);
   const oneTimePassword = await createUserViaUi(adminPage, { username, role });
   await admin.close();
 
