@@ -1,7 +1,9 @@
+import { max } from "drizzle-orm";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Db, OpenDb } from "@/lib/db/client";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { installDatabase } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema/audit";
 
 export type Backend = "pglite" | "postgres";
 
@@ -36,4 +38,13 @@ export function useTestDatabase(backend: Backend): () => Db {
     if (!open) throw new Error("test database not ready");
     return open.db;
   };
+}
+
+/**
+ * The newest audit entry's id. The audit log cannot be emptied between tests (the database
+ * refuses it: append-only), so a test reads only the entries written after this mark.
+ */
+export async function auditMark(db: Db): Promise<number> {
+  const [row] = await db.select({ last: max(auditLog.id) }).from(auditLog);
+  return row?.last ?? 0;
 }

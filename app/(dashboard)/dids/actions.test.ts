@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, dids } from "@/lib/db/schema";
@@ -6,7 +6,7 @@ import { seedDemoInventory } from "@/lib/demo/seed-inventory";
 import { didFormValues, getDid } from "@/lib/inventory/dids";
 import { didChanges, type AddDidInput } from "@/lib/schemas/did";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
-import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -50,16 +50,17 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
     timeoutMs = 3000;
     session.user = SUPERVISOR;
     await db().delete(dids);
-    await db().delete(auditLog);
+    mark = await auditMark(db());
     await seedDemoInventory(db());
   });
 
   const simDid = (pattern: string) => sim.state.dids.find((d) => d.did_pattern === pattern);
+  let mark = 0;
   const auditRows = (action: string, target?: string) =>
     db()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, action), target === undefined ? undefined : eq(auditLog.target, target)));
+      .where(and(gt(auditLog.id, mark), eq(auditLog.action, action), target === undefined ? undefined : eq(auditLog.target, target)));
 
   it("adds an IN_GROUP DID in VICIdial, lists it with VICIdial's defaults, and audits it", async () => {
     const result = await addDidAction(undefined, inGroupDid);
