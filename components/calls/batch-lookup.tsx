@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { lookupCallBatchAction } from "@/app/(dashboard)/calls/actions";
 import { Button, Card, Field } from "@/components/ui";
 import { ProgressBar } from "@/components/ui/progress-bar";

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { cancelJobAction, confirmSheetSavedAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
 import { downloadText } from "@/components/calls/download";
 import { Button, buttonClass, Card, ErrorCallout } from "@/components/ui";

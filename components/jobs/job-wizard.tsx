@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDidJobAction } from "@/app/(dashboard)/jobs/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";

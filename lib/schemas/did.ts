@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneNumberValue } from "@/lib/input/phone-number";
 import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
@@ -142,8 +143,12 @@ export function fieldProblem(api: ApiParameter, value: string, rule: TextRule): 
   return undefined;
 }
 
+/** A pasted phone number (a DID) is cleaned to digits first (lib/input); other values are checked as typed. */
 function requiredText(api: ApiParameter, rule: TextRule) {
-  return z.string({ error: `${rule.label} is required` }).superRefine((value, ctx) => {
+  return z
+    .string({ error: `${rule.label} is required` })
+    .transform((value) => phoneNumberValue(api, value))
+    .superRefine((value, ctx) => {
     const problem = value === "" ? `${rule.label} is required` : fieldProblem(api, value, rule);
     if (problem) ctx.addIssue(problem);
   });
@@ -351,7 +356,8 @@ export const copyDidSchema = z
   .object({
     sourceDidPattern: requiredText("source_did_pattern", { label: "Source DID", min: 2, max: 50 }),
     newDids: z.union([z.string(), z.array(z.string())], { error: "List the new DIDs" }).transform((value, ctx) => {
-      const entries = typeof value === "string" ? splitDidList(value) : value.map((entry) => entry.trim()).filter((entry) => entry !== "");
+      const listed = typeof value === "string" ? splitDidList(value) : value.map((entry) => entry.trim()).filter((entry) => entry !== "");
+      const entries = listed.map((entry) => phoneNumberValue("new_dids", entry));
       if (entries.length === 0) {
         ctx.addIssue("List at least one new DID");
         return z.NEVER;
