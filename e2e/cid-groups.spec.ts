@@ -32,9 +32,9 @@ test.describe("CID groups", () => {
     await expect(activeSwitch(page, "7275551002")).not.toBeChecked();
     await expect(areaCode(page, "813").getByRole("row", { name: /8135552001/ })).toContainText("Tampa 813");
 
-    // A formatted number is refused on its field and nothing typed is lost.
+    // A number with letters is refused on its field and nothing typed is lost.
     await page.getByRole("textbox", { name: "Area code or state", exact: true }).fill(code);
-    await page.getByRole("textbox", { name: "Outbound CID", exact: true }).fill("(555) 123-4567");
+    await page.getByRole("textbox", { name: "Outbound CID", exact: true }).fill("555-123-CALL");
     await page.getByRole("textbox", { name: "Description", exact: true }).fill("E2E line");
     await page.getByRole("button", { name: "Add entry" }).click();
     await expect(page.getByText(/The outbound CID may contain only digits/)).toBeVisible();

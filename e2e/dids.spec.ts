@@ -51,11 +51,11 @@ test.describe("DIDs", () => {
 
     // Characters VICIdial would silently drop are errors beside their fields; nothing is sent and nothing typed is lost.
     const form = page.getByRole("form", { name: "Add DID" });
-    await form.getByLabel("DID pattern").fill(`727-555-${n}`);
+    await form.getByLabel("DID pattern").fill(`727/555-${n}`);
     await form.getByLabel("Description", { exact: true }).fill("Bob's sales line");
     await form.getByLabel("Route", { exact: true }).selectOption("IN_GROUP");
     await form.getByRole("button", { name: "Add DID" }).click();
-    await expect(form.getByText("DID pattern cannot contain “-”: VICIdial would silently remove it")).toBeVisible();
+    await expect(form.getByText("DID pattern cannot contain “/” and “-”: VICIdial would silently remove them")).toBeVisible();
     await expect(form.getByText("Description cannot contain “'”")).toBeVisible();
     await expect(form.getByText("In-group is required for the In-group route")).toBeVisible();
     await expect(form.getByLabel("DID pattern")).toHaveAttribute("aria-invalid", "true");

@@ -36,6 +36,8 @@ export const envSchema = z.object({
   /** Fixes the demo admin's password (browser tests); otherwise one is generated. */
   DEMO_ADMIN_PASSWORD: optionalString,
   JOB_CONCURRENCY: positiveInt(4, 16),
+  /** Hours a finished job's password sheet is kept when its creator has not confirmed saving it. */
+  SHEET_KEEP_HOURS: positiveInt(24, 24 * 30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +70,7 @@ export function env(): Env {
     process.env.AUTH_SECRET,
     process.env.DATABASE_URL,
     process.env.DATA_DIR,
+    process.env.SHEET_KEEP_HOURS,
   ]);
   if (!cached || cached.source !== key) cached = { source: key, env: parseEnv() };
   return cached.env;

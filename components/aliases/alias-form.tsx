@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
 import { showFieldErrors } from "@/components/phones/form-errors";
 import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
@@ -59,6 +59,7 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
   });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
+    dismissErrorToasts();
     const result = await addAliasAction(undefined, values);
     if (!result.ok) {
       setError(result.error);

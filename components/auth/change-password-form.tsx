@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
 import { Button, ErrorCallout, Field, Input } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { lookupCallBatchAction } from "@/app/(dashboard)/calls/actions";
 import { Button, Card, Field } from "@/components/ui";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -15,6 +15,7 @@ import { summarizeBatch, type BatchRow } from "@/lib/calls/outcome";
 import { BATCH_CHUNK_SIZE, BATCH_MAX_IDS, batchTextSchema, splitBatchText, type BatchTextInput } from "@/lib/schemas/call";
 import { BatchResultsTable } from "./batch-results-table";
 import { downloadText } from "./download";
+import { countOf } from "@/lib/text/plural";
 
 const DASHBOARD_UNREACHABLE = "The dashboard server could not be reached; these IDs were not looked up.";
 
@@ -29,8 +30,8 @@ function stopsTheBatch(error: ActionError): boolean {
 }
 
 function planSummary(plan: BatchPlan): string {
-  const parts = [`${plan.pasted} call ID${plan.pasted === 1 ? "" : "s"} pasted`];
-  if (plan.duplicates > 0) parts.push(`${plan.duplicates} duplicate${plan.duplicates === 1 ? "" : "s"} looked up once`);
+  const parts = [`${countOf(plan.pasted, "call ID")} pasted`];
+  if (plan.duplicates > 0) parts.push(`${countOf(plan.duplicates, "duplicate")} looked up once`);
   if (plan.invalid > 0) parts.push(`${plan.invalid} invalid, not sent to VICIdial`);
   parts.push(`${plan.toSend.length} to look up`);
   return parts.join(" · ");

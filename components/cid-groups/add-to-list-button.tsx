@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { addCidGroupAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 

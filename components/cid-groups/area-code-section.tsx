@@ -6,13 +6,14 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Th } from "@/components/ui/table";
 import { ALL } from "@/lib/schemas/cid-group";
+import { allOf, countOf, isAre, sentence } from "@/lib/text/plural";
 import { EntryRow, type ChangeRights } from "./entry-row";
 import type { CidEntry } from "./types";
 import { useCidChange } from "./use-cid-change";
 
 type Bulk = "activate" | "deactivate" | "delete";
 
-const entriesWord = (n: number) => (n === 1 ? "1 entry" : `${n} entries`);
+const entriesWord = (n: number) => countOf(n, "entry");
 
 /**
  * The entries of one area code (or state), with the changes VICIdial applies to all of them at
@@ -57,19 +58,19 @@ export function AreaCodeSection({
     activate: {
       title: `Activate all entries of area code ${areacode}?`,
       label: `Activate ${entriesWord(total)}`,
-      body: `VICIdial sets all ${entriesWord(total)} of area code ${areacode} to active (${total - active} inactive now).`,
+      body: `VICIdial sets ${allOf(total, "entry")} of area code ${areacode} to active (${total - active} inactive now).`,
       destructive: false,
     },
     deactivate: {
       title: `Deactivate all entries of area code ${areacode}?`,
       label: `Deactivate ${entriesWord(total)}`,
-      body: `VICIdial sets all ${entriesWord(total)} of area code ${areacode} to inactive (${active} active now); calls stop using them.`,
+      body: `VICIdial sets ${allOf(total, "entry")} of area code ${areacode} to inactive (${active} active now); calls stop using them.`,
       destructive: true,
     },
     delete: {
       title: `Delete all entries of area code ${areacode}?`,
       label: `Delete ${entriesWord(total)}`,
-      body: `All ${entriesWord(total)} of area code ${areacode} are deleted from CID group ${groupId} in VICIdial. This cannot be undone.`,
+      body: `${sentence(allOf(total, "entry"))} of area code ${areacode} ${isAre(total)} deleted from CID group ${groupId} in VICIdial. This cannot be undone.`,
       destructive: true,
     },
   };

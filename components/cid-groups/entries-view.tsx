@@ -1,5 +1,6 @@
 "use client";
 
+import { countOf } from "@/lib/text/plural";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -111,7 +112,7 @@ export function EntriesView({
         </div>
       )}
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        {entries.length === 1 ? "1 entry" : `${entries.length} entries`} in {groups.size === 1 ? "1 area code" : `${groups.size} area codes`}, live from VICIdial
+        {countOf(entries.length, "entry")} in {countOf(groups.size, "area code")}, live from VICIdial
         {query.isFetching && " · reading again…"}
       </p>
 

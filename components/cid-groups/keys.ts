@@ -2,3 +2,8 @@
 export function entriesKey(groupId: string) {
   return ["cid-group-entries", groupId] as const;
 }
+
+/** The key of a group's recent changes (audit log), refreshed after every change made on its page. */
+export function historyKey(groupId: string) {
+  return ["cid-group-history", groupId] as const;
+}

@@ -1,7 +1,11 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, Table, Td, Th } from "@/components/ui";
-import type { AuditRow } from "@/lib/audit/queries";
+import type { RecentChange } from "@/lib/audit/recent";
+import { historyKey } from "./keys";
 
 const ACTION_LABELS: Record<string, string> = {
   "cid.add": "Added entry",
@@ -11,8 +15,19 @@ const ACTION_LABELS: Record<string, string> = {
   "cid.group_remove": "Removed from list",
 };
 
-/** The group's last changes made through the dashboard, from the audit log. */
-export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: string }) {
+async function fetchHistory(groupId: string): Promise<RecentChange[]> {
+  const response = await fetch(`/api/cid-groups/${encodeURIComponent(groupId)}/history`, { cache: "no-store" });
+  if (!response.ok) throw new Error("The recent changes could not be read; reload the page.");
+  return (await response.json()) as RecentChange[];
+}
+
+/**
+ * The group's last changes made through the dashboard, from the audit log. A query of its own,
+ * seeded by the server page and read again after every change made on the page (useCidChange),
+ * so the panel never says "no change" beside a change just made.
+ */
+export function RecentChanges({ groupId }: { groupId: string }) {
+  const { data: rows = [], error } = useQuery({ queryKey: historyKey(groupId), queryFn: () => fetchHistory(groupId) });
   return (
     <Card
       title="Recent changes"
@@ -23,6 +38,11 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
         </Link>
       }
     >
+      {error && (
+        <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
+          {error.message}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No change to this group has been made through the dashboard yet.</p>
       ) : (
@@ -38,7 +58,7 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <Td className="whitespace-nowrap">{row.at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</Td>
+                <Td className="whitespace-nowrap">{new Date(row.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</Td>
                 <Td>{row.actorUsername}</Td>
                 <Td>
                   <span className="font-medium">{ACTION_LABELS[row.action] ?? row.action}</span>

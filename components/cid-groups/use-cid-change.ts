@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
-import { entriesKey } from "./keys";
+import { entriesKey, historyKey } from "./keys";
 import type { CidEntry } from "./types";
 
 /** An action's refusal, carried through TanStack Query's error channel. */
@@ -23,7 +23,8 @@ interface Options<I> {
 
 /**
  * One change to a group's entries through a server action: a toast either way, the entries
- * read again from VICIdial afterwards (whatever happened, the live list is the truth), and an
+ * read again from VICIdial afterwards (whatever happened, the live list is the truth), the
+ * page's "Recent changes" read again (the change is in the audit log either way), and an
  * optimistic change rolled back when VICIdial refuses.
  */
 export function useCidChange<I, T>(groupId: string, action: Action<I, T>, options: Options<I> = {}) {
@@ -36,6 +37,7 @@ export function useCidChange<I, T>(groupId: string, action: Action<I, T>, option
       return result;
     },
     onMutate: async (input: I) => {
+      dismissErrorToasts();
       if (!options.optimistic) return { previous: undefined };
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<CidEntry[]>(key);
@@ -49,7 +51,7 @@ export function useCidChange<I, T>(groupId: string, action: Action<I, T>, option
       if (context?.previous) client.setQueryData(key, context.previous);
       toast.error(error instanceof ActionFailure ? error.error.message : "The change could not be sent; try again.");
     },
-    onSettled: () => client.invalidateQueries({ queryKey: key }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: historyKey(groupId) })]),
   });
 }
 

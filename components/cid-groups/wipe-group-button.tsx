@@ -1,5 +1,6 @@
 "use client";
 
+import { allOf, isAre, sentence } from "@/lib/text/plural";
 import { useState } from "react";
 import { deleteCidEntriesAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
@@ -22,14 +23,14 @@ export function WipeGroupButton({ groupId, entryCount, disabledReason }: { group
       <ConfirmDialog
         open={open}
         title={`Delete every entry of ${groupId}?`}
-        confirmLabel={`Delete ${entryCount === 1 ? "1 entry" : `all ${entryCount} entries`}`}
+        confirmLabel={`Delete ${allOf(entryCount, "entry")}`}
         typeToConfirm={groupId}
         busy={wipe.isPending}
         onCancel={() => setOpen(false)}
         onConfirm={() => wipe.mutate({ groupId, areacode: ALL, confirmGroupId: groupId }, { onSettled: () => setOpen(false) })}
       >
         <p>
-          All {entryCount === 1 ? "1 entry" : `${entryCount} entries`} of {groupId}, in every area code, are deleted from VICIdial. This cannot be
+          {sentence(allOf(entryCount, "entry"))} of {groupId}, in every area code, {isAre(entryCount)} deleted from VICIdial. This cannot be
           undone. The group itself stays in VICIdial, empty.
         </p>
       </ConfirmDialog>

@@ -2,11 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ButtonLink, ErrorCallout } from "@/components/ui";
+import { useKeepEarlyInput } from "@/components/ui/early-input";
 import type { ActionError } from "@/lib/actions/result";
 import type { DidSuggestions } from "@/lib/inventory/dids";
 import { addDidSchema, DID_FIELDS, type AddDid, type AddDidInput } from "@/lib/schemas/did";
@@ -18,6 +19,7 @@ const FIELDS = ["didPattern", ...DID_FIELDS];
 
 export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSuggestions; blockedReason?: string }) {
   const router = useRouter();
+  const formId = useId();
   const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<AddDidInput, unknown, AddDid>({
     resolver: zodResolver(addDidSchema),
@@ -44,11 +46,13 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
     },
   });
   const { register, handleSubmit, formState, control } = form;
+  useKeepEarlyInput(formId, form);
   const route = useWatch({ control, name: "didRoute" });
   const blocked = blockedReason !== undefined;
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
+    dismissErrorToasts();
     let result;
     try {
       result = await addDidAction(undefined, values);
@@ -68,7 +72,7 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Add DID">
+    <form id={formId} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Add DID">
       {blocked && (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
           VICIdial&apos;s API user cannot add DIDs: {blockedReason}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { copyDidAction, type CopyDidResult } from "@/app/(dashboard)/dids/actions";
 import { Badge, Button, ErrorCallout, Field } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
@@ -29,6 +29,7 @@ export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPatt
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
+    dismissErrorToasts();
     setOutcome(null);
     let result;
     try {

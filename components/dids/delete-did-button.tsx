@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { deleteDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ErrorCallout } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { updateDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ErrorCallout, SuccessCallout } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
@@ -42,6 +42,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
 
   const onSubmit = handleSubmit(async () => {
     setError(null);
+    dismissErrorToasts();
     setNotice(null);
     const values = getValues();
     const { changes, cleared } = didChanges(saved, values);

@@ -23,7 +23,7 @@ export function DryRunReport({ dry, columns, rowNouns }: { dry: DryRun; columns:
           </p>
         ) : (
           <p role="status" className="text-sm">
-            <strong>{dry.total}</strong> row{dry.total === 1 ? "" : "s"} in the file: <strong>{dry.valid}</strong> ready
+            <strong>{dry.total}</strong> {dry.total === 1 ? "row" : "rows"} in the file: <strong>{dry.valid}</strong> ready
             {invalid > 0 ? (
               <>
                 , <strong className="text-red-700 dark:text-red-400">{invalid}</strong> with errors (they will be skipped)

@@ -2,8 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
-import { cancelJobAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
+import { toast } from "@/components/ui/toast";
+import { cancelJobAction, confirmSheetSavedAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
 import { downloadText } from "@/components/calls/download";
 import { Button, buttonClass, Card, ErrorCallout } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -12,7 +12,8 @@ import type { ActionError, ActionResult } from "@/lib/actions/result";
 import { isFinished, JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { formatDuration, formatRate, type JobProgress } from "@/lib/jobs/views";
 import { JobStatusBadge } from "./job-status-badge";
-import { jobKey, useJobProgress } from "./use-job";
+import { jobKey } from "./use-job";
+import { countOf } from "@/lib/text/plural";
 
 const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
 
@@ -26,8 +27,7 @@ function Stat({ label, value, tone }: { label: string; value: string | number; t
 }
 
 /** The live state of one job: progress, counts, rate and time left, and what its owner can do with it. */
-export function JobProgressPanel({ initial }: { initial: JobProgress }) {
-  const { data: job, error: pollError } = useJobProgress(initial);
+export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress; pollError: Error | null; isOwner: boolean }) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
@@ -128,7 +128,15 @@ export function JobProgressPanel({ initial }: { initial: JobProgress }) {
           </a>
         </div>
 
-        {job.kind === "agents" && <SheetPanel job={job} busy={busy === "sheet"} onDownload={() => run("sheet", () => downloadSheetAction(undefined, input), (data) => downloadText(data.filename, "text/csv", data.csv))} />}
+        {job.kind === "agents" && (
+          <SheetPanel
+            job={job}
+            isOwner={isOwner}
+            busy={busy}
+            onDownload={() => run("sheet", () => downloadSheetAction(undefined, input), (data) => downloadText(data.filename, "text/csv", data.csv))}
+            onConfirmSaved={() => run("saved", () => confirmSheetSavedAction(undefined, input))}
+          />
+        )}
       </div>
       <ConfirmDialog
         open={confirmCancel}
@@ -139,7 +147,7 @@ export function JobProgressPanel({ initial }: { initial: JobProgress }) {
         onConfirm={() => run("cancel", () => cancelJobAction(undefined, input)).then(() => setConfirmCancel(false))}
       >
         <p>
-          {job.remaining} {job.remaining === 1 ? info.rowNoun : info.rowNouns} not sent yet will be skipped. What VICIdial already did stays done;
+          {countOf(job.remaining, info.rowNoun, info.rowNouns)} not sent yet will be skipped. What VICIdial already did stays done;
           rows being sent right now finish.
         </p>
       </ConfirmDialog>
@@ -147,29 +155,68 @@ export function JobProgressPanel({ initial }: { initial: JobProgress }) {
   );
 }
 
-function SheetPanel({ job, busy, onDownload }: { job: JobProgress; busy: boolean; onDownload: () => void }) {
-  if (job.sheet === "downloaded") {
-    return (
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        The password sheet was downloaded {job.sheetDownloadedAt ? `on ${new Date(job.sheetDownloadedAt).toLocaleString("en-US")}` : ""}; its passwords
-        are no longer kept.
-      </p>
-    );
+function SheetPanel({
+  job,
+  isOwner,
+  busy,
+  onDownload,
+  onConfirmSaved,
+}: {
+  job: JobProgress;
+  isOwner: boolean;
+  busy: string | null;
+  onDownload: () => void;
+  onConfirmSaved: () => Promise<void>;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  if (job.sheet === "saved" || job.sheet === "downloaded") {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">The password sheet was saved; its passwords are no longer kept.</p>;
   }
   if (job.sheet === "expired") {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">The password sheet expired without being downloaded; its passwords are no longer kept.</p>;
+    return <p className="text-sm text-slate-600 dark:text-slate-400">The password sheet was discarded when its keeping time ran out; its passwords are no longer kept.</p>;
+  }
+  if (!isOwner) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">The password sheet can be downloaded only by {job.owner}, who started the job.</p>;
   }
   const ready = isFinished(job.status);
+  const expires = job.sheetExpiresAt ? new Date(job.sheetExpiresAt) : null;
   return (
-    <div className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+    <section aria-label="Password sheet" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
       <p className="font-medium">Password sheet</p>
       <p className="mt-1 text-slate-600 dark:text-slate-400">
-        The generated phone passwords can be downloaded <strong>once</strong>; then they are deleted. Unclaimed, they are deleted a day after the job ends.
-        {ready ? "" : " The sheet is ready when the job has finished."}
+        {ready
+          ? "Download the generated phone passwords and keep the file safe; you can download it again until you confirm it was saved."
+          : "The generated phone passwords can be downloaded when the job has finished."}
       </p>
-      <Button className="mt-2" loading={busy} disabled={!ready} onClick={onDownload}>
-        Download password sheet
-      </Button>
-    </div>
+      {ready && expires && (
+        <p className="mt-1" data-testid="sheet-expiry">
+          Kept until <time dateTime={expires.toISOString()}>{expires.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>, then discarded
+          {job.sheetDownloadedAt ? `; last downloaded ${new Date(job.sheetDownloadedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : "; not downloaded yet"}.
+        </p>
+      )}
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button loading={busy === "sheet"} disabled={!ready || busy !== null} onClick={onDownload}>
+          {job.sheetDownloadedAt ? "Download password sheet again" : "Download password sheet"}
+        </Button>
+        {ready && (
+          <Button variant="secondary" disabled={busy !== null} onClick={() => setConfirming(true)}>
+            I have saved the sheet
+          </Button>
+        )}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Discard the passwords?"
+        confirmLabel="Discard the passwords"
+        busy={busy === "saved"}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => onConfirmSaved().then(() => setConfirming(false))}
+      >
+        <p>
+          Check that the file opens and holds the passwords first. Once discarded, the dashboard cannot show them again: a lost password can only be
+          replaced by changing it on each phone.
+        </p>
+      </ConfirmDialog>
+    </section>
   );
 }

@@ -1,22 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { Card, EmptyState, Pagination, Skeleton, Table, Td, Th, withParams, type SearchParams } from "@/components/ui";
+import { Card, EmptyState, Pagination, Table, Td, Th, withParams, type SearchParams } from "@/components/ui";
 import { cn } from "@/components/ui/cn";
-import { isFinished } from "@/lib/jobs/kinds";
-import { ROW_FILTER_LABELS, type JobProgress, type RowFilter } from "@/lib/jobs/views";
+import { ROW_FILTER_LABELS, type JobProgress, type JobRowPage, type RowFilter } from "@/lib/jobs/views";
 import { RowStateBadge } from "./job-status-badge";
-import { useJobProgress, useJobRows } from "./use-job";
 
 const SHOWN_FILTERS: RowFilter[] = ["all", "failed", "problems", "exists", "pending"];
 
 /**
  * Every row's result, a page at a time from the server, filtered by state. The filter and the
- * page live in the URL, so a view of the failures can be bookmarked or shared.
+ * page live in the URL, so a view of the failures can be bookmarked or shared. `job` and `rows`
+ * come from one snapshot (useJobSnapshot), so the filter counts match the rows shown.
  */
-export function JobRowsTable({ initial, filter, page, params }: { initial: JobProgress; filter: RowFilter; page: number; params: SearchParams }) {
-  const { data: job } = useJobProgress(initial);
-  const rows = useJobRows(job.id, filter, page, !isFinished(job.status));
+export function JobRowsTable({ job, rows, filter, params }: { job: JobProgress; rows: JobRowPage; filter: RowFilter; params: SearchParams }) {
   const basePath = `/jobs/${job.id}`;
   const counts: Partial<Record<RowFilter, number>> = {
     all: job.total,
@@ -45,17 +42,7 @@ export function JobRowsTable({ initial, filter, page, params }: { initial: JobPr
           </Link>
         ))}
       </nav>
-      {rows.isPending ? (
-        <div role="status" aria-label="Loading rows" className="space-y-2">
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} className="h-8 w-full" />
-          ))}
-        </div>
-      ) : rows.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {rows.error.message}
-        </p>
-      ) : rows.data.total === 0 ? (
+      {rows.total === 0 ? (
         <EmptyState title={filter === "all" ? "No rows" : `No rows: ${ROW_FILTER_LABELS[filter].toLowerCase()}`}>
           {filter === "failed" || filter === "problems" ? "Nothing has failed so far." : "Choose another filter to see the other rows."}
         </EmptyState>
@@ -71,7 +58,7 @@ export function JobRowsTable({ initial, filter, page, params }: { initial: JobPr
               </tr>
             </thead>
             <tbody>
-              {rows.data.rows.map((row) => (
+              {rows.rows.map((row) => (
                 <tr key={row.seq}>
                   <Td className="tabular-nums">{row.phase === 0 ? row.seq : ""}</Td>
                   <Td className="font-mono text-xs">{row.label}</Td>
@@ -92,7 +79,7 @@ export function JobRowsTable({ initial, filter, page, params }: { initial: JobPr
               ))}
             </tbody>
           </Table>
-          <Pagination page={rows.data.page} pageSize={rows.data.pageSize} total={rows.data.total} params={params} basePath={basePath} />
+          <Pagination page={rows.page} pageSize={rows.pageSize} total={rows.total} params={params} basePath={basePath} />
         </>
       )}
     </Card>

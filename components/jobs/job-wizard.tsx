@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDidJobAction } from "@/app/(dashboard)/jobs/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";
@@ -17,6 +17,7 @@ import { fileColumnNames, guessMapping, looksLikeHeader } from "@/lib/jobs/prepa
 import { TIME_ZONES } from "@/lib/schemas/phone";
 import { DryRunReport } from "./dry-run-report";
 import { rememberMapping, rememberedMapping } from "./mapping-memory";
+import { countOf } from "@/lib/text/plural";
 
 type OptionValues = Record<string, string>;
 
@@ -232,7 +233,7 @@ export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardCho
         <div className="flex flex-wrap items-center gap-3">
           <Button onClick={() => setConfirming(true)}>Start job</Button>
           <span className="text-sm text-slate-600 dark:text-slate-400">
-            {dry.valid} {dry.valid === 1 ? info.rowNoun : info.rowNouns} will be sent{skipped > 0 ? `; ${skipped} row${skipped === 1 ? "" : "s"} with errors will be skipped` : ""}.
+            {countOf(dry.valid, info.rowNoun, info.rowNouns)} will be sent{skipped > 0 ? `; ${countOf(skipped, "row")} with errors will be skipped` : ""}.
           </span>
         </div>
       )}
@@ -249,12 +250,12 @@ export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardCho
         {dry && (
           <>
             <p>
-              {dry.valid} {dry.valid === 1 ? info.rowNoun : info.rowNouns} will be sent to VICIdial
-              {extra > 0 ? `, then ${extra} alias${extra === 1 ? "" : "es"}` : ""}.
+              {countOf(dry.valid, info.rowNoun, info.rowNouns)} will be sent to VICIdial
+              {extra > 0 ? `, then ${countOf(extra, "alias")}` : ""}.
             </p>
             {skipped > 0 && (
               <p>
-                {skipped} row{skipped === 1 ? "" : "s"} with errors will be skipped.
+                {countOf(skipped, "row")} with errors will be skipped.
               </p>
             )}
             <p>The job keeps running if you close this page; you can pause or cancel it, but what VICIdial has done is not undone.</p>

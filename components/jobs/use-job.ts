@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { isFinished } from "@/lib/jobs/kinds";
-import type { JobProgress, JobRowPage, RowFilter } from "@/lib/jobs/views";
+import type { JobSnapshot, RowFilter } from "@/lib/jobs/views";
 
 /** How often a running job's page asks for news: live enough to watch, cheap for the server. */
 export const POLL_MS = 1_000;
@@ -19,24 +19,25 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Every query of one job starts with this key, so one invalidation refreshes them all. */
 export const jobKey = (id: string) => ["job", id] as const;
 
-/** The job's progress, polled while it runs; every component of the page shares this one query. */
-export function useJobProgress(initial: JobProgress) {
+/**
+ * The job page's one live read: progress, counters and the rows on screen come from a single
+ * server snapshot, polled while the job runs. Counters and rows therefore never disagree, and the
+ * read that says "Completed" is the same read that shows the last rows final.
+ */
+export function useJobSnapshot(initial: JobSnapshot, filter: RowFilter, page: number) {
+  const id = initial.progress.id;
   return useQuery({
-    queryKey: jobKey(initial.id),
-    queryFn: () => getJson<JobProgress>(`/api/jobs/${initial.id}`),
+    queryKey: [...jobKey(id), filter, page],
+    queryFn: () => getJson<JobSnapshot>(`/api/jobs/${id}?${new URLSearchParams({ state: filter, page: String(page) })}`),
+    // The server page read this very view (its filter and page come from the URL too).
     initialData: initial,
-    refetchInterval: (query) => (query.state.data && isFinished(query.state.data.status) ? false : POLL_MS),
+    // Rendered on the server a moment ago: fresh, so the first poll waits a full interval.
+    initialDataUpdatedAt: Date.now(),
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.data && isFinished(query.state.data.progress.status) ? false : POLL_MS),
     retry: (count, error) => !(error instanceof JobFetchError && (error.status === 401 || error.status === 404)) && count < 3,
-  });
-}
-
-export function useJobRows(id: string, filter: RowFilter, page: number, live: boolean) {
-  return useQuery({
-    queryKey: ["job", id, "rows", filter, page],
-    queryFn: () => getJson<JobRowPage>(`/api/jobs/${id}/rows?${new URLSearchParams({ state: filter, page: String(page) })}`),
-    refetchInterval: live ? POLL_MS * 2 : false,
-    placeholderData: (previous) => previous,
   });
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
@@ -70,6 +70,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
+    dismissErrorToasts();
     const result = await addPhoneAction(undefined, values);
     if (result.ok) {
       toast.success(result.message);

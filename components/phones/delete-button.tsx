@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button, ErrorCallout } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionError, ActionResult } from "@/lib/actions/result";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
@@ -106,6 +106,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
 
   const onSubmit = handleSubmit(async (changes) => {
     setError(null);
+    dismissErrorToasts();
     if (Object.keys(changes).every((field) => field === "serverIp" || field === "extension")) {
       toast.info("Nothing has changed.");
       return;

@@ -10,7 +10,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={client}>
       {children}
-      <Toaster richColors closeButton position="top-right" theme="system" />
+      {/* Bottom right: at the top they covered the signed-in user and Sign out. */}
+      <Toaster richColors closeButton position="bottom-right" theme="system" />
     </QueryClientProvider>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(dashboard)/users/actions";
 import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
@@ -28,6 +28,7 @@ export function CreateUserForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
+    dismissErrorToasts();
     let result;
     try {
       result = await createUserAction(undefined, values);

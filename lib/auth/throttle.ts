@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { signInAttempts } from "@/lib/db/schema/users";
+import { countOf } from "@/lib/text/plural";
 
 /**
  * Five failed sign-ins for one username within fifteen minutes lock that username for fifteen
@@ -48,5 +49,5 @@ export async function recordAttempt(db: Db, attempt: { username: string; success
 
 export function lockMessage(until: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `Too many failed sign-ins for this username. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `Too many failed sign-ins for this username. Try again in ${countOf(minutes, "minute")}.`;
 }

@@ -15,8 +15,12 @@ export type RowState = (typeof ROW_STATES)[number];
 export const FINAL_ROW_STATES = ["done", "exists", "failed", "skipped"] as const satisfies readonly RowState[];
 export type FinalRowState = (typeof FINAL_ROW_STATES)[number];
 
-/** The password sheet of an agent-provisioning job: its passwords are kept only until its one download. */
-export const SHEET_STATES = ["kept", "downloaded", "expired"] as const;
+/**
+ * The password sheet of an agent-provisioning job: kept (re-downloadable) until its creator
+ * confirms it was saved ("saved") or it expires. "downloaded" is the state of sheets from before
+ * re-downloads existed, deleted on their one download.
+ */
+export const SHEET_STATES = ["kept", "saved", "downloaded", "expired"] as const;
 export type SheetState = (typeof SHEET_STATES)[number];
 
 /** VICIdial's own bulk tools stop at 5,000 rows too; a bigger file is split into several jobs. */

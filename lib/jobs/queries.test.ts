@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { findJobFor, jobProgress, jobRowPage, listJobs, parseJobListQuery, resultsCsv } from "./queries";
+import { findJobFor, jobSnapshot, listJobs, parseJobListQuery, resultsCsv } from "./queries";
 import { createJob } from "./store";
 
 const SAM = { username: "sup.sam", role: "supervisor" } as const;
@@ -44,24 +44,40 @@ for (const backend of testBackends()) {
       const id = await jobOf("sup.sam", ["done", "failed", "skipped", "done", "pending"]);
       await db().execute(sql`update jobs set running_since = now() - interval '10 seconds' where id = ${id}`);
       const job = (await findJobFor(SAM, id))!;
-      const progress = await jobProgress(job);
+      const snapshot = (await jobSnapshot(id, { filter: "all", page: 1 }))!;
+      const progress = snapshot.progress;
       expect(progress).toMatchObject({ total: 5, remaining: 1, counts: { done: 2, failed: 1, skipped: 1, pending: 1 }, status: "running" });
       // Three rows finished in the ten seconds it has run: 0.3 rows/s, so the last row in about 3 s.
       expect(progress.ratePerSecond).toBeCloseTo(0.3, 1);
       expect(progress.etaSeconds).toBeGreaterThan(2);
       expect(progress.etaSeconds).toBeLessThan(4);
 
-      const problems = await jobRowPage(id, "problems", 1);
+      // The rows on screen come from the same read as the counters.
+      expect(snapshot.rows.rows.filter((row) => row.state === "done")).toHaveLength(progress.counts.done);
+      const problems = (await jobSnapshot(id, { filter: "problems", page: 1 }))!.rows;
       expect(problems.rows.map((row) => [row.seq, row.state])).toEqual([
         [2, "failed"],
         [3, "skipped"],
       ]);
-      expect((await jobRowPage(id, "all", 2, 2)).rows.map((row) => row.seq)).toEqual([3, 4]);
+      expect((await jobSnapshot(id, { filter: "all", page: 2, pageSize: 2 }))!.rows.rows.map((row) => row.seq)).toEqual([3, 4]);
+      expect(await jobSnapshot("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b", { filter: "all", page: 1 })).toBeNull();
 
       const csv = (await resultsCsv(job)).split("\r\n");
       expect(csv[0]).toBe("row,item,result,message,vicidial_answer");
       expect(csv.slice(1)).toHaveLength(5);
       expect(csv[2]).toBe("2,901 · 9015550000,Failed,row 2 failed,");
+    });
+
+    it("never shows a completed job with rows still waiting: status, counters and rows are one read", async () => {
+      const id = await jobOf("sup.sam", ["done", "done", "pending"]);
+      // The runner finishes the last row and completes the job between two polls.
+      await db().execute(sql`update job_rows set state = 'done', finished_at = now() where job_id = ${id} and seq = 3`);
+      await db().execute(sql`update jobs set status = 'completed', finished_at = now() where id = ${id}`);
+      const snapshot = (await jobSnapshot(id, { filter: "all", page: 1 }))!;
+      expect(snapshot.progress.status).toBe("completed");
+      expect(snapshot.progress.counts.done).toBe(3);
+      expect(snapshot.progress.remaining).toBe(0);
+      expect(snapshot.rows.rows.map((row) => row.state)).toEqual(["done", "done", "done"]);
     });
   });
 }

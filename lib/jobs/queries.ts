@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { can, type Role } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { jobRows, jobs } from "@/lib/db/schema/jobs";
 import { safeText, toCsv } from "./csv";
 import { JOB_KINDS, JOB_STATUSES, ROW_STATE_LABELS, type JobKind, type JobStatus, type RowState } from "./kinds";
 import { getJob, rowCounts, type JobRecord } from "./store";
-import type { JobProgress, JobRowPage, RowFilter } from "./views";
+import { expireSheets, sheetExpiry } from "./sheet";
+import type { JobProgress, JobRowPage, JobSnapshot, RowFilter } from "./views";
 
 /**
  * Reads for the job pages and route handlers. A job is visible to its owner and to admins only;
@@ -32,9 +33,10 @@ export async function findJobFor(viewer: Viewer, id: string): Promise<JobRecord 
 
 const RATE_WINDOW_MS = 30_000;
 
-export async function jobProgress(job: JobRecord, now: Date = new Date()): Promise<JobProgress> {
-  const db = await getDb();
-  const counts = await rowCounts(db, job.id);
+type Reader = Pick<Db, "select">;
+
+async function progressOf(db: Reader, job: JobRecord, now: Date): Promise<JobProgress> {
+  const counts = await rowCounts(db as Db, job.id);
   const remaining = counts.pending + counts.running;
   let ratePerSecond: number | null = null;
   let etaSeconds: number | null = null;
@@ -66,6 +68,7 @@ export async function jobProgress(job: JobRecord, now: Date = new Date()): Promi
     etaSeconds,
     sheet: job.sheet,
     sheetDownloadedAt: job.sheetDownloadedAt?.toISOString() ?? null,
+    sheetExpiresAt: sheetExpiry(job)?.toISOString() ?? null,
   };
 }
 
@@ -81,35 +84,58 @@ const FILTER_STATES: Record<RowFilter, readonly RowState[] | undefined> = {
 
 export const JOB_ROWS_PAGE_SIZE = 50;
 
-export async function jobRowPage(jobId: string, filter: RowFilter, page: number, pageSize = JOB_ROWS_PAGE_SIZE): Promise<JobRowPage> {
-  const db = await getDb();
+async function rowPageOf(db: Reader, jobId: string, filter: RowFilter, page: number, pageSize: number): Promise<JobRowPage> {
   const states = FILTER_STATES[filter];
   const where = and(eq(jobRows.jobId, jobId), states ? inArray(jobRows.state, [...states]) : undefined);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        seq: jobRows.seq,
-        phase: jobRows.phase,
-        label: jobRows.label,
-        state: jobRows.state,
-        message: jobRows.message,
-        raw: jobRows.raw,
-        uncertain: jobRows.uncertain,
-        finishedAt: jobRows.finishedAt,
-      })
-      .from(jobRows)
-      .where(where)
-      .orderBy(asc(jobRows.phase), asc(jobRows.seq))
-      .limit(pageSize)
-      .offset((Math.max(1, page) - 1) * pageSize),
-    db.select({ n: count() }).from(jobRows).where(where),
-  ]);
+  const rows = await db
+    .select({
+      seq: jobRows.seq,
+      phase: jobRows.phase,
+      label: jobRows.label,
+      state: jobRows.state,
+      message: jobRows.message,
+      raw: jobRows.raw,
+      uncertain: jobRows.uncertain,
+      finishedAt: jobRows.finishedAt,
+    })
+    .from(jobRows)
+    .where(where)
+    .orderBy(asc(jobRows.phase), asc(jobRows.seq))
+    .limit(pageSize)
+    .offset((Math.max(1, page) - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(jobRows).where(where);
   return {
     rows: rows.map((row) => ({ ...row, finishedAt: row.finishedAt?.toISOString() ?? null })),
     total: total?.n ?? 0,
     page: Math.max(1, page),
     pageSize,
   };
+}
+
+/**
+ * The job page's one read: the job's state, its counts and the page of rows on screen, all from
+ * one database snapshot. Read separately, a counter could lag rows already shown as done, or a
+ * "Completed" job could still list rows as waiting; from one snapshot they cannot disagree.
+ * A sheet past its time is purged before it is described (purge on read).
+ */
+export async function jobSnapshot(
+  jobId: string,
+  view: { filter: RowFilter; page: number; pageSize?: number },
+  now: Date = new Date(),
+): Promise<JobSnapshot | null> {
+  const db = await getDb();
+  await expireSheets(db, now, jobId);
+  return db.transaction(
+    async (tx) => {
+      const job = await getJob(tx as unknown as Db, jobId);
+      if (!job) return null;
+      const progress = await progressOf(tx, job, now);
+      const rows = await rowPageOf(tx, jobId, view.filter, view.page, view.pageSize ?? JOB_ROWS_PAGE_SIZE);
+      return { progress, rows, filter: view.filter };
+    },
+    // Repeatable read: every statement sees the same snapshot, even while the runner writes.
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** The results of every row, for download. Never holds a password (those are only in the sheet). */

@@ -11,7 +11,7 @@ import { createJobFromFile } from "./create";
 import type { JobKind } from "./kinds";
 import type { ColumnMapping } from "./prepare";
 import type { JobRunner } from "./runner";
-import { takeSheet } from "./sheet";
+import { discardSheet, readSheet } from "./sheet";
 import { cancelJob, pauseJob, resumeJob } from "./store";
 import { adminLogCount, auditOf, OWNER, rowsOf, startTestSimulator, testClient, testRunner, waitFor, waitForStatus } from "./test-helpers";
 
@@ -292,7 +292,7 @@ for (const backend of testBackends()) {
       expect(sim.state.dids.filter((d) => d.did_pattern.startsWith("72755590"))).toHaveLength(2);
     });
 
-    it("provisions agent phones with generated passwords, then their alias; the sheet downloads once and no password is audited", async () => {
+    it("provisions agent phones with generated passwords, then their alias; the sheet is kept until saved and no password is audited", async () => {
       const text = ["4101,agent4101,Ann Agent,7275551234,TEAM_A", "4102,agent4102,Bob Agent,7275551234,TEAM_A", "4103,agent4103,Cy Agent,7275551234,", "gs102,gs102,Existing phone,7275551234,"].join("\n");
       const jobId = await startJob(
         "agents",
@@ -306,7 +306,7 @@ for (const backend of testBackends()) {
       expect(sim.state.phoneAliases.find((a) => a.alias_id === "TEAM_A")?.logins_list).toBe("agent4101,agent4102");
       expect(await getPhone({ serverIp: "10.10.10.15", extension: "4103" })).toMatchObject({ login: "agent4103", fullName: "Cy Agent" });
 
-      const sheet = await takeSheet(await getDb(), jobId);
+      const sheet = await readSheet(await getDb(), jobId);
       expect(sheet.ok).toBe(true);
       if (!sheet.ok) return;
       const lines = sheet.csv.split("\r\n").map((line) => line.split(","));
@@ -317,7 +317,9 @@ for (const backend of testBackends()) {
       expect(phone.pass).toMatch(/^[A-Za-z0-9]{20}$/);
       expect(lines.find((cells) => cells[0] === "gs102")?.[5]).toBe("");
 
-      expect(await takeSheet(await getDb(), jobId)).toEqual({ ok: false, message: expect.stringMatching(/already downloaded/) });
+      expect(await readSheet(await getDb(), jobId)).toMatchObject({ ok: true });
+      expect(await discardSheet(await getDb(), jobId)).toEqual({ ok: true });
+      expect(await readSheet(await getDb(), jobId)).toEqual({ ok: false, message: expect.stringMatching(/no longer kept/) });
       const kept = await (await getDb()).execute(sql`select count(*)::int as n from job_secrets where job_id = ${jobId}`);
       expect((kept as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
       const everything = JSON.stringify([...(await auditOf("phone.add")), ...(await auditOf("alias.add")), ...(await auditOf("job.finish"))]);

@@ -4,7 +4,7 @@ import { jobs, jobSecrets } from "@/lib/db/schema/jobs";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { safeText } from "./csv";
 import { openSecret, sealSecret } from "./secrets";
-import { expireSheets, takeSheet } from "./sheet";
+import { discardSheet, expireSheets, readSheet, sheetExpiry } from "./sheet";
 import { createJob } from "./store";
 
 process.env.AUTH_SECRET ??= "job-sheet-tests-secret-0123456789abcdef";
@@ -52,26 +52,45 @@ for (const backend of testBackends()) {
 
     const secretsOf = async (id: string) => (await db().select().from(jobSecrets).where(eq(jobSecrets.jobId, id))).length;
 
-    it("is not handed out while the job runs, then once, with the passwords deleted in the same step", async () => {
+    it("is not handed out while the job runs, then as often as asked until its creator confirms it was saved", async () => {
       const id = await agentJob("running", null);
-      expect(await takeSheet(db(), id)).toEqual({ ok: false, message: expect.stringMatching(/once the job has finished/) });
+      expect(await readSheet(db(), id)).toEqual({ ok: false, message: expect.stringMatching(/once the job has finished/) });
       await db().update(jobs).set({ status: "completed", finishedAt: new Date() }).where(eq(jobs.id, id));
       await db().execute(sql`update job_rows set state = 'done' where job_id = ${id}`);
 
-      const sheet = await takeSheet(db(), id);
+      const sheet = await readSheet(db(), id);
       expect(sheet).toMatchObject({ ok: true, phones: 2 });
       if (sheet.ok) expect(sheet.csv.split("\r\n").slice(1)).toEqual(["6101,a6101,,,Done,P1,R1,", "6102,a6102,,,Done,P2,R2,"]);
+      expect(await secretsOf(id)).toBe(2);
+      expect(await readSheet(db(), id)).toEqual(sheet);
+      const [job] = await db().select().from(jobs).where(eq(jobs.id, id));
+      expect(job?.sheetDownloadedAt).toBeInstanceOf(Date);
+
+      expect(await discardSheet(db(), id)).toEqual({ ok: true });
       expect(await secretsOf(id)).toBe(0);
-      expect(await takeSheet(db(), id)).toMatchObject({ ok: false, message: expect.stringMatching(/already downloaded/) });
+      expect(await readSheet(db(), id)).toMatchObject({ ok: false, message: expect.stringMatching(/saved/) });
+      expect(await discardSheet(db(), id)).toMatchObject({ ok: false });
     });
 
-    it("expires a day after the job finished if nobody downloaded it, and not before", async () => {
+    it("is discarded when its keeping time after the job finished runs out, by the sweep or on read, and not before", async () => {
       const fresh = await agentJob("completed", 2);
       const stale = await agentJob("completed", 25);
-      expect(await expireSheets(db())).toBe(1);
+      const [freshJob] = await db().select().from(jobs).where(eq(jobs.id, fresh));
+      expect(sheetExpiry(freshJob!, 24 * 3_600_000)?.getTime()).toBe(freshJob!.finishedAt!.getTime() + 24 * 3_600_000);
+      expect(await expireSheets(db(), new Date(), undefined, 24 * 3_600_000)).toBe(1);
       expect(await secretsOf(stale)).toBe(0);
       expect(await secretsOf(fresh)).toBe(2);
-      expect(await takeSheet(db(), stale)).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+      expect(await readSheet(db(), stale)).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+
+      // A shorter keeping time (SHEET_KEEP_HOURS=1) is applied when the sheet is next read.
+      const old = await agentJob("completed", 2);
+      process.env.SHEET_KEEP_HOURS = "1";
+      try {
+        expect(await readSheet(db(), old)).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+      } finally {
+        delete process.env.SHEET_KEEP_HOURS;
+      }
+      expect(await secretsOf(old)).toBe(0);
     });
   });
 }

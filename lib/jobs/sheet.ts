@@ -1,29 +1,55 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { jobRows, jobs, jobSecrets } from "@/lib/db/schema/jobs";
 import { safeText, toCsv } from "./csv";
 import { isFinished, ROW_STATE_LABELS } from "./kinds";
 import { openSecret } from "./secrets";
+import type { JobRecord } from "./store";
+import { env } from "@/lib/env";
 
 /**
  * The password sheet of an agent-provisioning job. The passwords exist only in job_secrets
- * (encrypted) until the sheet's one download, which deletes them in the same transaction; a sheet
- * nobody downloads is wiped a day after the job finished (or a week after it started).
+ * (encrypted) and stay there, re-downloadable by the job's creator, until the creator confirms
+ * the sheet was saved or the keeping time (SHEET_KEEP_HOURS, 24 h by default) after the job
+ * finished runs out; a download that failed or was never saved no longer loses every password.
+ * A job that never finishes gives its sheet up a week after it started.
  */
-export const SHEET_KEPT_AFTER_FINISH_MS = 24 * 60 * 60 * 1000;
 export const SHEET_KEPT_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How long a finished job's sheet is kept unconfirmed (SHEET_KEEP_HOURS). */
+export function sheetKeepMs(): number {
+  return env().SHEET_KEEP_HOURS * 60 * 60 * 1000;
+}
+
+/** When the sheet of `job` is discarded unless confirmed first; null if it is not kept. */
+export function sheetExpiry(job: Pick<JobRecord, "sheet" | "finishedAt" | "createdAt">, keepMs: number = sheetKeepMs()): Date | null {
+  if (job.sheet !== "kept") return null;
+  const backstop = job.createdAt.getTime() + SHEET_KEPT_MAX_MS;
+  return new Date(job.finishedAt ? Math.min(job.finishedAt.getTime() + keepMs, backstop) : backstop);
+}
 
 export type SheetResult = { ok: true; filename: string; csv: string; phones: number } | { ok: false; message: string };
 
 export const SHEET_HEADER = ["extension", "phone_login", "full_name", "server_ip", "result", "phone_password", "registration_password", "note"];
 
-export async function takeSheet(db: Db, jobId: string): Promise<SheetResult> {
+function unavailable(job: JobRecord | undefined): string | undefined {
+  if (!job || job.kind !== "agents") return "This job has no password sheet.";
+  if (job.sheet === "saved" || job.sheet === "downloaded") return "The password sheet was saved and its passwords discarded; they are no longer kept.";
+  if (job.sheet !== "kept") return "The password sheet expired; its passwords are no longer kept.";
+  return undefined;
+}
+
+/**
+ * The sheet, as often as its creator asks while it is kept: the passwords stay until the
+ * creator confirms (discardSheet) or the keeping time runs out. Records the last download.
+ */
+export async function readSheet(db: Db, jobId: string, now: Date = new Date()): Promise<SheetResult> {
+  await expireSheets(db, now, jobId);
   return db.transaction(async (tx) => {
     const [job] = await tx.select().from(jobs).where(eq(jobs.id, jobId)).for("update");
-    if (!job || job.kind !== "agents") return { ok: false, message: "This job has no password sheet." };
-    if (job.sheet === "downloaded") return { ok: false, message: "The password sheet was already downloaded; its passwords are no longer kept." };
-    if (job.sheet !== "kept") return { ok: false, message: "The password sheet expired; its passwords are no longer kept." };
+    const problem = unavailable(job);
+    if (problem || !job) return { ok: false, message: problem ?? "This job has no password sheet." };
     if (!isFinished(job.status)) return { ok: false, message: "The sheet can be downloaded once the job has finished or been cancelled." };
 
     const rows = await tx
@@ -49,8 +75,7 @@ export async function takeSheet(db: Db, jobId: string): Promise<SheetResult> {
         safeText(note),
       ];
     });
-    await tx.delete(jobSecrets).where(eq(jobSecrets.jobId, jobId));
-    await tx.update(jobs).set({ sheet: "downloaded", sheetDownloadedAt: new Date(), updatedAt: new Date() }).where(eq(jobs.id, jobId));
+    await tx.update(jobs).set({ sheetDownloadedAt: now, updatedAt: now }).where(eq(jobs.id, jobId));
     return {
       ok: true,
       filename: `agent-phones-${jobId.slice(0, 8)}.csv`,
@@ -60,15 +85,30 @@ export async function takeSheet(db: Db, jobId: string): Promise<SheetResult> {
   });
 }
 
-/** Wipes the passwords of sheets kept too long. Returns how many sheets expired. */
-export async function expireSheets(db: Db, now: Date = new Date()): Promise<number> {
-  const finishedBefore = new Date(now.getTime() - SHEET_KEPT_AFTER_FINISH_MS);
+/** The creator saved the sheet: its passwords are deleted now. */
+export async function discardSheet(db: Db, jobId: string, now: Date = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction(async (tx) => {
+    const [job] = await tx.select().from(jobs).where(eq(jobs.id, jobId)).for("update");
+    const problem = unavailable(job);
+    if (problem) return { ok: false, message: problem };
+    await tx.delete(jobSecrets).where(eq(jobSecrets.jobId, jobId));
+    await tx.update(jobs).set({ sheet: "saved", updatedAt: now }).where(eq(jobs.id, jobId));
+    return { ok: true };
+  });
+}
+
+/**
+ * Wipes the passwords of sheets kept past their time: all of them (the runner's periodic sweep)
+ * or one job's (before that job is read). Returns how many sheets expired.
+ */
+export async function expireSheets(db: Db, now: Date = new Date(), jobId?: string, keepMs: number = sheetKeepMs()): Promise<number> {
+  const finishedBefore = new Date(now.getTime() - keepMs);
   const startedBefore = new Date(now.getTime() - SHEET_KEPT_MAX_MS);
   return db.transaction(async (tx) => {
     const expired = await tx
       .update(jobs)
       .set({ sheet: "expired", updatedAt: now })
-      .where(and(eq(jobs.sheet, "kept"), or(lt(jobs.finishedAt, finishedBefore), lt(jobs.createdAt, startedBefore))))
+      .where(and(eq(jobs.sheet, "kept"), jobId ? eq(jobs.id, jobId) : undefined, or(lte(jobs.finishedAt, finishedBefore), lte(jobs.createdAt, startedBefore))))
       .returning({ id: jobs.id });
     if (expired.length > 0) {
       await tx.delete(jobSecrets).where(inArray(jobSecrets.jobId, expired.map((job) => job.id)));

@@ -22,6 +22,8 @@ export interface JobProgress {
   etaSeconds: number | null;
   sheet: SheetState | null;
   sheetDownloadedAt: string | null;
+  /** When the kept password sheet is discarded if its owner has not confirmed saving it. */
+  sheetExpiresAt: string | null;
 }
 
 export interface JobRowView {
@@ -41,6 +43,13 @@ export interface JobRowPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** What the job page polls: progress and the rows on screen, from one database snapshot. */
+export interface JobSnapshot {
+  progress: JobProgress;
+  rows: JobRowPage;
+  filter: RowFilter;
 }
 
 /** Row filters of the results table; "problems" is failed and skipped together. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneNumberValue } from "@/lib/input/phone-number";
 import { ALL_VALUES, charactersVicidialDrops, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
@@ -22,11 +23,15 @@ function describe(characters: readonly string[]): string {
   return characters.map((c) => (c === " " ? "space" : `"${c}"`)).join(", ");
 }
 
-/** A field that VICIdial whitelists: trimmed, then refused if VICIdial would drop a character. */
+/**
+ * A field that VICIdial whitelists: trimmed, a pasted phone number cleaned to digits
+ * (lib/input), then refused if VICIdial would drop a character.
+ */
 function whitelisted(api: ApiParameter, rule: string) {
   return z
     .string({ error: "Required" })
     .trim()
+    .transform((value) => phoneNumberValue(api, value))
     .superRefine((value, ctx) => {
       if (value === ALL) return;
       const dropped = charactersVicidialDrops(api, value);

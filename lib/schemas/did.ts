@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneNumberValue } from "@/lib/input/phone-number";
 import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
@@ -142,8 +143,15 @@ export function fieldProblem(api: ApiParameter, value: string, rule: TextRule): 
   return undefined;
 }
 
-function requiredText(api: ApiParameter, rule: TextRule) {
-  return z.string({ error: `${rule.label} is required` }).superRefine((value, ctx) => {
+/**
+ * `pasted`: a value typed for something new, where a pasted phone number is cleaned to digits
+ * first (lib/input). The pattern of an existing DID (update, delete) is taken exactly as given.
+ */
+function requiredText(api: ApiParameter, rule: TextRule, { pasted = false } = {}) {
+  return z
+    .string({ error: `${rule.label} is required` })
+    .transform((value) => (pasted ? phoneNumberValue(api, value) : value))
+    .superRefine((value, ctx) => {
     const problem = value === "" ? `${rule.label} is required` : fieldProblem(api, value, rule);
     if (problem) ctx.addIssue(problem);
   });
@@ -177,6 +185,7 @@ export const DID_PATTERN_RULE: TextRule = { label: "DID pattern", min: 2, max: 5
 const DESCRIPTION_RULE: TextRule = { label: "Description", min: 6, max: 50 };
 
 const didPattern = requiredText("did_pattern", DID_PATTERN_RULE);
+const newDidPattern = requiredText("did_pattern", DID_PATTERN_RULE, { pasted: true });
 
 /** The fields add_did and update_did share (2.6 table), keyed by form field name. */
 const fieldsShape = {
@@ -305,7 +314,7 @@ function onlyRouteFields<T extends DidFields>(values: T): T {
 // Operations
 
 export const addDidSchema = z
-  .object({ didPattern, ...fieldsShape, didRoute: z.enum(DID_ROUTES, { error: "Choose a route" }) })
+  .object({ didPattern: newDidPattern, ...fieldsShape, didRoute: z.enum(DID_ROUTES, { error: "Choose a route" }) })
   .superRefine(requireRouteTargets, ALWAYS)
   .transform(onlyRouteFields);
 export type AddDidInput = z.input<typeof addDidSchema>;
@@ -349,9 +358,10 @@ export function splitDidList(text: string): string[] {
  */
 export const copyDidSchema = z
   .object({
-    sourceDidPattern: requiredText("source_did_pattern", { label: "Source DID", min: 2, max: 50 }),
+    sourceDidPattern: requiredText("source_did_pattern", { label: "Source DID", min: 2, max: 50 }, { pasted: true }),
     newDids: z.union([z.string(), z.array(z.string())], { error: "List the new DIDs" }).transform((value, ctx) => {
-      const entries = typeof value === "string" ? splitDidList(value) : value.map((entry) => entry.trim()).filter((entry) => entry !== "");
+      const listed = typeof value === "string" ? splitDidList(value) : value.map((entry) => entry.trim()).filter((entry) => entry !== "");
+      const entries = listed.map((entry) => phoneNumberValue("new_dids", entry));
       if (entries.length === 0) {
         ctx.addIssue("List at least one new DID");
         return z.NEVER;

@@ -54,10 +54,12 @@ describe("addPhoneSchema", () => {
   });
 
   it("refuses characters VICIdial would strip, naming them", () => {
-    const errors = errorsOf(addPhoneSchema.safeParse({ ...valid, extension: "100@host", phoneFullName: "O'Brien", outboundCid: "727-555-1212" }));
+    const errors = errorsOf(addPhoneSchema.safeParse({ ...valid, extension: "100@host", phoneFullName: "O'Brien", outboundCid: "727-555-CALL" }));
     expect(errors.extension).toMatch(/silently remove.*"@"/);
     expect(errors.phoneFullName).toMatch(/"'"/);
     expect(errors.outboundCid).toMatch(/"-"/);
+    // A pasted phone number is cleaned to the digits VICIdial keeps instead.
+    expect(addPhoneSchema.parse({ ...valid, outboundCid: "(727) 555-1212" }).outboundCid).toBe("7275551212");
   });
 
   it("refuses a password VICIdial would change", () => {

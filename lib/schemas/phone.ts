@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneNumberValue } from "@/lib/input/phone-number";
 import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter, type ParameterRule } from "@/lib/vicidial/parameters";
 import { vicidialWouldChange } from "@/lib/vicidial/encode";
 
@@ -85,11 +86,15 @@ export function textProblem(api: ApiParameter, value: string, rule: TextRule): s
   return rule.check?.(value);
 }
 
-/** A trimmed string checked against VICIdial's whitelist, its column size and `rule`. */
+/**
+ * A trimmed string, a pasted phone number cleaned to digits (lib/input), checked against
+ * VICIdial's whitelist, its column size and `rule`.
+ */
 export function vicidialText(api: ApiParameter, rule: TextRule) {
   return z
     .string({ error: `${capitalized(PARAMETER_RULES[api].label)} is required` })
     .trim()
+    .transform((value) => phoneNumberValue(api, value))
     .superRefine((value, ctx) => {
       const problem = textProblem(api, value, rule);
       if (problem) ctx.addIssue(problem);

@@ -5,6 +5,7 @@ import { action } from "@/lib/auth/action";
 import { BATCH_AUDIT_ACTION, LOOKUP_AUDIT_ACTION, lookupAuditDraft, lookupBatch, lookupCall } from "@/lib/calls/lookup";
 import { summarizeBatch } from "@/lib/calls/outcome";
 import { lookupCallBatchSchema, lookupCallSchema } from "@/lib/schemas/call";
+import { countOf } from "@/lib/text/plural";
 
 /** One call by ID (the deep link /calls/[callId] renders through this). Audited as `call.lookup`. */
 export const lookupCallAction = action(
@@ -25,7 +26,7 @@ export const lookupCallBatchAction = action(
   async ({ callIds }, { user, source, audit }) => {
     const rows = await lookupBatch(callIds, { actor: { id: user.id, username: user.username, role: user.role }, source });
     const summary = summarizeBatch(rows);
-    audit.target = `${rows.length} call ID${rows.length === 1 ? "" : "s"}`;
+    audit.target = countOf(rows.length, "call ID");
     audit.after = { summary };
     return ok({ rows }, summary);
   },

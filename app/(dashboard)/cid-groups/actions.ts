@@ -16,6 +16,7 @@ import {
 import { addCidEntry, deleteCidEntries, updateCidEntries, type CidGroupRow } from "@/lib/vicidial/cid-groups";
 import type { VicidialFailure } from "@/lib/vicidial/errors";
 import { readCidEntries } from "./live-entries";
+import { countOf } from "@/lib/text/plural";
 
 /** VICIdial's parameter names to the form's field names, so its errors land on the right field. */
 const FIELDS = { cid_group_id: "groupId", areacode: "areacode", outbound_cid: "outboundCid", cid_description: "description", active: "active" };
@@ -23,7 +24,7 @@ const FIELDS = { cid_group_id: "groupId", areacode: "areacode", outbound_cid: "o
 const refused = (failure: VicidialFailure) => fromVicidial(failure, FIELDS);
 
 function entries(n: number): string {
-  return n === 1 ? "1 entry" : `${n} entries`;
+  return countOf(n, "entry");
 }
 
 /**

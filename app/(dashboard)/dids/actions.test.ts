@@ -107,17 +107,17 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
     expect(entry).toMatchObject({ outcome: "failed" });
   });
 
-  it("refuses a dash in the pattern beside the field without sending anything", async () => {
+  it("refuses a slash in the pattern beside the field without sending anything", async () => {
     const before = sim.requestCount();
-    const result = await addDidAction(undefined, { ...inGroupDid, didPattern: "727-555-3333", description: "Bob's line" });
+    const result = await addDidAction(undefined, { ...inGroupDid, didPattern: "727/555-3333", description: "Bob's line" });
     expect(result).toMatchObject({ ok: false, error: { kind: "validation" } });
     if (!result.ok) {
-      expect(result.error.fieldErrors?.didPattern?.[0]).toMatch(/cannot contain “-”: VICIdial would silently remove it/);
+      expect(result.error.fieldErrors?.didPattern?.[0]).toMatch(/cannot contain “\/” and “-”: VICIdial would silently remove them/);
       expect(result.error.fieldErrors?.description?.[0]).toMatch(/cannot contain “'”/);
     }
     expect(sim.requestCount()).toBe(before);
     expect(simDid("7275553333")).toBeUndefined();
-    expect(await getDid("727-555-3333")).toBeUndefined();
+    expect(await getDid("727/555-3333")).toBeUndefined();
   });
 
   it("puts VICIdial's own field refusal beside the field (an in-group VICIdial does not have)", async () => {

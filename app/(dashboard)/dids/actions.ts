@@ -15,6 +15,7 @@ import {
   type DidFields,
 } from "@/lib/schemas/did";
 import { addDid, copyDid, deleteDid, parseCopyDidLines, updateDid, type CopiedDid } from "@/lib/vicidial/dids";
+import { countOf } from "@/lib/text/plural";
 
 /** The client names the description after VICIdial's parameter (did_description). */
 function clientFields({ description, ...rest }: DidFields) {
@@ -126,7 +127,7 @@ export const copyDidAction = action({ permission: "dids.write", schema: copyDidS
   const data: CopyDidResult = { sourceDidPattern, dids: result.data.dids, added: result.data.added, alreadyExisted: result.data.alreadyExisted };
   const message =
     data.alreadyExisted === 0
-      ? `Copied ${sourceDidPattern} to ${data.added} new DID${data.added === 1 ? "" : "s"}`
-      : `Copied ${sourceDidPattern} to ${data.added} new DID${data.added === 1 ? "" : "s"}; ${data.alreadyExisted} already existed`;
+      ? `Copied ${sourceDidPattern} to ${countOf(data.added, "new DID")}`
+      : `Copied ${sourceDidPattern} to ${countOf(data.added, "new DID")}; ${data.alreadyExisted} already existed`;
   return ok(data, message);
 });

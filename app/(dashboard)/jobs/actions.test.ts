@@ -152,7 +152,7 @@ describe.each(testBackends())("bulk job actions on %s", (backend) => {
     );
   });
 
-  it("provisions agents and hands the password sheet out exactly once, never to the audit log", async () => {
+  it("provisions agents and keeps the password sheet for its creator alone until they confirm it was saved, never in the audit log", async () => {
     session.user = IT;
     const text = ["extension,login,full name,outbound cid", "5101,agent5101,Ann Able,7275551234", "5102,agent5102,Ben Baker,7275551234"].join("\n");
     const started = await actions.startAgentJobAction(undefined, {
@@ -167,8 +167,11 @@ describe.each(testBackends())("bulk job actions on %s", (backend) => {
     await waitForStatus(jobId, ["completed"]);
     expect(sim.state.phoneAliases.find((a) => a.alias_id === "TEAM5100")?.logins_list).toBe("agent5101,agent5102");
 
-    session.user = OTHER_SUPERVISOR;
-    expect(await actions.downloadSheetAction(undefined, { jobId })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    for (const other of [OTHER_SUPERVISOR, ADMIN]) {
+      session.user = other;
+      expect(await actions.downloadSheetAction(undefined, { jobId })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+      expect(await actions.confirmSheetSavedAction(undefined, { jobId })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    }
     session.user = IT;
     const sheet = await actions.downloadSheetAction(undefined, { jobId });
     if (!sheet.ok) throw new Error(sheet.error.message);
@@ -176,8 +179,14 @@ describe.each(testBackends())("bulk job actions on %s", (backend) => {
     const phone = sim.state.phones.find((p) => p.extension === "5102")!;
     expect(ben.slice(0, 7)).toEqual(["5102", "agent5102", "Ben Baker", "10.10.10.15", "Done", phone.pass, phone.conf_secret]);
 
-    expect(await actions.downloadSheetAction(undefined, { jobId })).toMatchObject({ ok: false, error: { kind: "conflict", message: expect.stringMatching(/already downloaded/) } });
+    // A download that was lost can be repeated: the passwords are still kept.
+    const again = await actions.downloadSheetAction(undefined, { jobId });
+    expect(again.ok && again.data.csv).toBe(sheet.data.csv);
+    expect((await db().select().from(jobSecrets).where(eq(jobSecrets.jobId, jobId))).length).toBe(2);
+
+    expect(await actions.confirmSheetSavedAction(undefined, { jobId })).toMatchObject({ ok: true });
     expect((await db().select().from(jobSecrets).where(eq(jobSecrets.jobId, jobId))).length).toBe(0);
+    expect(await actions.downloadSheetAction(undefined, { jobId })).toMatchObject({ ok: false, error: { kind: "conflict", message: expect.stringMatching(/no longer kept/) } });
     const everything = JSON.stringify(await db().select().from(auditLog));
     expect(everything).not.toContain(phone.pass);
     expect(everything).not.toContain(phone.conf_secret);

@@ -9,12 +9,13 @@ import { isFinished, JOB_KIND_INFO, type JobKind } from "@/lib/jobs/kinds";
 import { JOB_SPECS } from "@/lib/jobs/prepare";
 import { canViewJob } from "@/lib/jobs/queries";
 import { jobStoppedHere, kickJobRunner } from "@/lib/jobs/runner";
-import { takeSheet } from "@/lib/jobs/sheet";
+import { discardSheet, readSheet } from "@/lib/jobs/sheet";
+import { countOf } from "@/lib/text/plural";
 import { cancelJob, getJob, pauseJob, resumeJob, type JobRecord } from "@/lib/jobs/store";
 
 /**
  * Starting a job needs the right of what it changes (DIDs, CID groups, phones); pausing,
- * resuming, cancelling and the password sheet belong to the job's owner or an admin.
+ * resuming and cancelling belong to the job's owner or an admin; the password sheet to its owner.
  */
 
 /** A CSV of 5,000 rows fits with room to spare. */
@@ -90,15 +91,37 @@ export const cancelJobAction = action({ permission: "jobs.run", schema: jobIdSch
 });
 
 /**
- * The password sheet, once: the passwords are deleted as they are read. The audit entry records
- * the download, never the passwords.
+ * The password sheet belongs to the job's creator alone (not even an admin reads someone else's
+ * passwords); anyone else gets the answer of a job that does not exist.
+ */
+async function ownSheet(jobId: string, ctx: ActionContext): Promise<JobRecord | null> {
+  const job = await ownJob(jobId, ctx);
+  return job && job.ownerUsername === ctx.user.username ? job : null;
+}
+
+/**
+ * The password sheet, as often as needed while it is kept. The audit entry records the
+ * download, never the passwords.
  */
 export const downloadSheetAction = action({ permission: "phones.write", schema: jobIdSchema, audit: "job.sheet_download" }, async ({ jobId }, ctx) => {
-  const job = await ownJob(jobId, ctx);
+  const job = await ownSheet(jobId, ctx);
   if (!job) return fail("forbidden", NOT_FOUND);
   if (!isFinished(job.status)) return fail("conflict", "The sheet can be downloaded once the job has finished or been cancelled.");
-  const sheet = await takeSheet(await getDb(), jobId);
+  const sheet = await readSheet(await getDb(), jobId);
   if (!sheet.ok) return fail("conflict", sheet.message);
-  ctx.audit.after = { phones: sheet.phones, passwordsKept: false };
-  return ok({ filename: sheet.filename, csv: sheet.csv }, `Downloaded the passwords of ${sheet.phones} phone${sheet.phones === 1 ? "" : "s"}; they are no longer kept.`);
+  ctx.audit.after = { phones: sheet.phones, passwordsKept: true };
+  return ok(
+    { filename: sheet.filename, csv: sheet.csv },
+    `Downloaded the passwords of ${countOf(sheet.phones, "phone")}. Once the file is saved, confirm it to discard them here.`,
+  );
+});
+
+/** The creator has the sheet safe: the passwords are discarded now instead of at expiry. */
+export const confirmSheetSavedAction = action({ permission: "phones.write", schema: jobIdSchema, audit: "job.sheet_saved" }, async ({ jobId }, ctx) => {
+  const job = await ownSheet(jobId, ctx);
+  if (!job) return fail("forbidden", NOT_FOUND);
+  const discarded = await discardSheet(await getDb(), jobId);
+  if (!discarded.ok) return fail("conflict", discarded.message);
+  ctx.audit.after = { passwordsKept: false };
+  return ok({ jobId }, "The passwords are discarded; the dashboard no longer keeps them.");
 });

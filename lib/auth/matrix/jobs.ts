@@ -1,5 +1,6 @@
 import {
   cancelJobAction,
+  confirmSheetSavedAction,
   downloadSheetAction,
   pauseJobAction,
   resumeJobAction,
@@ -47,4 +48,5 @@ export const JOB_ACTION_CASES: ActionCase[] = [
   { name: "resumeJobAction", action: resumeJobAction, permission: "jobs.run", validInput: JOB },
   { name: "cancelJobAction", action: cancelJobAction, permission: "jobs.run", validInput: JOB },
   { name: "downloadSheetAction", action: downloadSheetAction, permission: "phones.write", validInput: JOB },
+  { name: "confirmSheetSavedAction", action: confirmSheetSavedAction, permission: "phones.write", validInput: JOB },
 ];

@@ -11,6 +11,7 @@ import { addPhone } from "@/lib/vicidial/phones";
 import { failed, type JobOperation, type OperationContext, type RowAudit, type RowOutcome } from "../operation";
 import type { AgentRowInput, AliasRowInput, PhoneRowInput } from "../prepare/agents";
 import type { ClaimedRow } from "../store";
+import { countOf } from "@/lib/text/plural";
 
 export const agentsOperation: JobOperation = {
   async run([row], context) {
@@ -79,11 +80,11 @@ async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source,
   const result = await addPhoneAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, { source }, client);
   answered();
   const missing = input.rows.length - logins.length;
-  const partly = missing > 0 ? ` (without the ${missing} phone${missing === 1 ? "" : "s"} that could not be added)` : "";
+  const partly = missing > 0 ? ` (without the ${countOf(missing, "phone")} that could not be added)` : "";
   if (result.ok || (result.code === "ALIAS_EXISTS" && row.uncertain)) {
     const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(logins), updatedBy: job.ownerUsername });
     const after = withoutBookkeeping(saved);
-    return { rowId: row.id, state: "done", message: `Added alias ${input.aliasId} for ${logins.length} phone${logins.length === 1 ? "" : "s"}${partly}`, raw: result.raw, audit: { ...audit, after } };
+    return { rowId: row.id, state: "done", message: `Added alias ${input.aliasId} for ${countOf(logins.length, "phone")}${partly}`, raw: result.raw, audit: { ...audit, after } };
   }
   if (result.code === "ALIAS_EXISTS") {
     return { rowId: row.id, state: "exists", message: `Alias ${input.aliasId} already exists in VICIdial; left unchanged`, raw: result.raw, audit };

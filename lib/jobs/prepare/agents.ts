@@ -3,6 +3,7 @@ import { addAliasSchema } from "@/lib/schemas/alias";
 import { addPhoneSchema, type AddPhone } from "@/lib/schemas/phone";
 import type { CellError, ColumnSpec, FileRecord } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
+import { countOf } from "@/lib/text/plural";
 
 /**
  * Agent provisioning: each row a phone on the chosen server with generated passwords, and
@@ -150,7 +151,7 @@ export const agentsSpec: KindSpec<AgentJobOptions> = {
   positional: ["extension", "login", "fullName", "outboundCid", "alias"],
   optionsSchema: agentJobOptionsSchema,
   requiredColumns: (options) => (options.aliasMode === "per-row" ? ["alias"] : []),
-  title: (options, rows) => `${rows} agent phone${rows === 1 ? "" : "s"} on ${options.serverIp}`,
+  title: (options, rows) => `${countOf(rows, "agent phone")} on ${options.serverIp}`,
   prepare(records, options) {
     const optionErrors: Record<string, string> = {};
     const built = records.map((record) => phoneRow(record, options));

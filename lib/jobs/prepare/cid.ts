@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addCidEntrySchema, type AddCidEntry } from "@/lib/schemas/cid-group";
 import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
+import { countOf } from "@/lib/text/plural";
 
 /** The layout VICIdial admins already use: areacode,outbound_cid,description,active (header optional). */
 export const CID_COLUMNS: readonly ColumnSpec[] = [
@@ -21,7 +22,7 @@ export const cidSpec: KindSpec<CidJobOptions> = {
   columns: CID_COLUMNS,
   positional: ["areacode", "outbound_cid", "description", "active"],
   optionsSchema: cidJobOptionsSchema,
-  title: (options, rows) => `${rows} CID entr${rows === 1 ? "y" : "ies"} into ${options.groupId}`,
+  title: (options, rows) => `${countOf(rows, "CID entry")} into ${options.groupId}`,
   prepare(records, options) {
     const seen = new Map<string, number>();
     const rows: PreparedRow[] = records.map((record) => {

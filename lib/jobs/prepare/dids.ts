@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addDidSchema, copyDidSchema, DID_FIELDS, didFieldLabel, type DidField } from "@/lib/schemas/did";
 import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
+import { countOf } from "@/lib/text/plural";
 
 /** add_did's fields as columns, keyed like the single form's fields. */
 const API_NAMES: Record<DidField, string[]> = {
@@ -54,7 +55,7 @@ export const didsSpec: KindSpec<DidJobOptions> = {
   columns: DID_COLUMNS,
   positional: ["didPattern", "description", "didRoute", "extension"],
   optionsSchema: didJobOptionsSchema,
-  title: (_options, rows) => `${rows} new DID${rows === 1 ? "" : "s"}`,
+  title: (_options, rows) => countOf(rows, "new DID"),
   prepare(records) {
     const seen = new Map<string, number>();
     const rows: PreparedRow[] = records.map((record) => {
@@ -87,7 +88,7 @@ export const didCopySpec: KindSpec<DidCopyJobOptions> = {
   columns: [{ ...PATTERN_COLUMN, label: "New DID pattern" }],
   positional: ["didPattern"],
   optionsSchema: didCopyJobOptionsSchema,
-  title: (options, rows) => `${rows} cop${rows === 1 ? "y" : "ies"} of DID ${options.sourceDidPattern}`,
+  title: (options, rows) => `${countOf(rows, "copy")} of DID ${options.sourceDidPattern}`,
   prepare(records, options) {
     const seen = new Map<string, number>();
     const optionErrors: Record<string, string> = {};

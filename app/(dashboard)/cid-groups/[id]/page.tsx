@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToListButton } from "@/components/cid-groups/add-to-list-button";
 import { EntriesView } from "@/components/cid-groups/entries-view";
-import { entriesKey } from "@/components/cid-groups/keys";
+import { entriesKey, historyKey } from "@/components/cid-groups/keys";
 import { RecentChanges } from "@/components/cid-groups/recent-changes";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { flattenSearchParams, PageHeader } from "@/components/ui";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
-import { listAuditForTarget } from "@/lib/audit/queries";
+import { recentChanges } from "@/lib/audit/recent";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { vicidialSource } from "@/lib/auth/source";
@@ -45,12 +45,13 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
     readLive(groupId, vicidialSource(user.username)),
     getCidGroup(groupId),
     canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
-    listAuditForTarget("cid", groupId, 10),
+    recentChanges("cid", groupId),
   ]);
   if (!live.ok && live.code === "NOT_FOUND") notFound();
   // Handed to the browser's query cache, replacing whatever an earlier visit left there.
   const queries = new QueryClient();
   if (live.ok) queries.setQueryData(entriesKey(groupId), live.data, { updatedAt: readAt });
+  queries.setQueryData(historyKey(groupId), history, { updatedAt: Date.now() });
 
   return (
     <>
@@ -77,8 +78,8 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
           filter={{ areacode: filter.areacode, q: filter.q }}
           rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
         />
+        <RecentChanges groupId={groupId} />
       </HydrationBoundary>
-      <RecentChanges rows={history} groupId={groupId} />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import { notFound } from "next/navigation";
-import { JobProgressPanel } from "@/components/jobs/job-progress";
-import { JobRowsTable } from "@/components/jobs/job-rows-table";
+import { JobLiveView } from "@/components/jobs/job-live-view";
 import { ButtonLink, flattenSearchParams, PageHeader, pageNumber } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
-import { findJobFor, jobProgress } from "@/lib/jobs/queries";
+import { findJobFor, jobSnapshot } from "@/lib/jobs/queries";
 import { isRowFilter } from "@/lib/jobs/views";
 
 export const metadata = { title: "Bulk job" };
@@ -20,7 +19,10 @@ export default async function JobPage({
   const job = await findJobFor(user, (await params).id);
   if (!job) notFound();
   const query = flattenSearchParams(await searchParams);
-  const progress = await jobProgress(job);
+  const filter = isRowFilter(query.state) ? query.state : "all";
+  const page = pageNumber(query);
+  const snapshot = await jobSnapshot(job.id, { filter, page });
+  if (!snapshot) notFound();
   return (
     <>
       <PageHeader
@@ -32,10 +34,7 @@ export default async function JobPage({
           </ButtonLink>
         }
       />
-      <div className="space-y-6">
-        <JobProgressPanel initial={progress} />
-        <JobRowsTable initial={progress} filter={isRowFilter(query.state) ? query.state : "all"} page={pageNumber(query)} params={query} />
-      </div>
+      <JobLiveView initial={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
     </>
   );
 }

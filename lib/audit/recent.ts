@@ -1,0 +1,25 @@
+import "server-only";
+import type { AuditOutcome } from "@/lib/db/schema/audit";
+import { listAuditForTarget } from "./queries";
+
+/** One line of a page's "Recent changes" panel: what the browser needs, nothing more (no params, no raw answers). */
+export interface RecentChange {
+  id: number;
+  at: string;
+  actorUsername: string;
+  action: string;
+  message: string | null;
+  outcome: AuditOutcome;
+}
+
+export async function recentChanges(resource: string, target: string, limit = 10): Promise<RecentChange[]> {
+  const rows = await listAuditForTarget(resource, target, limit);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actorUsername: row.actorUsername,
+    action: row.action,
+    message: row.message,
+    outcome: row.outcome,
+  }));
+}
