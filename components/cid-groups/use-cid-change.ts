@@ -49,7 +49,10 @@ export function useCidChange<I, T>(groupId: string, action: Action<I, T>, option
     },
     onError: (error, _input, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      toast.error(error instanceof ActionFailure ? error.error.message : "The change could not be sent; try again.");
+      if (!(error instanceof ActionFailure)) toast.error("The change could not be sent; try again.");
+      // VICIdial failed while answering, but reading the group back found the change made.
+      else if (error.error.reconciled?.state === "done") toast.warning(error.error.message);
+      else toast.error(error.error.message);
     },
     onSettled: () => Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: historyKey(groupId) })]),
   });

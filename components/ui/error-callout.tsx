@@ -11,11 +11,20 @@ const titles: Record<ActionError["kind"], string> = {
   internal: "Something went wrong in the dashboard",
 };
 
+/** After an unknown outcome, what reading VICIdial back showed decides the headline. */
+const reconciledTitles: Record<NonNullable<ActionError["reconciled"]>["state"], string> = {
+  done: "VICIdial failed while answering, but the change is in place",
+  not_done: "VICIdial failed and nothing was changed",
+  exists: "VICIdial failed while answering; the change was probably made",
+  unchecked: "VICIdial failed; whether the change was made is unknown",
+};
+
 /** A failed action in plain words, with VICIdial's raw line behind a "details" toggle. */
 export function ErrorCallout({ error, title, className }: { error: ActionError; title?: string; className?: string }) {
+  const headline = title ?? (error.reconciled ? reconciledTitles[error.reconciled.state] : titles[error.kind]);
   return (
     <div role="alert" className={cn("rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200", className)}>
-      <p className="font-semibold">{title ?? titles[error.kind]}</p>
+      <p className="font-semibold">{headline}</p>
       <p className="mt-1">{error.message}</p>
       {error.raw && (
         <details className="mt-2">

@@ -67,7 +67,15 @@ export async function warmUp(browser: Browser, pages: (string | [path: string, h
  * Breaks the shared simulator for requests carrying `when`'s parameter values only (so parallel
  * tests are not affected). Pass `{}` to clear. See SimulatorFaults in lib/simulator/types.ts.
  */
-export async function injectFault(faults: { hang?: boolean; http500?: boolean; garbage?: boolean; reset?: boolean; latencyMs?: number; when?: Record<string, string> }): Promise<void> {
+export async function injectFault(faults: {
+  hang?: boolean;
+  http500?: boolean;
+  http500AfterAnswer?: boolean;
+  garbage?: boolean;
+  reset?: boolean;
+  latencyMs?: number;
+  when?: Record<string, string>;
+}): Promise<void> {
   const url = process.env.E2E_SIMULATOR_URL;
   if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
   const res = await fetch(new URL("/__simulator/faults", url), { method: "POST", body: JSON.stringify(faults) });

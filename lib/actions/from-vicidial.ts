@@ -20,6 +20,7 @@ export function fromVicidial(failure: VicidialFailure, fieldFor: Record<string, 
   return fail(kindOf(failure.code), failure.message, {
     code: failure.code,
     raw: failure.raw,
+    ...(failure.reconciled ? { reconciled: failure.reconciled } : {}),
     ...(field ? { fieldErrors: { [field]: [failure.message] } } : {}),
   });
 }

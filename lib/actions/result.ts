@@ -1,3 +1,5 @@
+import type { Reconciliation } from "@/lib/vicidial/errors";
+
 /**
  * What every server action returns: results, not exceptions, cross the action boundary
  * (DESIGN.md). `raw` is VICIdial's own line, already scrubbed of passwords.
@@ -13,6 +15,11 @@ export interface ActionError {
   raw?: string;
   /** VICIdial client code (DID_EXISTS, TIMEOUT...) when the error came from VICIdial. */
   code?: string;
+  /**
+   * After an unknown outcome (an HTTP 500, even one carrying SUCCESS: contract 4), what reading
+   * VICIdial back showed; its sentence is also part of `message`.
+   */
+  reconciled?: Reconciliation;
 }
 
 export type ActionResult<T = undefined> =

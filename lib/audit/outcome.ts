@@ -11,6 +11,8 @@ const UNKNOWN_CODES = new Set(["TIMEOUT", "HTTP_ERROR", "EMPTY_RESPONSE"]);
 
 export function outcomeOf(result: ActionResult<unknown>): AuditOutcome {
   if (result.ok) return "success";
+  // Read back after the unknown outcome and found unchanged: it failed, nothing to reconcile.
+  if (result.error.reconciled?.state === "not_done") return "failed";
   return result.error.code && UNKNOWN_CODES.has(result.error.code) ? "unknown" : "failed";
 }
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPhoneAlias, deletePhoneAlias, updatePhoneAlias } from "./aliases";
 import { callInfo } from "./calls";
-import { addCidEntry, ANY_AREACODE, cidGroupInfo, deleteCidEntries, updateCidEntries } from "./cid-groups";
+import { addCidEntry, addCidEntryOperation, ANY_AREACODE, cidGroupInfo, deleteCidEntries, updateCidEntries } from "./cid-groups";
 import { createVicidialClient, type VicidialClient } from "./client";
 import { checkConnection } from "./connection";
 import { addDid, copyDid, deleteDid, parseCopyDidLines, updateDid } from "./dids";
 import type { VicidialResult } from "./errors";
+import { perform } from "./operation";
 import { asVicidialKeeps, asVicidialStores } from "./parameters";
 import { addPhone, deletePhone, updatePhone, type AddPhoneInput } from "./phones";
 import { contractTarget, EXTRA_USERS, FIXTURES, rawRequest, runDigits, type ContractTarget } from "./test-support";
@@ -537,12 +538,19 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
       await refusedUnsent(() => addCidEntry({ cidGroupId: FIXTURES.cidGroup, areacode: "999", outboundCid: "5550000", active: true, description: value }, ctx, client), "cid_description");
     });
 
+    /** The whole group, to prove that a hostile value added, changed or deleted no other entry. */
+    async function groupRows() {
+      const info = await cidGroupInfo({ cidGroupId: FIXTURES.cidGroup }, ctx, client);
+      return info.ok ? info.data.rows : [];
+    }
+
     it.each(hostile.map(([name, value], index) => [name, value, index] as const))(
       "on the wire, %s stays inside its own parameter",
       async (_name, value, index) => {
         const areacode = `Y${run.slice(0, 4)}`;
         const cid = `54${run}${String(index).padStart(2, "0")}`;
         cleanups.push(() => deleteCidEntries({ cidGroupId: FIXTURES.cidGroup, areacode, outboundCid: cid }, ctx, client));
+        const before = await groupRows();
         const reply = await client.call(
           rawRequest("update_cid_group_entry", [
             ["stage", "ADD"],
@@ -553,17 +561,52 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
             ["cid_description", value],
           ]),
         );
+        const added = `SUCCESS: update_cid_group_entry CID GROUP ENTRY HAS BEEN ADDED - ${target.user}|${FIXTURES.cidGroup}|${areacode}|${cid}|1`;
         if (refusedByWebServer(reply)) {
           expect(await cidGroupInfo({ cidGroupId: FIXTURES.cidGroup, areacode, outboundCid: cid }, ctx, client)).toMatchObject({ code: "NO_ENTRIES" });
           return;
         }
-        expect(reply).toMatchObject({ ok: true });
-        const info = expectOk(await cidGroupInfo({ cidGroupId: FIXTURES.cidGroup, areacode, outboundCid: cid }, ctx, client));
-        expect(info.rows).toEqual([
-          { areacode, outboundCid: cid, active: false, description: asVicidialStores("cid_description", value), callCountToday: 0 },
-        ]);
+        if (!reply.ok) throw new Error(`expected an answer, got ${reply.code}: ${reply.message}`);
+        // A real VICIdial answers an apostrophe with HTTP 500 after the work, with or without the
+        // SUCCESS line and with or without the entry stored (contract 4); anything else is a 200.
+        if (reply.status === 200) expect(reply.body.trim()).toBe(added);
+        else expect({ status: reply.status, body: [added, ""].includes(reply.body.trim()) }).toEqual({ status: 500, body: true });
+
+        const ours = { areacode, outboundCid: cid, active: false, description: asVicidialStores("cid_description", value), callCountToday: 0 };
+        const after = await groupRows();
+        const others = after.filter((row) => !(row.areacode === areacode && row.outboundCid === cid));
+        // No other entry appeared, changed or went away: nothing leaked into another parameter.
+        expect(others).toEqual(before);
+        const stored = after.filter((row) => row.areacode === areacode && row.outboundCid === cid);
+        // The entry is there exactly as sent (active N, the description as VICIdial keeps it), or,
+        // after a 500, possibly not at all.
+        expect(stored).toEqual(reply.status === 200 || stored.length > 0 ? [ours] : []);
       },
     );
+
+    it("an apostrophe past the typed layer: a 500 is an unknown outcome, read back with INFO", async () => {
+      const areacode = `X${run.slice(0, 4)}`;
+      const cid = `53${run}01`;
+      cleanups.push(() => deleteCidEntries({ cidGroupId: FIXTURES.cidGroup, areacode, outboundCid: cid }, ctx, client));
+      const sent: [string, string][] = [
+        ["cid_group_id", FIXTURES.cidGroup],
+        ["areacode", areacode],
+        ["outbound_cid", cid],
+        ["active", "Y"],
+        ["cid_description", "O'Brien"],
+      ];
+      const result = await perform(addCidEntryOperation, sent, ctx, { client });
+      const info = await cidGroupInfo({ cidGroupId: FIXTURES.cidGroup, areacode, outboundCid: cid }, ctx, client);
+      if (result.ok) {
+        // A server that does not die on the quote (PHP before 8.1, contract 1.7) answers 200.
+        expect(info).toMatchObject({ ok: true, data: { rows: [{ description: "OBrien" }] } });
+        return;
+      }
+      expect(result).toMatchObject({ code: "HTTP_ERROR", message: expect.stringMatching(/HTTP 500/) });
+      // Stored, the description lacks the quote, so it differs from what was sent: "exists".
+      const expected = info.ok ? { state: "exists", rows: [{ description: "OBrien" }] } : { state: "not_done", rows: [] };
+      expect({ state: result.reconciled?.state, rows: info.ok ? info.data.rows.map((row) => ({ description: row.description })) : [] }).toEqual(expected);
+    });
 
     it("on the wire, + and # reach VICIdial intact (add_phone echoes dialplan_number)", async () => {
       const extension = `h${run}1`;

@@ -59,11 +59,12 @@ export function existenceVerdict(
   switch (kind) {
     case "add":
       if (!found) return { state: "not_done", message: `${CHECKED} ${the} does not exist in VICIdial, so nothing was added; it is safe to try again.` };
+      // Worded without "so it was added": the answer may have been ALREADY EXISTS.
       return what.onlyKeySent
-        ? { state: "done", message: `${CHECKED} ${the} exists in VICIdial, so it was added.` }
+        ? { state: "done", message: `${CHECKED} ${the} exists in VICIdial.` }
         : {
             state: "exists",
-            message: `${CHECKED} ${the} exists in VICIdial, so it was most likely added, but its settings cannot be read back through the API; check them in VICIdial's admin.`,
+            message: `${CHECKED} ${the} exists in VICIdial, but its settings cannot be read back through the API; check them in VICIdial's admin.`,
           };
     case "update":
       return found

@@ -143,6 +143,19 @@ describe.each(testBackends())("CID group actions against the simulator, on %s", 
       });
     });
 
+    it("reports a 500 after VICIdial's SUCCESS plainly, and that reading the group back found the entry", async () => {
+      sim.setFaults({ http500AfterAnswer: true, when: { stage: "ADD" } });
+      const result = await addCidEntryAction(undefined, { groupId: "US_SALES", areacode: "312", outboundCid: "3125551212", description: "Chicago main", active: true });
+      expect(result).toMatchObject({ ok: false, error: { code: "HTTP_ERROR", reconciled: { state: "done" } } });
+      if (!result.ok) {
+        expect(result.error.message).toBe(
+          "VICIdial answered that it succeeded, then failed with HTTP 500, so the answer cannot be trusted. Checked afterwards: the group holds the new entry, so the change was made.",
+        );
+      }
+      expect(stored()).toContain("312|3125551212|Y|Chicago main");
+      expect(await auditOf("cid.add")).toMatchObject([{ outcome: "unknown" }]);
+    });
+
     it("adds an inactive entry as VICIdial's blank flag", async () => {
       await addCidEntryAction(undefined, { groupId: "US_SALES", areacode: "FL", outboundCid: "8135550000", description: "", active: false });
       expect(stored()).toContain("FL|8135550000||");

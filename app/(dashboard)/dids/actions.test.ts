@@ -235,6 +235,32 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
     expect(entry).toMatchObject({ outcome: "unknown" });
   });
 
+  it("reports a 500 after VICIdial's SUCCESS as an unknown outcome, with what reading it back showed", async () => {
+    // The add runs and is stored, then PHP dies (contract 4); the read-back is answered normally.
+    sim.setFaults({ http500AfterAnswer: true, when: { function: "add_did" } });
+    const result = await addDidAction(undefined, inGroupDid);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: "unavailable", code: "HTTP_ERROR", reconciled: { state: "exists" }, raw: "SUCCESS: add_did DID HAS BEEN ADDED - 6666|7275553333" },
+    });
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/^VICIdial answered that it succeeded, then failed with HTTP 500, so the answer cannot be trusted\. Checked afterwards: the DID exists in VICIdial/);
+    }
+    expect(simDid("7275553333")).toBeDefined();
+    const [entry] = await auditRows("did.add", "7275553333");
+    expect(entry).toMatchObject({ outcome: "unknown" });
+  });
+
+  it("records a delete whose 500 came before VICIdial ran, read back as not done, as failed", async () => {
+    sim.setFaults({ http500: true, when: { delete_did: "Y" } });
+    const result = await deleteDidAction(undefined, { didPattern: "3125550000" });
+    expect(result).toMatchObject({ ok: false, error: { code: "HTTP_ERROR", reconciled: { state: "not_done" } } });
+    if (!result.ok) expect(result.error.message).toMatch(/the DID still exists in VICIdial, so nothing was deleted; it is safe to try again/);
+    expect(simDid("3125550000")).toBeDefined();
+    const [entry] = await auditRows("did.delete", "3125550000");
+    expect(entry).toMatchObject({ outcome: "failed" });
+  });
+
   it("refuses roles without DID rights before anything is sent", async () => {
     session.user = QA;
     const before = sim.requestCount();
