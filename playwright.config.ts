@@ -23,9 +23,9 @@ export default defineConfig({
     {
       name: "setup",
       testMatch: /\.setup\.ts$/,
-      timeout: dev ? 600_000 : 300_000,
-      expect: { timeout: dev ? 180_000 : 60_000 },
-      use: { navigationTimeout: dev ? 180_000 : 60_000, actionTimeout: dev ? 180_000 : 60_000 },
+      timeout: 600_000,
+      expect: { timeout: 120_000 },
+      use: { navigationTimeout: 120_000, actionTimeout: 120_000 },
     },
     { name: "chromium", dependencies: ["setup"], testIgnore: /\.setup\.ts$/ },
   ],
