@@ -19,7 +19,14 @@ export default defineConfig({
   timeout: dev ? 240_000 : 90_000,
   expect: { timeout: dev ? 90_000 : 20_000 },
   projects: [
-    { name: "setup", testMatch: /\.setup\.ts$/ },
+    // Every spec waits on this one test, and each of its steps on bcrypt at the server: patience.
+    {
+      name: "setup",
+      testMatch: /\.setup\.ts$/,
+      timeout: 600_000,
+      expect: { timeout: 120_000 },
+      use: { navigationTimeout: 120_000, actionTimeout: 120_000 },
+    },
     { name: "chromium", dependencies: ["setup"], testIgnore: /\.setup\.ts$/ },
   ],
   reporter: [["list"], ["json", { outputFile: "test-reports/playwright.json" }]],

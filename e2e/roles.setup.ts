@@ -1,6 +1,5 @@
 import { ROLES, type Role } from "../lib/auth/permissions";
 import { expect, signInAsAdmin, test as setup } from "./support/fixtures";
-import { devMode } from "./support/server";
 import { roleState, saveRoleUsers, type RoleUser } from "./support/roles";
 import { changeOwnPassword, createUserViaUi, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
@@ -10,14 +9,12 @@ import { changeOwnPassword, createUserViaUi, strongPassword, submitLogin, unique
  * admin would; each signs in with the one-time password and chooses their own.
  */
 setup("every role signs in once through the form", async ({ browser, baseURL }) => {
-  setup.setTimeout(devMode ? 600_000 : 300_000);
-  // Each step below waits on bcrypt (cost 12) on the server, several at once: allow for a busy machine.
-  const timeout = devMode ? 180_000 : 60_000;
+  // Timeouts: the "setup" project's own, in playwright.config.ts.
   const users = { admin: { username: "admin", password: process.env.DEMO_ADMIN_PASSWORD ?? "" } } as Record<Role, RoleUser>;
 
   const admin = await browser.newContext({ baseURL });
   const adminPage = await admin.newPage();
-  await signInAsAdmin(adminPage, { timeout });
+  await signInAsAdmin(adminPage);
   await admin.storageState({ path: roleState("admin") });
   const others = ROLES.filter((role) => role !== "admin");
   const oneTimePasswords = new Map<Role, string>();
@@ -28,20 +25,18 @@ setup("every role signs in once through the form", async ({ browser, baseURL }) 
   }
   await admin.close();
 
-  // Independent users: their sign-ins overlap, so the server's bcrypt work does too.
-  await Promise.all(
-    others.map(async (role) => {
-      const { username, password } = users[role];
-      const context = await browser.newContext({ baseURL });
-      const page = await context.newPage();
-      await submitLogin(page, username, oneTimePasswords.get(role)!);
-      await expect(page).toHaveURL(/\/account/, { timeout });
-      await changeOwnPassword(page, oneTimePasswords.get(role)!, password);
-      await expect(page).not.toHaveURL(/\/account/, { timeout });
-      await expect(page.getByTestId("current-user")).toBeVisible({ timeout });
-      await context.storageState({ path: roleState(role) });
-      await context.close();
-    }),
-  );
+  // One after another: the server's bcrypt work is one thread anyway, and each wait stays short.
+  for (const role of others) {
+    const { username, password } = users[role];
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await submitLogin(page, username, oneTimePasswords.get(role)!);
+    await expect(page).toHaveURL(/\/account/);
+    await changeOwnPassword(page, oneTimePasswords.get(role)!, password);
+    await expect(page).not.toHaveURL(/\/account/);
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    await context.storageState({ path: roleState(role) });
+    await context.close();
+  }
   saveRoleUsers(users);
 });
