@@ -4,11 +4,13 @@ import { loginUrl } from "@/lib/auth/callback-url";
 import { sessionClaimsSchema, sessionExpired } from "@/lib/auth/claims";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 import { isPublicPath, isStaticAsset } from "@/lib/auth/public-paths";
+import { crossSiteRefusal } from "@/lib/auth/same-origin";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
 
 /**
- * Runs before every request. It sends anonymous visitors to the login page and sets the security
- * headers (a fresh script nonce per request). It only reads the session cookie: whether the
+ * Runs before every request (no matcher: every path). It refuses cross-site requests that could
+ * change something (lib/auth/same-origin), sends anonymous visitors to the login page and sets the
+ * security headers (a fresh script nonce per request). It only reads the session cookie: whether the
  * account is still enabled is checked by each page and action against the database, and every
  * action checks its permission itself, so nothing relies on this file alone.
  */
@@ -42,6 +44,10 @@ function returnPath(request: NextRequest): string {
 }
 
 export async function proxy(request: NextRequest) {
+  // Before anything else, on every path: a cross-site POST reaches no route handler, action or sign-in endpoint.
+  const refusal = crossSiteRefusal(request);
+  if (refusal) return withHeaders(NextResponse.json({ error: refusal }, { status: 403 }));
+
   const { pathname } = request.nextUrl;
   if (isStaticAsset(pathname)) return withHeaders(NextResponse.next());
 

@@ -11,8 +11,12 @@ async function sessionCookie(signedInAt = Math.floor(Date.now() / 1000)): Promis
   return `next-auth.session-token=${token}`;
 }
 
-const get = (path: string, init: { cookie?: string; method?: string } = {}) =>
-  proxy(new NextRequest(`http://dash.example:3000${path}`, { method: init.method ?? "GET", headers: init.cookie ? { cookie: init.cookie } : {} }));
+/** A request as a browser on the dashboard's own pages sends it (Origin on every POST). */
+const get = (path: string, init: { cookie?: string; method?: string } = {}) => {
+  const headers: Record<string, string> = init.cookie ? { cookie: init.cookie } : {};
+  if (init.method && init.method !== "GET") headers.origin = "http://dash.example:3000";
+  return proxy(new NextRequest(`http://dash.example:3000${path}`, { method: init.method ?? "GET", headers }));
+};
 
 describe("proxy", () => {
   beforeEach(() => {
