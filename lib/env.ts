@@ -36,6 +36,10 @@ export const envSchema = z.object({
   /** Fixes the demo admin's password (browser tests); otherwise one is generated. */
   DEMO_ADMIN_PASSWORD: optionalString,
   JOB_CONCURRENCY: positiveInt(4, 16),
+  /** A session ends after this many minutes without a request from its user (lib/auth/session-lifetime). */
+  SESSION_IDLE_MINUTES: positiveInt(480, 7 * 24 * 60),
+  /** A session ends this many hours after sign-in, however active (lib/auth/session-lifetime). */
+  SESSION_MAX_HOURS: positiveInt(12, 30 * 24),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +54,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new Error(formatEnvError(parsed.error));
   const env = parsed.data;
+  if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60) {
+    throw new Error("Configuration error: SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS");
+  }
   if (env.VICIDIAL_URL && !env.VICIDIAL_SIMULATED && (!env.VICIDIAL_API_USER || !env.VICIDIAL_API_PASS)) {
     throw new Error("Configuration error: VICIDIAL_API_USER and VICIDIAL_API_PASS are required when VICIDIAL_URL is set");
   }
