@@ -38,6 +38,10 @@ export const envSchema = z.object({
   JOB_CONCURRENCY: positiveInt(4, 16),
   /** Hours a finished job's password sheet is kept when its creator has not confirmed saving it. */
   SHEET_KEEP_HOURS: positiveInt(24, 24 * 30),
+  /** A session ends after this many minutes without a request from its user (lib/auth/session-lifetime). */
+  SESSION_IDLE_MINUTES: positiveInt(480, 7 * 24 * 60),
+  /** A session ends this many hours after sign-in, however active (lib/auth/session-lifetime). */
+  SESSION_MAX_HOURS: positiveInt(12, 30 * 24),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,6 +56,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new Error(formatEnvError(parsed.error));
   const env = parsed.data;
+  if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60) {
+    throw new Error("Configuration error: SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS");
+  }
   if (env.VICIDIAL_URL && !env.VICIDIAL_SIMULATED && (!env.VICIDIAL_API_USER || !env.VICIDIAL_API_PASS)) {
     throw new Error("Configuration error: VICIDIAL_API_USER and VICIDIAL_API_PASS are required when VICIDIAL_URL is set");
   }

@@ -112,6 +112,20 @@ for (const backend of testBackends()) {
       expect(JSON.stringify(entry)).not.toContain("s3cret");
     });
 
+    it("keeps an entry whose input holds characters PostgreSQL cannot store (NUL, a lone surrogate), showing them as ␀ and �", async () => {
+      // Found by the hostile-input property: a pasted call ID with a NUL lost its batch's entry.
+      const id = await recordAudit({
+        actor: bob,
+        action: "call.lookup_batch",
+        target: "M1\u0000",
+        params: { callIds: ["M1\u0000x", "M2\uD800"], "k\u0000": 1 },
+        outcome: "success",
+        message: "looked up M1\u0000x",
+      });
+      const entry = await getAuditEntry(id, { kind: "own", actorId: bob.id });
+      expect(entry).toMatchObject({ target: "M1␀", params: { callIds: ["M1␀x", "M2\uFFFD"], "k␀": 1 }, message: "looked up M1␀x" });
+    });
+
     it("reads filters from the URL, dropping values that do not parse", () => {
       expect(parseAuditFilters({ user: "bob", outcome: "maybe", from: "2025-13-45", page: "2", resource: "DID;drop", q: "  1001 " })).toEqual({
         user: "bob",

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { auditLog, type AuditOutcome } from "@/lib/db/schema/audit";
 import type { Role } from "@/lib/auth/permissions";
-import { redact, scrubText, secretValues } from "./redact";
+import { redact, scrubText, secretValues, storableText } from "./redact";
 import { resourceOf } from "./resources";
 
 export interface AuditActor {
@@ -29,7 +29,11 @@ export interface AuditEntry {
 }
 
 const MAX_TEXT = 8_000;
-const clip = (text: string | null | undefined, max = MAX_TEXT) => (text == null ? null : text.length > max ? `${text.slice(0, max)}…` : text);
+const clip = (text: string | null | undefined, max = MAX_TEXT) => {
+  if (text == null) return null;
+  const stored = storableText(text);
+  return stored.length > max ? `${stored.slice(0, max)}…` : stored;
+};
 
 /**
  * Appends one entry. The log has no update or delete path anywhere in the code. Secrets are

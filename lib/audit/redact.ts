@@ -12,13 +12,25 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase()) || /password$/i.test(key);
 }
 
-/** A JSON-safe deep copy with every secret-named key's value replaced. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * PostgreSQL stores no NUL character (text or jsonb) and jsonb no lone UTF-16 surrogate: an
+ * entry holding one (pasted by a user, or sent by a hand-made request) would be refused and
+ * lost. NUL is kept visibly as U+2400 SYMBOL FOR NULL, a lone surrogate as U+FFFD.
+ */
+export function storableText(text: string): string {
+  return text.replaceAll("\u0000", "\u2400").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** A JSON-safe deep copy, storable in jsonb, with every secret-named key's value replaced. */
 export function redact(value: unknown): unknown {
   return copy(value, new WeakSet());
 }
 
 function copy(value: unknown, seen: WeakSet<object>): unknown {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return storableText(value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
   if (value === undefined || typeof value === "function" || typeof value === "symbol") return undefined;
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Date) return value.toISOString();
@@ -33,11 +45,11 @@ function copy(value: unknown, seen: WeakSet<object>): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (isSecretKey(key)) {
-      out[key] = REDACTED;
+      out[storableText(key)] = REDACTED;
       continue;
     }
     const copied = copy(item, seen);
-    if (copied !== undefined) out[key] = copied;
+    if (copied !== undefined) out[storableText(key)] = copied;
   }
   return out;
 }

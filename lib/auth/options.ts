@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientInfoFrom } from "./request-info";
-import { sessionClaimsSchema, SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./claims";
+import { sessionClaimsSchema, type SessionClaims } from "./claims";
+import { sessionLimits } from "./session-lifetime";
 import { signInWithPassword } from "./sign-in";
 
 export const UNAVAILABLE = "Sign-in is not available right now. Try again in a minute.";
@@ -32,10 +33,12 @@ type SignedIn = User & { claims: SessionClaims };
  */
 export function authOptions(): NextAuthOptions {
   trustHostUnlessUrlIsSet();
+  // The cookie lives as long as a session can; idle and absolute expiry are checked on every request.
+  const { maxAgeSeconds } = sessionLimits();
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: maxAgeSeconds },
+    jwt: { maxAge: maxAgeSeconds },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({

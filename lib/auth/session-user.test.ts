@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./claims";
+import type { SessionClaims } from "./claims";
+import { sessionLimits } from "./session-lifetime";
 import { resolveSessionUser } from "./session-user";
 import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled } from "./users";
 
@@ -49,10 +50,19 @@ for (const backend of testBackends()) {
       expect(await resolveSessionUser(db(), claims, now)).not.toBeNull();
     });
 
-    it("ends every session eight hours after sign-in", async () => {
+    it("ends every session at its absolute lifetime after sign-in, however active", async () => {
       const claims = await signedIn("late");
-      const eightHoursLater = new Date((claims.signedInAt + SESSION_MAX_AGE_SECONDS + 1) * 1000);
-      expect(await resolveSessionUser(db(), claims, eightHoursLater)).toBeNull();
+      const end = claims.signedInAt + sessionLimits().maxAgeSeconds;
+      expect(await resolveSessionUser(db(), { ...claims, activeAt: end - 60 }, new Date((end - 1) * 1000))).not.toBeNull();
+      expect(await resolveSessionUser(db(), { ...claims, activeAt: end - 60 }, new Date((end + 1) * 1000))).toBeNull();
+    });
+
+    it("ends a session idle for longer than the idle limit, counted from its last activity", async () => {
+      const claims = await signedIn("idle");
+      const { idleSeconds } = sessionLimits();
+      const active = { ...claims, activeAt: claims.signedInAt + 3600 };
+      expect(await resolveSessionUser(db(), active, new Date((active.activeAt + idleSeconds - 1) * 1000))).not.toBeNull();
+      expect(await resolveSessionUser(db(), active, new Date((active.activeAt + idleSeconds + 1) * 1000))).toBeNull();
     });
 
     it("refuses claims that disagree with the row (a forged or stale token)", async () => {

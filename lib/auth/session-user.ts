@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema/users";
-import { sessionExpired, type SessionClaims } from "./claims";
+import type { SessionClaims } from "./claims";
 import type { Role } from "./permissions";
+import { sessionExpired } from "./session-lifetime";
 
 export interface CurrentUser {
   id: number;
@@ -16,7 +17,8 @@ export interface CurrentUser {
 /**
  * The user a session belongs to, or null when the session no longer stands: the account was
  * disabled or removed, its role changed, its password was reset (all bump session_version), or the
- * eight hours are over. A JWT cannot be revoked; this check is what signs people out.
+ * session is over (idle too long, or past its absolute lifetime: lib/auth/session-lifetime). A JWT
+ * cannot be revoked; this check is what signs people out.
  */
 export async function resolveSessionUser(db: Db, claims: SessionClaims, now: Date = new Date()): Promise<CurrentUser | null> {
   if (sessionExpired(claims, now)) return null;

@@ -14,7 +14,8 @@ export function readParam(params: RequestParams, name: string): string {
   return params.get.get(name) ?? params.post.get(name) ?? "";
 }
 
-const UTF8 = new TextDecoder("utf-8");
+// ignoreBOM keeps a leading U+FEFF, as PHP does: a value of only a BOM is not empty.
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
@@ -59,16 +60,28 @@ function registerName(rawName: string): string | undefined {
   return name;
 }
 
-/** parse_str() of a query string or an application/x-www-form-urlencoded body. */
-export function parseUrlEncoded(input: string): Map<string, string> {
-  const params = new Map<string, string>();
+/**
+ * Every name=value pair of a query string or urlencoded body, decoded as PHP decodes them, in
+ * order and with repeats: what arrived, before PHP's last-occurrence-wins rule hides anything.
+ */
+export function urlEncodedPairs(input: string): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const pair of input.split("&")) {
     if (pair === "") continue;
     const eq = pair.indexOf("=");
     const rawName = eq === -1 ? pair : pair.slice(0, eq);
     const rawValue = eq === -1 ? "" : pair.slice(eq + 1);
-    const name = registerName(phpUrlDecode(rawName));
-    if (name !== undefined) params.set(name, phpUrlDecode(rawValue));
+    pairs.push([phpUrlDecode(rawName), phpUrlDecode(rawValue)]);
+  }
+  return pairs;
+}
+
+/** parse_str() of a query string or an application/x-www-form-urlencoded body. */
+export function parseUrlEncoded(input: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const [decodedName, value] of urlEncodedPairs(input)) {
+    const name = registerName(decodedName);
+    if (name !== undefined) params.set(name, value);
   }
   return params;
 }
@@ -120,9 +133,26 @@ export function parsePostBody(method: string, contentType: string | undefined, b
   return new Map();
 }
 
-/** $_GET from the raw request target. */
-export function parseQueryString(requestTarget: string): Map<string, string> {
+/** The raw query string of a request target ("" without one). */
+function queryOf(requestTarget: string): string {
   const withoutFragment = requestTarget.split("#")[0] ?? "";
   const questionMark = withoutFragment.indexOf("?");
-  return questionMark === -1 ? new Map() : parseUrlEncoded(withoutFragment.slice(questionMark + 1));
+  return questionMark === -1 ? "" : withoutFragment.slice(questionMark + 1);
+}
+
+/** $_GET from the raw request target. */
+export function parseQueryString(requestTarget: string): Map<string, string> {
+  return parseUrlEncoded(queryOf(requestTarget));
+}
+
+/** The query's pairs as they arrived (see urlEncodedPairs). */
+export function queryPairs(requestTarget: string): [string, string][] {
+  return urlEncodedPairs(queryOf(requestTarget));
+}
+
+/** The body's pairs as they arrived: urlencoded pairs, or multipart's named fields. */
+export function postPairs(method: string, contentType: string | undefined, body: Buffer): [string, string][] {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  if (method === "POST" && type === "application/x-www-form-urlencoded") return urlEncodedPairs(body.toString("latin1"));
+  return [...parsePostBody(method, contentType, body)];
 }

@@ -5,7 +5,7 @@ import { lockUserNow } from "./auth";
 import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
-import { parsePostBody, parseQueryString } from "./params";
+import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
 import { loadState, saveState } from "./persistence";
 import { createSeedState } from "./seed";
 import type { RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
@@ -101,6 +101,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
+    opts.onRequest?.({
+      method: req.method ?? "GET",
+      path: (req.url ?? "").split(/[?#]/)[0] ?? "",
+      query: queryPairs(req.url ?? ""),
+      body: postPairs(req.method ?? "GET", req.headers["content-type"], body),
+    });
     if (opts.control && (req.url ?? "").split("?")[0] === CONTROL_PATH && req.method === "POST") {
       faults = JSON.parse(body.toString("utf8") || "{}") as SimulatorFaults;
       send(res, 204, {}, "");

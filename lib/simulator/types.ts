@@ -49,6 +49,22 @@ export interface SimulatorOptions {
    * browser tests that run in other processes. Off by default: never on in demo mode.
    */
   control?: boolean;
+  /**
+   * Told about every request as it arrives, before faults or the script: the parameters exactly
+   * as PHP would decode them, in order and with repeats. Lets tests check that what a user typed
+   * reached VICIdial unchanged, with nothing added, dropped or split.
+   */
+  onRequest?: (received: ReceivedRequest) => void;
+}
+
+export interface ReceivedRequest {
+  method: string;
+  /** The path, without the query string. */
+  path: string;
+  /** $_GET's pairs. */
+  query: [string, string][];
+  /** $_POST's pairs (urlencoded or multipart fields). */
+  body: [string, string][];
 }
 
 export interface RunningSimulator {
