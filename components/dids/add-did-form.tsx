@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addDidAction } from "@/app/(dashboard)/dids/actions";
-import { Button, ButtonLink, ErrorCallout } from "@/components/ui";
+import { Button, ButtonLink, ErrorCallout, useInputAdvice } from "@/components/ui";
 import { useKeepEarlyInput } from "@/components/ui/early-input";
 import type { ActionError } from "@/lib/actions/result";
 import type { DidSuggestions } from "@/lib/inventory/dids";
@@ -47,6 +47,7 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
   });
   const { register, handleSubmit, formState, control } = form;
   useKeepEarlyInput(formId, form);
+  const advise = useInputAdvice(form);
   const route = useWatch({ control, name: "didRoute" });
   const blocked = blockedReason !== undefined;
 
@@ -80,7 +81,7 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
       )}
       {error && <ErrorCallout error={error} />}
       <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
-        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} emptyChoice="VICIdial's default" />
+        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} emptyChoice="VICIdial's default" advise={advise} />
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>

@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Checkbox, Field, Fieldset } from "@/components/ui";
 import type { DidSuggestions } from "@/lib/inventory/dids";
+import type { ApiParameter } from "@/lib/vicidial/parameters";
 import {
   AGENT_SEARCH_LABELS,
   AGENT_SEARCH_METHODS,
@@ -25,12 +27,14 @@ interface DidFieldsetsProps {
   patternLocked?: boolean;
   /** Add: an empty choice means VICIdial's default; edit: it means "not known here, unchanged". */
   emptyChoice: string;
+  /** What to say under a field about the value typed (useInputAdvice). */
+  advise?: (name: Name, api: ApiParameter) => ReactNode;
 }
 
 const text = { autoComplete: "off", spellCheck: false } as const;
 
 /** The add_did / update_did fields, grouped as in VICIdial: identity, routing, recording, caller ID filter. */
-export function DidFieldsets({ register, errors, route, suggestions, patternLocked = false, emptyChoice }: DidFieldsetsProps) {
+export function DidFieldsets({ register, errors, route, suggestions, patternLocked = false, emptyChoice, advise }: DidFieldsetsProps) {
   const error = (name: Name) => errors[name]?.message;
   return (
     <>
@@ -42,10 +46,20 @@ export function DidFieldsets({ register, errors, route, suggestions, patternLock
             error={error("didPattern")}
             hint={patternLocked ? "A DID's pattern cannot be changed; copy it to a new DID instead." : "The number as the carrier sends it, such as 7275551212 or +17275551212. Letters, digits and : + * # . _ only."}
           >
-            {(p) => <input {...p} {...register("didPattern")} {...text} readOnly={patternLocked} inputMode="tel" />}
+            {(p) => (
+              <>
+                <input {...p} {...register("didPattern")} {...text} readOnly={patternLocked} inputMode="tel" />
+                {!patternLocked && advise?.("didPattern", "did_pattern")}
+              </>
+            )}
           </Field>
           <Field label="Description" error={error("description")} hint="6 to 50 characters: letters, digits, spaces and - . , _">
-            {(p) => <input {...p} {...register("description")} {...text} spellCheck />}
+            {(p) => (
+              <>
+                <input {...p} {...register("description")} {...text} spellCheck />
+                {advise?.("description", "did_description")}
+              </>
+            )}
           </Field>
         </div>
         <Checkbox label="Active: VICIdial routes calls to this DID" {...register("active")} />
