@@ -47,7 +47,7 @@ export function InputAdvice({ api, value, onUse }: { api: ApiParameter; value: s
 export function useInputAdvice<T extends FieldValues, C, O>(form: UseFormReturn<T, C, O>) {
   const values = useWatch({ control: form.control }) as Record<string, unknown>;
   const { setValue } = form;
-  return (name: Path<T>, api: ApiParameter) => {
+  return function advise(name: Path<T>, api: ApiParameter) {
     const value = values[name];
     return (
       <InputAdvice
