@@ -92,7 +92,11 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
         </p>
       )}
       <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
-        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked emptyChoice="Not known here (unchanged)" advise={advise} />
+        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked
+          emptyChoice="Not known here (unchanged)"
+          initial={{ didRoute: initial.didRoute ?? "", active: initial.active }}
+          advise={advise}
+        />
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>
