@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, signInAsAdmin, test, vicidial } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
 import { newSignedInUser } from "./support/users";
 
@@ -12,14 +12,6 @@ import { newSignedInUser } from "./support/users";
  */
 
 const AREA_CODES = Array.from({ length: 10 }, (_, i) => String(970 + i));
-
-/** VICIdial's own API on the shared simulator, to put back what a journey added. */
-async function vicidial(parameters: Record<string, string>): Promise<string> {
-  const url = process.env.E2E_SIMULATOR_URL;
-  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
-  const response = await fetch(url, { method: "POST", body: new URLSearchParams({ user: "6666", pass: "1234", source: "e2ecleanup", ...parameters }) });
-  return response.text();
-}
 
 async function dryRunAndStart(page: Page, summary: RegExp): Promise<void> {
   await page.getByRole("button", { name: "Check rows (dry run)" }).click();
