@@ -374,7 +374,7 @@ function OptionFields({ kind, form, choices, onChange }: { kind: JobKind; form: 
             </>
           )}
           <p className="text-sm text-slate-600 sm:col-span-2 lg:col-span-3 dark:text-slate-400">
-            Each phone gets two generated passwords (phone login and SIP registration). You can download them once, as a sheet, when the job is over.
+            Each phone gets two generated passwords (phone login and SIP registration). When the job is over you download them as a sheet; the dashboard keeps it (encrypted) until you confirm it was saved, or for a day (SHEET_KEEP_HOURS) at most.
           </p>
         </div>
       );
