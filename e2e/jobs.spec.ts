@@ -1,24 +1,16 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, roleState, test } from "./support/fixtures";
+import { expect, roleState, test, vicidial } from "./support/fixtures";
 import { FORBIDDEN_HEADING } from "./support/pages";
 
 /**
  * Bulk jobs as a supervisor and an IT admin use them: a CSV of CID entries checked in a dry run
- * and imported with live progress, agent phones provisioned with a one-time password sheet, and
+ * and imported with live progress, agent phones provisioned with a password sheet kept until saved, and
  * a QA user kept out. The simulator is shared by every spec: the CID entries use area codes
- * 970–979 (no other spec uses them) and are deleted again; the phones use extensions 8690x.
+ * 970–979 (no other spec uses them) and are deleted again; the phones use extensions 86901–86930.
  */
 
 const AREA_CODES = Array.from({ length: 10 }, (_, i) => String(970 + i));
-
-/** VICIdial's own API on the shared simulator, to put back what a journey added. */
-async function vicidial(parameters: Record<string, string>): Promise<string> {
-  const url = process.env.E2E_SIMULATOR_URL;
-  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
-  const response = await fetch(url, { method: "POST", body: new URLSearchParams({ user: "6666", pass: "1234", source: "e2ecleanup", ...parameters }) });
-  return response.text();
-}
 
 async function dryRunAndStart(page: Page, summary: RegExp): Promise<void> {
   await page.getByRole("button", { name: "Check rows (dry run)" }).click();
@@ -95,9 +87,9 @@ test.describe("bulk jobs", () => {
     }
   });
 
-  test("five agents become phones, and their passwords can be downloaded once", async ({ page }) => {
+  test("thirty agents and their alias: counters and rows never disagree, and the password sheet is kept until its creator confirms it was saved", async ({ page }) => {
     test.setTimeout(300_000);
-    const extensions = Array.from({ length: 5 }, (_, i) => String(86901 + i));
+    const extensions = Array.from({ length: 30 }, (_, i) => String(86901 + i));
     try {
       await page.goto("/jobs/new/agents");
       // The server of the known phones is offered first.
@@ -108,22 +100,56 @@ test.describe("bulk jobs", () => {
         await page.getByLabel("Or paste the rows").fill(rows);
         await expect(page.getByLabel("The first row is a header")).toBeChecked({ timeout: 2_000 });
       }).toPass();
-      await dryRunAndStart(page, /5 rows in the file: 5 ready\./);
+      await page.getByLabel("Aliases").selectOption("single");
+      await page.getByLabel("Alias ID").fill("E2E_JOB30");
+      await page.getByLabel("Alias name").fill("E2E thirty agents");
+      await dryRunAndStart(page, /30 rows in the file: 30 ready\./);
 
-      await expect(page.getByRole("progressbar", { name: "phones processed" })).toHaveAttribute("aria-valuenow", "5", { timeout: 60_000 });
-      const sheetButton = page.getByRole("button", { name: "Download password sheet" });
-      await expect(sheetButton).toBeEnabled();
-      const [download] = await Promise.all([page.waitForEvent("download"), sheetButton.click()]);
-      const sheet = (await readFile(await download.path(), "utf8")).trim().split(/\r\n/);
+      // Whatever moment the page is looked at, the counter equals the final rows the table shows
+      // (all 31 rows fit on one page): both come from one read.
+      const progress = page.getByRole("progressbar", { name: "phones processed" });
+      const table = page.getByRole("table", { name: "Results per row" });
+      await expect(table.getByRole("row")).toHaveCount(32);
+      for (let sample = 0; sample < 40; sample += 1) {
+        const seen = await page.evaluate(() => {
+          const bar = document.querySelector('[role="progressbar"]');
+          const badges = [...document.querySelectorAll("table tbody tr td:nth-child(3)")].map((cell) => cell.textContent ?? "");
+          return { counter: Number(bar?.getAttribute("aria-valuenow")), final: badges.filter((text) => /^(Done|Already existed|Failed|Skipped)/.test(text)).length };
+        });
+        expect(seen.final).toBe(seen.counter);
+        if (seen.counter === 31) break;
+        await page.waitForTimeout(250);
+      }
+      await expect(progress).toHaveAttribute("aria-valuenow", "31", { timeout: 60_000 });
+      await expect(page.getByText("Completed", { exact: true })).toBeVisible();
+      // The alias row is final in the same read that says Completed: no reload needed.
+      await expect(table.getByRole("row", { name: /E2E_JOB30/ })).toContainText("Done");
+      await expect(table.getByText("Waiting")).toHaveCount(0);
+
+      const sheetPanel = page.getByRole("region", { name: "Password sheet" });
+      await expect(sheetPanel.getByTestId("sheet-expiry")).toContainText(/Kept until .*, then discarded; not downloaded yet/);
+      const download = async (name: string) => {
+        const [file] = await Promise.all([page.waitForEvent("download"), sheetPanel.getByRole("button", { name }).click()]);
+        return (await readFile(await file.path(), "utf8")).trim().split(/\r\n/);
+      };
+      const sheet = await download("Download password sheet");
       expect(sheet[0]).toBe("extension,phone_login,full_name,server_ip,result,phone_password,registration_password,note");
-      expect(sheet).toHaveLength(6);
-      for (const line of sheet.slice(1)) expect(line).toMatch(/^8690\d,jobagent8690\d,Bulk Agent \d,10\.10\.10\.15,Done,[A-Za-z0-9]{20},[A-Za-z0-9]{20},$/);
+      expect(sheet).toHaveLength(31);
+      for (const line of sheet.slice(1)) expect(line).toMatch(/^869\d\d,jobagent869\d\d,Bulk Agent \d+,10\.10\.10\.15,Done,[A-Za-z0-9]{20},[A-Za-z0-9]{20},$/);
 
-      await expect(page.getByText(/The password sheet was downloaded .*no longer kept/)).toBeVisible();
-      await expect(sheetButton).toHaveCount(0);
+      // A download that went wrong is not the end: the same passwords, again, after a reload too.
       await page.reload();
-      await expect(page.getByText(/The password sheet was downloaded .*no longer kept/)).toBeVisible();
+      await expect(sheetPanel.getByTestId("sheet-expiry")).toContainText("last downloaded");
+      expect(await download("Download password sheet again")).toEqual(sheet);
+
+      await sheetPanel.getByRole("button", { name: "I have saved the sheet" }).click();
+      const confirm = page.getByRole("dialog", { name: "Discard the passwords?" });
+      await expect(confirm).toContainText("cannot show them again");
+      await confirm.getByRole("button", { name: "Discard the passwords" }).click();
+      await expect(page.getByText("The password sheet was saved; its passwords are no longer kept.")).toBeVisible();
+      await expect(page.getByRole("button", { name: /Download password sheet/ })).toHaveCount(0);
     } finally {
+      await vicidial({ function: "update_phone_alias", alias_id: "E2E_JOB30", delete_alias: "Y" });
       for (const extension of extensions) await vicidial({ function: "update_phone", extension, server_ip: "10.10.10.15", delete_phone: "Y" });
     }
   });

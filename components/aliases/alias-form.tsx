@@ -7,7 +7,7 @@ import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
 import { showFieldErrors } from "@/components/phones/form-errors";
-import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
+import { Button, ButtonLink, ErrorCallout, Field, useInputAdvice } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/schemas/alias";
 import { LoginPicker } from "./login-picker";
@@ -57,6 +57,7 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
     resolver: zodResolver(addAliasSchema),
     defaultValues: { aliasId: "", aliasName: "", phoneLogins: [] },
   });
+  const advise = useInputAdvice(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     dismissErrorToasts();
@@ -79,7 +80,12 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
             {(p) => <input {...p} {...form.register("aliasId")} autoComplete="off" />}
           </Field>
           <Field label="Alias name" required error={form.formState.errors.aliasName?.message} hint="Up to 50 characters">
-            {(p) => <input {...p} {...form.register("aliasName")} autoComplete="off" />}
+            {(p) => (
+              <>
+                <input {...p} {...form.register("aliasName")} autoComplete="off" />
+                {advise("aliasName", "alias_name")}
+              </>
+            )}
           </Field>
         </div>
         <Controller
@@ -105,6 +111,7 @@ function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Va
   const [initial, setInitial] = useState(alias);
   const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<Values, unknown, UpdateAlias>({ resolver: changesResolver(initial), defaultValues: initial });
+  const advise = useInputAdvice(form);
   const onSubmit = form.handleSubmit(async (changes) => {
     setError(null);
     if (changes.aliasName === undefined && changes.phoneLogins === undefined) {
@@ -134,7 +141,12 @@ function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Va
       {error && <ErrorCallout error={error} />}
       <fieldset disabled={blockedReason !== undefined || form.formState.isSubmitting} className="space-y-6">
         <Field label="Alias name" error={form.formState.errors.aliasName?.message} hint="2 to 50 characters">
-          {(p) => <input {...p} {...form.register("aliasName")} autoComplete="off" />}
+          {(p) => (
+              <>
+                <input {...p} {...form.register("aliasName")} autoComplete="off" />
+                {advise("aliasName", "alias_name")}
+              </>
+            )}
         </Field>
         <Controller
           control={form.control}

@@ -7,6 +7,7 @@ import { addCidEntryAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Checkbox, Field } from "@/components/ui/field";
+import { useInputAdvice } from "@/components/ui/input-advice";
 import type { ActionError } from "@/lib/actions/result";
 import { addCidEntrySchema, AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, type AddCidEntry, type AddCidEntryInput } from "@/lib/schemas/cid-group";
 import { showFieldErrors } from "./form-errors";
@@ -26,6 +27,7 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
     defaultValues: { groupId, areacode: "", outboundCid: "", description: "", active: true },
   });
   const { errors } = form.formState;
+  const advise = useInputAdvice(form);
 
   const submit = form.handleSubmit(async (values) => {
     setError(undefined);
@@ -46,7 +48,12 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
           {(p) => <input {...p} {...form.register("areacode")} autoComplete="off" spellCheck={false} />}
         </Field>
         <Field label="Outbound CID" error={errors.outboundCid?.message} hint={`Digits only, ${CID_MIN} to ${CID_MAX}`} required>
-          {(p) => <input {...p} {...form.register("outboundCid")} inputMode="numeric" autoComplete="off" />}
+          {(p) => (
+            <>
+              <input {...p} {...form.register("outboundCid")} inputMode="tel" autoComplete="off" />
+              {advise("outboundCid", "outbound_cid")}
+            </>
+          )}
         </Field>
         <Field
           label="Description"
@@ -54,7 +61,12 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
           hint={`Optional, up to ${DESCRIPTION_MAX}: letters, digits, spaces and . , - _`}
           className="lg:col-span-2"
         >
-          {(p) => <input {...p} {...form.register("description")} autoComplete="off" />}
+          {(p) => (
+            <>
+              <input {...p} {...form.register("description")} autoComplete="off" />
+              {advise("description", "cid_description")}
+            </>
+          )}
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addDidAction } from "@/app/(dashboard)/dids/actions";
-import { Button, ButtonLink, ErrorCallout } from "@/components/ui";
+import { Button, ButtonLink, ErrorCallout, useInputAdvice } from "@/components/ui";
 import { useKeepEarlyInput } from "@/components/ui/early-input";
 import type { ActionError } from "@/lib/actions/result";
 import type { DidSuggestions } from "@/lib/inventory/dids";
@@ -16,6 +16,8 @@ import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
 import { didPath } from "./paths";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
+/** In-group: what most new DIDs route to. */
+const INITIAL = { didRoute: "IN_GROUP", active: true } as const;
 
 export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSuggestions; blockedReason?: string }) {
   const router = useRouter();
@@ -26,8 +28,8 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
     defaultValues: {
       didPattern: "",
       description: "",
-      active: true,
-      didRoute: "IN_GROUP",
+      active: INITIAL.active,
+      didRoute: INITIAL.didRoute,
       recordCall: "",
       extension: "",
       extenContext: "",
@@ -47,6 +49,7 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
   });
   const { register, handleSubmit, formState, control } = form;
   useKeepEarlyInput(formId, form);
+  const advise = useInputAdvice(form);
   const route = useWatch({ control, name: "didRoute" });
   const blocked = blockedReason !== undefined;
 
@@ -80,7 +83,7 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
       )}
       {error && <ErrorCallout error={error} />}
       <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
-        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} emptyChoice="VICIdial's default" />
+        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} emptyChoice="VICIdial's default" initial={INITIAL} advise={advise} />
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>

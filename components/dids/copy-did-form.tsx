@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { copyDidAction, type CopyDidResult } from "@/app/(dashboard)/dids/actions";
-import { Badge, Button, ErrorCallout, Field } from "@/components/ui";
+import { Badge, Button, ErrorCallout, Field, useInputAdvice } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { copyDidSchema, type CopyDid, type CopyDidInput } from "@/lib/schemas/did";
 import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
@@ -25,6 +25,7 @@ export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPatt
     defaultValues: { sourceDidPattern, newDids: "", description: "" },
   });
   const { register, handleSubmit, formState } = form;
+  const advise = useInputAdvice(form);
   const blocked = blockedReason !== undefined;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -69,10 +70,20 @@ export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPatt
           error={formState.errors.newDids?.message}
           hint="One pattern per line, or separated by commas. Each gets this DID's route and settings."
         >
-          {(p) => <textarea {...p} {...register("newDids")} rows={5} autoComplete="off" spellCheck={false} className={`${p.className} whitespace-pre-line font-mono`} />}
+          {(p) => (
+            <>
+              <textarea {...p} {...register("newDids")} rows={5} autoComplete="off" spellCheck={false} className={`${p.className} whitespace-pre-line font-mono`} />
+              {advise("newDids", "new_dids")}
+            </>
+          )}
         </Field>
         <Field label="Description of the new DIDs" error={formState.errors.description?.message} hint="Optional; left empty, each copy keeps this DID's description">
-          {(p) => <input {...p} {...register("description")} autoComplete="off" />}
+          {(p) => (
+            <>
+              <input {...p} {...register("description")} autoComplete="off" />
+              {advise("description", "did_description")}
+            </>
+          )}
         </Field>
       </fieldset>
       <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>

@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Checkbox, Field, Fieldset } from "@/components/ui";
 import type { DidSuggestions } from "@/lib/inventory/dids";
+import type { ApiParameter } from "@/lib/vicidial/parameters";
 import {
   AGENT_SEARCH_LABELS,
   AGENT_SEARCH_METHODS,
@@ -25,12 +27,20 @@ interface DidFieldsetsProps {
   patternLocked?: boolean;
   /** Add: an empty choice means VICIdial's default; edit: it means "not known here, unchanged". */
   emptyChoice: string;
+  /**
+   * The form's starting route and active flag, written into the server's HTML too: otherwise the
+   * page shows the first route selected until React takes over and switches it (useKeepEarlyInput
+   * tells a user's early choice from the HTML's default).
+   */
+  initial: { didRoute?: string; active?: boolean };
+  /** What to say under a field about the value typed (useInputAdvice). */
+  advise?: (name: Name, api: ApiParameter) => ReactNode;
 }
 
 const text = { autoComplete: "off", spellCheck: false } as const;
 
 /** The add_did / update_did fields, grouped as in VICIdial: identity, routing, recording, caller ID filter. */
-export function DidFieldsets({ register, errors, route, suggestions, patternLocked = false, emptyChoice }: DidFieldsetsProps) {
+export function DidFieldsets({ register, errors, route, suggestions, patternLocked = false, emptyChoice, initial, advise }: DidFieldsetsProps) {
   const error = (name: Name) => errors[name]?.message;
   return (
     <>
@@ -42,19 +52,29 @@ export function DidFieldsets({ register, errors, route, suggestions, patternLock
             error={error("didPattern")}
             hint={patternLocked ? "A DID's pattern cannot be changed; copy it to a new DID instead." : "The number as the carrier sends it, such as 7275551212 or +17275551212. Letters, digits and : + * # . _ only."}
           >
-            {(p) => <input {...p} {...register("didPattern")} {...text} readOnly={patternLocked} inputMode="tel" />}
+            {(p) => (
+              <>
+                <input {...p} {...register("didPattern")} {...text} readOnly={patternLocked} inputMode="tel" />
+                {!patternLocked && advise?.("didPattern", "did_pattern")}
+              </>
+            )}
           </Field>
           <Field label="Description" error={error("description")} hint="6 to 50 characters: letters, digits, spaces and - . , _">
-            {(p) => <input {...p} {...register("description")} {...text} spellCheck />}
+            {(p) => (
+              <>
+                <input {...p} {...register("description")} {...text} spellCheck />
+                {advise?.("description", "did_description")}
+              </>
+            )}
           </Field>
         </div>
-        <Checkbox label="Active: VICIdial routes calls to this DID" {...register("active")} />
+        <Checkbox label="Active: VICIdial routes calls to this DID" defaultChecked={initial.active} {...register("active")} />
       </Fieldset>
 
       <Fieldset legend="Routing" description="Where VICIdial sends a call to this DID. Only the settings of the chosen route are sent.">
         <Field label="Route" required error={error("didRoute")}>
           {(p) => (
-            <select {...p} {...register("didRoute")}>
+            <select {...p} defaultValue={initial.didRoute} {...register("didRoute")}>
               {/* Editing a DID whose route the dashboard never learned: leaving it unknown sends none. */}
               {patternLocked && <option value="">{emptyChoice}</option>}
               {DID_ROUTES.map((value) => (

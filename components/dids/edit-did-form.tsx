@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { updateDidAction } from "@/app/(dashboard)/dids/actions";
-import { Button, ErrorCallout, SuccessCallout } from "@/components/ui";
+import { Button, ErrorCallout, SuccessCallout, useInputAdvice } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import type { DidSuggestions } from "@/lib/inventory/dids";
 import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/schemas/did";
@@ -38,6 +38,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
   });
   const { register, handleSubmit, formState, control, getValues, reset } = form;
   const route = useWatch({ control, name: "didRoute" });
+  const advise = useInputAdvice(form);
   const blocked = blockedReason !== undefined;
 
   const onSubmit = handleSubmit(async () => {
@@ -91,7 +92,11 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
         </p>
       )}
       <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
-        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked emptyChoice="Not known here (unchanged)" />
+        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked
+          emptyChoice="Not known here (unchanged)"
+          initial={{ didRoute: initial.didRoute ?? "", active: initial.active }}
+          advise={advise}
+        />
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>

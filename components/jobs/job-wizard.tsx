@@ -10,7 +10,7 @@ import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDid
 import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
-import { parseCsv } from "@/lib/jobs/csv";
+import { linesToCsv, parseCsv } from "@/lib/jobs/csv";
 import { JOB_KIND_INFO, MAX_JOB_ROWS, type JobKind } from "@/lib/jobs/kinds";
 import { dryRun, JOB_SPECS, type ColumnMapping, type DryRun, type KindSpec } from "@/lib/jobs/prepare";
 import { fileColumnNames, guessMapping, looksLikeHeader } from "@/lib/jobs/prepare/columns";
@@ -103,6 +103,23 @@ export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardCho
     setMapping(next);
     rememberMapping(kind, next, lines, hasHeader);
     setChecked(null);
+  }
+
+  /**
+   * Takes the dry run's suggested values (the closest text VICIdial keeps) into the file's
+   * cells, then checks the rows again with the same settings.
+   */
+  function takeSuggestions(changes: readonly { row: number; column?: string; suggestion?: string }[]) {
+    if (!checked) return;
+    const next = lines.map((line) => [...line]);
+    for (const change of changes) {
+      const cell = change.column === undefined ? undefined : mapping[change.column];
+      const line = next[(hasHeader ? 1 : 0) + change.row - 1];
+      if (line && cell !== null && cell !== undefined && change.suggestion !== undefined) line[cell] = change.suggestion;
+    }
+    const nextText = linesToCsv(next);
+    setText(nextText);
+    setChecked({ dry: dryRun(kind, { text: nextText, hasHeader, mapping, options: checked.options }), options: checked.options });
   }
 
   const check = form.handleSubmit((options) => {
@@ -227,7 +244,7 @@ export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardCho
         </div>
       </form>
 
-      {dry && <DryRunReport dry={dry} columns={spec.columns} rowNouns={info.rowNouns} />}
+      {dry && <DryRunReport dry={dry} columns={spec.columns} rowNouns={info.rowNouns} onUseSuggestions={takeSuggestions} />}
 
       {dry?.ready && (
         <div className="flex flex-wrap items-center gap-3">
@@ -357,7 +374,7 @@ function OptionFields({ kind, form, choices, onChange }: { kind: JobKind; form: 
             </>
           )}
           <p className="text-sm text-slate-600 sm:col-span-2 lg:col-span-3 dark:text-slate-400">
-            Each phone gets two generated passwords (phone login and SIP registration). You can download them once, as a sheet, when the job is over.
+            Each phone gets two generated passwords (phone login and SIP registration). When the job is over you download them as a sheet; the dashboard keeps it (encrypted) until you confirm it was saved, or for a day (SHEET_KEEP_HOURS) at most.
           </p>
         </div>
       );

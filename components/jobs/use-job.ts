@@ -34,8 +34,6 @@ export function useJobSnapshot(initial: JobSnapshot, filter: RowFilter, page: nu
     queryFn: () => getJson<JobSnapshot>(`/api/jobs/${id}?${new URLSearchParams({ state: filter, page: String(page) })}`),
     // The server page read this very view (its filter and page come from the URL too).
     initialData: initial,
-    // Rendered on the server a moment ago: fresh, so the first poll waits a full interval.
-    initialDataUpdatedAt: Date.now(),
     staleTime: 0,
     refetchInterval: (query) => (query.state.data && isFinished(query.state.data.progress.status) ? false : POLL_MS),
     retry: (count, error) => !(error instanceof JobFetchError && (error.status === 401 || error.status === 404)) && count < 3,

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
-import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
+import { Button, ButtonLink, ErrorCallout, Field, Fieldset, useInputAdvice } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/schemas/phone";
 import { showFieldErrors } from "./form-errors";
@@ -54,6 +54,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
     },
   });
   const { register, handleSubmit, setValue, formState } = form;
+  const advise = useInputAdvice(form);
   const errors = formState.errors;
 
   if (created) {
@@ -139,7 +140,12 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               )}
             </Field>
             <Field label="Full name" required error={errors.phoneFullName?.message} hint="Up to 50 characters; 30 if you change it later">
-              {(p) => <input {...p} {...register("phoneFullName")} autoComplete="off" />}
+              {(p) => (
+                <>
+                  <input {...p} {...register("phoneFullName")} autoComplete="off" />
+                  {advise("phoneFullName", "phone_full_name")}
+                </>
+              )}
             </Field>
             <Field label="Time zone" required error={errors.localGmt?.message}>
               {(p) => (
@@ -154,7 +160,12 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               )}
             </Field>
             <Field label="Outbound caller ID" required error={errors.outboundCid?.message} hint="Digits only">
-              {(p) => <input {...p} {...register("outboundCid")} inputMode="numeric" autoComplete="off" />}
+              {(p) => (
+                <>
+                  <input {...p} {...register("outboundCid")} inputMode="tel" autoComplete="off" />
+                  {advise("outboundCid", "outbound_cid")}
+                </>
+              )}
             </Field>
           </div>
           <datalist id="phone-servers">

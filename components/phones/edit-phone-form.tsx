@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
-import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
+import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout, useInputAdvice } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/schemas/phone";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -101,6 +101,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
 
   const form = useForm<EditValues, unknown, UpdatePhone>({ resolver, defaultValues: initial });
   const { register, handleSubmit, setValue, formState } = form;
+  const advise = useInputAdvice(form);
   const errors = formState.errors;
   const cleared = useWatch({ control: form.control, name: "clear" });
 
@@ -167,7 +168,12 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <div className="space-y-1">
               <Field label="Full name" error={errors.phoneFullName?.message} hint="2 to 30 characters">
-                {(p) => <input {...p} {...register("phoneFullName")} readOnly={cleared.phoneFullName} autoComplete="off" />}
+                {(p) => (
+                  <>
+                    <input {...p} {...register("phoneFullName")} readOnly={cleared.phoneFullName} autoComplete="off" />
+                    {!cleared.phoneFullName && advise("phoneFullName", "phone_full_name")}
+                  </>
+                )}
               </Field>
               {clearBox("phoneFullName", "full name")}
             </div>
@@ -193,7 +199,12 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
               {(p) => <input {...p} {...register("voicemailId")} autoComplete="off" />}
             </Field>
             <Field label="Outbound caller ID" error={errors.outboundCid?.message} hint="6 to 18 digits">
-              {(p) => <input {...p} {...register("outboundCid")} inputMode="numeric" autoComplete="off" />}
+              {(p) => (
+                <>
+                  <input {...p} {...register("outboundCid")} inputMode="tel" autoComplete="off" />
+                  {advise("outboundCid", "outbound_cid")}
+                </>
+              )}
             </Field>
             <Field label="Time zone" error={errors.localGmt?.message}>
               {(p) => (

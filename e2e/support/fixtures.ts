@@ -81,3 +81,11 @@ export async function injectFault(faults: {
   const res = await fetch(new URL("/__simulator/faults", url), { method: "POST", body: JSON.stringify(faults) });
   if (res.status !== 204) throw new Error(`simulator control answered ${res.status}`);
 }
+
+/** VICIdial's own API on the shared simulator, to put back what a journey added. */
+export async function vicidial(parameters: Record<string, string>): Promise<string> {
+  const url = process.env.E2E_SIMULATOR_URL;
+  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
+  const response = await fetch(url, { method: "POST", body: new URLSearchParams({ user: "6666", pass: "1234", source: "e2ecleanup", ...parameters }) });
+  return response.text();
+}

@@ -19,6 +19,8 @@ export interface DashboardPage {
 const SHELL_PAGES: DashboardPage[] = [
   { path: "/", heading: "Overview", permission: null },
   { path: "/account", heading: "Account", permission: null },
+  // An address with no page: the not-found page inside the shell, for every role.
+  { path: "/no-such-page", heading: "Page not found", permission: null },
 ];
 
 const AUDIT_AND_USER_PAGES: DashboardPage[] = [

@@ -1,7 +1,7 @@
 import type { ApiParameter } from "@/lib/vicidial/parameters";
 import { closestStored } from "./closest";
 import { didPatternWarning } from "./did-pattern";
-import { cleanPhoneNumber, listInWords, type CleanedNumber } from "./phone-number";
+import { cleanPhoneNumber, listInWords, PHONE_NUMBER_PARAMETERS, type CleanedNumber } from "./phone-number";
 
 export { closestStored } from "./closest";
 export { didPatternWarning } from "./did-pattern";
@@ -19,18 +19,36 @@ export interface InputAdvice {
   warning?: string;
 }
 
+/** A list of DIDs (copy_did's new_dids): each entry is cleaned and judged like one DID pattern. */
+function adviseList(raw: string): InputAdvice {
+  const entries = raw.split(/[,\r\n]+/).map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const advice: InputAdvice = {};
+  const removed = new Set<string>();
+  const sent = entries.map((entry) => {
+    const cleaned = cleanPhoneNumber("new_dids", entry);
+    cleaned?.removed.forEach((item) => removed.add(item));
+    return cleaned?.value ?? entry;
+  });
+  if (removed.size > 0) advice.cleaned = { value: sent.join(", "), removed: [...removed], message: `Sent as ${sent.join(", ")}: ${listInWords([...removed])} removed.` };
+  const warnings = sent.flatMap((entry) => didPatternWarning(entry) ?? []);
+  if (warnings.length > 0) advice.warning = warnings.join(" ");
+  return advice;
+}
+
 export function adviseInput(api: ApiParameter, raw: string | null | undefined): InputAdvice {
   const value = (raw ?? "").trim();
   if (!value) return {};
+  if (api === "new_dids") return adviseList(value);
   const advice: InputAdvice = {};
   const cleaned = cleanPhoneNumber(api, value);
   if (cleaned) advice.cleaned = { ...cleaned, message: `Sent as ${cleaned.value}: ${listInWords(cleaned.removed)} removed.` };
   const sent = cleaned?.value ?? value;
-  if (!cleaned) {
+  // Numbers are not guessed at: a letter in a phone number is a mistake only the user can fix.
+  if (!PHONE_NUMBER_PARAMETERS.includes(api)) {
     const suggestion = closestStored(api, value);
     if (suggestion) advice.suggestion = suggestion;
   }
-  if (api === "did_pattern") {
+  if (api === "did_pattern" || api === "source_did_pattern") {
     const warning = didPatternWarning(sent);
     if (warning) advice.warning = warning;
   }

@@ -34,3 +34,8 @@ export function safeText(value: string | null | undefined): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return Papa.unparse({ fields: [...header], data: rows.map((row) => row.map((cell) => (cell == null ? "" : String(cell)))) }, { newline: "\r\n" });
 }
+
+/** The file's lines written back as CSV (after the dry run replaced some cells). */
+export function linesToCsv(lines: readonly (readonly string[])[]): string {
+  return Papa.unparse(lines.map((line) => [...line]), { newline: "\n" });
+}

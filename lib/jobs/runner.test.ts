@@ -281,7 +281,7 @@ for (const backend of testBackends()) {
     });
 
     it("adds DIDs row by row and records them in the inventory", async () => {
-      const text = ["didPattern,description,didRoute,extension", "7275559001,Import one,EXTEN,8300", "7275559002,Import two,EXTEN,8301", "7275550100,Seed again,EXTEN,8300", "72755-9003,Bad pattern,EXTEN,8300"].join("\n");
+      const text = ["didPattern,description,didRoute,extension", "7275559001,Import one,EXTEN,8300", "7275559002,Import two,EXTEN,8301", "7275550100,Seed again,EXTEN,8300", "72755/9003,Bad pattern,EXTEN,8300"].join("\n");
       const created = await createJobFromFile("dids", { text, hasHeader: true, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} }, OWNER);
       expect(created.ok).toBe(true);
       if (!created.ok) return;

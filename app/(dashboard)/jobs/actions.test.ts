@@ -116,7 +116,10 @@ describe.each(testBackends())("bulk job actions on %s", (backend) => {
       session.user = SUPERVISOR;
       const progress = await progressRoute(new Request("http://x"), params(jobId));
       expect(progress.status).toBe(200);
-      expect(await progress.json()).toMatchObject({ id: jobId, total: 30, owner: "sup.sam" });
+      // One read: progress and the first page of rows together.
+      const snapshot = (await progress.json()) as { progress: { counts: Record<string, number> }; rows: { rows: { state: string }[] } };
+      expect(snapshot).toMatchObject({ progress: { id: jobId, total: 30, owner: "sup.sam" }, rows: { total: 30, page: 1 }, filter: "all" });
+      expect(snapshot.rows.rows.filter((row) => row.state === "done")).toHaveLength(snapshot.progress.counts.done ?? 0);
       expect(await actions.pauseJobAction(undefined, { jobId })).toMatchObject({ ok: true });
       expect((await waitForStatus(jobId, ["paused"])).pauseReason).toBe("Paused by Sam (supervisor)");
 

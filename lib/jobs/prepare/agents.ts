@@ -13,8 +13,8 @@ import { countOf } from "@/lib/text/plural";
 export const AGENT_COLUMNS: readonly ColumnSpec[] = [
   { key: "extension", label: "Extension", required: true, aliases: ["ext", "phone"] },
   { key: "login", label: "Login", required: true, aliases: ["phone_login", "phonelogin", "user"] },
-  { key: "fullName", label: "Full name", required: true, aliases: ["full_name", "name", "phone_full_name", "agent"] },
-  { key: "outboundCid", label: "Outbound CID", required: true, aliases: ["outbound_cid", "cid", "caller id"] },
+  { key: "fullName", label: "Full name", required: true, aliases: ["full_name", "name", "phone_full_name", "agent"], input: "phone_full_name" },
+  { key: "outboundCid", label: "Outbound CID", required: true, aliases: ["outbound_cid", "cid", "caller id"], input: "outbound_cid" },
   { key: "alias", label: "Alias", required: false, aliases: ["alias_id", "phone_alias"], hint: "Rows with the same alias share it" },
   { key: "dialplan", label: "Dial plan number", required: false, aliases: ["dialplan_number", "dialplan"], hint: "Empty: the extension" },
   { key: "voicemail", label: "Voicemail box", required: false, aliases: ["voicemail_id", "vm"], hint: "Empty: the extension" },

@@ -7,8 +7,8 @@ import { countOf } from "@/lib/text/plural";
 /** The layout VICIdial admins already use: areacode,outbound_cid,description,active (header optional). */
 export const CID_COLUMNS: readonly ColumnSpec[] = [
   { key: "areacode", label: "Area code", required: true, aliases: ["area code", "area", "state"] },
-  { key: "outbound_cid", label: "Outbound CID", required: true, aliases: ["outboundcid", "cid", "caller id", "callerid"] },
-  { key: "description", label: "Description", required: false, aliases: ["cid_description", "desc"] },
+  { key: "outbound_cid", label: "Outbound CID", required: true, aliases: ["outboundcid", "cid", "caller id", "callerid"], input: "outbound_cid" },
+  { key: "description", label: "Description", required: false, aliases: ["cid_description", "desc"], input: "cid_description" },
   { key: "active", label: "Active", required: false, aliases: [], hint: "Y or N; empty means Y" },
 ];
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
  * From the file's lines to records keyed by the job's own column names: which line is a header,
@@ -12,6 +13,8 @@ export interface ColumnSpec {
   /** Header names that mean this column (compared without case, spaces or punctuation). */
   aliases: readonly string[];
   hint?: string;
+  /** The VICIdial parameter the column's text goes to: the dry run advises on it (lib/input). */
+  input?: ApiParameter;
 }
 
 /** Job column → index of the file column that feeds it; absent or null: not in the file. */
@@ -24,6 +27,17 @@ export interface CellError {
   column?: string;
   value?: string;
   message: string;
+  /** The closest value VICIdial keeps, offered in the dry run with one click. */
+  suggestion?: string;
+}
+
+/** Something the dry run changed or warns about in a row that can still be sent. */
+export interface CellNote {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+  tone: "cleaned" | "warning";
 }
 
 export interface FileRecord {

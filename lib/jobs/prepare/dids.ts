@@ -26,7 +26,7 @@ const API_NAMES: Record<DidField, string[]> = {
   phoneCode: ["phone_code"],
 };
 
-const PATTERN_COLUMN: ColumnSpec = { key: "didPattern", label: "DID pattern", required: true, aliases: ["did_pattern", "did", "pattern", "number"] };
+const PATTERN_COLUMN: ColumnSpec = { key: "didPattern", label: "DID pattern", required: true, aliases: ["did_pattern", "did", "pattern", "number"], input: "did_pattern" };
 
 export const DID_COLUMNS: readonly ColumnSpec[] = [
   PATTERN_COLUMN,
@@ -36,6 +36,7 @@ export const DID_COLUMNS: readonly ColumnSpec[] = [
     required: field === "didRoute",
     aliases: API_NAMES[field],
     hint: field === "active" ? "Y or N; empty means Y" : undefined,
+    input: field === "description" ? ("did_description" as const) : undefined,
   })),
 ];
 

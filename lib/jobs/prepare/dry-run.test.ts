@@ -26,6 +26,26 @@ describe("reading the file", () => {
   });
 });
 
+describe("the dry run of pasted data", () => {
+  it("cleans formatted numbers and says so, offers the closest names VICIdial keeps, and warns about letters-only DIDs", () => {
+    const agents = ["7101,a7101,Zoë Adams,(415) 555-0100", "7102,a7102,O'Brien,+1 415 555 0103"].join("\n");
+    const dry = dryRun("agents", { text: agents, hasHeader: false, mapping: AGENTS, options: { ...SERVER, aliasMode: "none" } });
+    expect(dry.errors).toEqual([
+      expect.objectContaining({ row: 1, column: "fullName", value: "Zoë Adams", suggestion: "Zoe Adams" }),
+      expect.objectContaining({ row: 2, column: "fullName", value: "O'Brien", suggestion: "OBrien" }),
+    ]);
+
+    const dids = ["415.555.0102,Sales line,EXTEN,8300", "SALESLINE,Named line,EXTEN,8300", "default,Catch all,EXTEN,8300"].join("\n");
+    const didRun = dryRun("dids", { text: dids, hasHeader: false, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} });
+    expect(didRun.valid).toBe(3);
+    expect(didRun.rows[0]?.input).toMatchObject({ didPattern: "4155550102" });
+    expect(didRun.notes).toEqual([
+      { row: 1, column: "didPattern", value: "415.555.0102", message: "Sent as 4155550102: dots removed.", tone: "cleaned" },
+      { row: 2, column: "didPattern", value: "SALESLINE", message: expect.stringMatching(/never match a dialled number/), tone: "warning" },
+    ]);
+  });
+});
+
 describe("the dry run", () => {
   it("checks every row with the single form's schema and names the row, the column and the problem", () => {
     const text = ["727,7275551001,Tampa main,Y", "9 1,9015550000,Space in area code,Y", "902,12,Short CID,Y", "903,9035550000,Bad active,maybe", "904,9045550000,Café,Y"].join("\n");
@@ -35,7 +55,7 @@ describe("the dry run", () => {
       { row: 2, column: "areacode", value: "9 1", message: expect.stringMatching(/VICIdial would silently remove space/) },
       { row: 3, column: "outbound_cid", value: "12", message: "The outbound CID must be at least 4 digits" },
       { row: 4, column: "active", value: "maybe", message: "Active must be Y or N" },
-      { row: 5, column: "description", value: "Café", message: expect.stringMatching(/would silently remove "é"/) },
+      { row: 5, column: "description", value: "Café", message: expect.stringMatching(/would silently remove "é"/), suggestion: "Cafe" },
     ]);
     expect(dry.rows[0]).toMatchObject({ seq: 1, label: "727 · 7275551001", input: { groupId: "US_SALES", areacode: "727", outboundCid: "7275551001", description: "Tampa main", active: true } });
   });
@@ -77,11 +97,11 @@ describe("the dry run", () => {
   });
 
   it("checks agent rows as phones with generated passwords, and an alias shared by rows over their logins", () => {
-    const text = ["4201,agent4201,Ann Able,7275551234,TEAM_A", "4202,agent4202,Ben Baker,7275551234,TEAM_A", "4203,agent4201,Cy Clone,7275551234,", "4204,agent4204,Di Dot,72-75,"].join("\n");
+    const text = ["4201,agent4201,Ann Able,7275551234,TEAM_A", "4202,agent4202,Ben Baker,7275551234,TEAM_A", "4203,agent4201,Cy Clone,7275551234,", "4204,agent4204,Di Dot,72x75,"].join("\n");
     const dry = dryRun("agents", { text, hasHeader: false, mapping: AGENTS, options: { ...SERVER, aliasMode: "per-row" } });
     expect(dry.errors).toEqual([
       { row: 3, column: "login", value: "agent4201", message: "Row 1 already has login agent4201" },
-      { row: 4, column: "outboundCid", value: "72-75", message: 'Outbound caller ID contains characters VICIdial would silently remove: "-"' },
+      { row: 4, column: "outboundCid", value: "72x75", message: 'Outbound caller ID contains characters VICIdial would silently remove: "x"' },
     ]);
     const alias = dry.rows.find((row) => row.phase === 1);
     expect(alias).toMatchObject({ label: "Alias TEAM_A", input: { kind: "alias", aliasId: "TEAM_A", aliasName: "TEAM_A", rows: [1, 2] } });

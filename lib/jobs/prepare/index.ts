@@ -2,11 +2,12 @@ import { parseCsv } from "../csv";
 import { MAX_JOB_ROWS, type JobKind } from "../kinds";
 import { agentsSpec, type AgentJobOptions } from "./agents";
 import { cidSpec, type CidJobOptions } from "./cid";
-import { mappingErrors, recordsOf, type CellError, type ColumnMapping } from "./columns";
+import { adviseInput } from "@/lib/input";
+import { mappingErrors, recordsOf, type CellError, type CellNote, type ColumnMapping, type ColumnSpec, type FileRecord } from "./columns";
 import { didCopySpec, didsSpec, type DidCopyJobOptions, type DidJobOptions } from "./dids";
 import type { KindSpec, PreparedRow } from "./types";
 
-export { type CellError, type ColumnMapping, type ColumnSpec } from "./columns";
+export { type CellError, type CellNote, type ColumnMapping, type ColumnSpec } from "./columns";
 export type { KindSpec, Prepared, PreparedRow } from "./types";
 
 /** The job-wide settings of each kind, parsed. */
@@ -34,8 +35,10 @@ export interface DryRunInput {
 
 export interface DryRun {
   rows: PreparedRow[];
-  /** Every problem, per row and cell, in file order. */
+  /** Every problem, per row and cell, in file order; with the closest value VICIdial keeps where there is one. */
   errors: CellError[];
+  /** Cells of rows that can be sent which were cleaned (pasted phone numbers) or deserve a warning. */
+  notes: CellNote[];
   /** Job-settings and mapping problems, keyed by field (`options.groupId`, `mapping.areacode`). */
   fieldErrors: Record<string, string>;
   fileError?: string;
@@ -60,7 +63,7 @@ export function dryRun(kind: JobKind, input: DryRunInput): DryRun {
     fieldErrors[`mapping.${key}`] = message;
   }
   const records = recordsOf(parsed.lines, input.hasHeader, input.mapping);
-  const empty = { rows: [], errors: [], total: records.length, valid: 0, toSend: 0, ready: false };
+  const empty = { rows: [], errors: [], notes: [], total: records.length, valid: 0, toSend: 0, ready: false };
   if (parsed.problems.length > 0) {
     const first = parsed.problems[0]!;
     return { ...empty, fieldErrors, fileError: `The file could not be read near line ${first.line}: ${first.message}` };
@@ -80,13 +83,44 @@ export function dryRun(kind: JobKind, input: DryRunInput): DryRun {
   const dataRows = prepared.rows.filter((row) => (row.phase ?? 0) === 0);
   const valid = dataRows.filter((row) => row.errors.length === 0).length;
   const toSend = prepared.rows.filter((row) => row.errors.length === 0).length;
+  const advised = adviseCells(records, prepared.rows, spec.columns);
   return {
     rows: prepared.rows,
-    errors: prepared.rows.flatMap((row) => row.errors),
+    errors: advised.errors,
+    notes: advised.notes,
     fieldErrors,
     total: records.length,
     valid,
     toSend,
     ready: Object.keys(fieldErrors).length === 0 && valid > 0,
   };
+}
+
+/**
+ * The same advice the single forms give under a field (lib/input), cell by cell: a refused cell
+ * gets the closest value VICIdial keeps, a cell that goes through says what was cleaned or what
+ * will not work (a DID of letters only).
+ */
+function adviseCells(records: readonly FileRecord[], rows: readonly PreparedRow[], columns: readonly ColumnSpec[]): { errors: CellError[]; notes: CellNote[] } {
+  const inputOf = new Map(columns.flatMap((column) => (column.input ? [[column.key, column.input] as const] : [])));
+  const errors = rows.flatMap((row) =>
+    row.errors.map((error) => {
+      const api = error.column ? inputOf.get(error.column) : undefined;
+      const suggestion = api && error.value ? adviseInput(api, error.value).suggestion : undefined;
+      return suggestion ? { ...error, suggestion } : error;
+    }),
+  );
+  const refused = new Set(rows.filter((row) => row.errors.length > 0).map((row) => row.seq));
+  const notes: CellNote[] = [];
+  for (const record of records) {
+    if (refused.has(record.row)) continue;
+    for (const [column, api] of inputOf) {
+      const value = record.cells[column];
+      if (!value) continue;
+      const advice = adviseInput(api, value);
+      if (advice.cleaned) notes.push({ row: record.row, column, value, message: advice.cleaned.message, tone: "cleaned" });
+      if (advice.warning) notes.push({ row: record.row, column, value, message: advice.warning, tone: "warning" });
+    }
+  }
+  return { errors, notes };
 }

@@ -32,6 +32,12 @@ async function readLive(groupId: string, source: string) {
   return { live, readAt: Date.now() };
 }
 
+/** The group's recent changes, and when they were read (as for the live read). */
+async function readHistory(groupId: string) {
+  const history = await recentChanges("cid", groupId);
+  return { history, historyReadAt: Date.now() };
+}
+
 /** One group's live entries: read from VICIdial on every open, never from the dashboard's copy. */
 export default async function CidGroupPage({ params, searchParams }: Props) {
   const user = await requirePermission("cid.view");
@@ -41,17 +47,17 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
   const filter = flattenSearchParams(await searchParams);
   const canWrite = can(user.role, "cid.write");
 
-  const [{ live, readAt }, known, capability, history] = await Promise.all([
+  const [{ live, readAt }, known, capability, { history, historyReadAt }] = await Promise.all([
     readLive(groupId, vicidialSource(user.username)),
     getCidGroup(groupId),
     canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
-    recentChanges("cid", groupId),
+    readHistory(groupId),
   ]);
   if (!live.ok && live.code === "NOT_FOUND") notFound();
   // Handed to the browser's query cache, replacing whatever an earlier visit left there.
   const queries = new QueryClient();
   if (live.ok) queries.setQueryData(entriesKey(groupId), live.data, { updatedAt: readAt });
-  queries.setQueryData(historyKey(groupId), history, { updatedAt: Date.now() });
+  queries.setQueryData(historyKey(groupId), history, { updatedAt: historyReadAt });
 
   return (
     <>
