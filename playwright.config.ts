@@ -13,7 +13,8 @@ export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // Two: one per core of a machine like CI's (the server and the browsers need the cores too); E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   // Sign-in hashes with bcrypt cost 12 on a 2-core machine shared with the server: leave room.
   timeout: dev ? 240_000 : 90_000,

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -15,6 +16,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default (cores - 1) is a single worker on a two-core machine such as CI's, leaving
+    // one core to the mostly idle main process: the suites wait on PGlite and HTTP, so use both.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ["./lib/testing/pglite-template.ts"],
   },
 });
