@@ -1,6 +1,7 @@
 // Where parameters come from and how they are decoded (contract 1.1).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./index";
+import { parseUrlEncoded, urlEncodedPairs } from "./params";
 import { getRaw, post } from "./test-support";
 
 let sim: RunningSimulator;
@@ -89,5 +90,19 @@ describe("+ and %2B", () => {
     const phone = "source=test&user=6666&pass=1234&function=update_phone&extension=1001&server_ip=10.10.10.15";
     await getRaw(sim, `${phone}&phone_full_name=A+B%2BC`);
     expect(sim.state.phones.find((p) => p.extension === "1001")?.fullname).toBe("A B+C");
+  });
+});
+
+describe("what arrived, as PHP decodes it", () => {
+  it("keeps every pair in order with repeats, and a value that is only a byte-order mark", () => {
+    expect(urlEncodedPairs("a=1&b=%2B&a=2&c=%EF%BB%BF&d=x+y&&e")).toEqual([
+      ["a", "1"],
+      ["b", "+"],
+      ["a", "2"],
+      ["c", "\uFEFF"],
+      ["d", "x y"],
+      ["e", ""],
+    ]);
+    expect(parseUrlEncoded("c=%EF%BB%BFx").get("c")).toBe("\uFEFFx");
   });
 });
