@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
-import { expect, test, vicidial, warmUp } from "./support/fixtures";
-import { newSignedInUser, type SignedInUser } from "./support/users";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, signInAsAdmin, test, vicidial, warmUp } from "./support/fixtures";
+import { baseURL } from "./support/users";
 
 /**
  * What a new user hit in a day of real use (issue 15): a route chosen while the page loads, stale
@@ -19,16 +19,21 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 
 test.describe("a day of real use", () => {
   test.describe.configure({ mode: "serial" });
-  let supervisor: SignedInUser;
+  // An admin does everything here (DIDs, CID groups, jobs): one sign-in, no user to create.
+  let context: BrowserContext;
+  let supervisor: { page: Page };
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(300_000);
     await warmUp(browser, ["/dids/new", "/cid-groups/US_SALES", "/jobs/new/cid"]);
-    supervisor = await newSignedInUser(browser, "supervisor", "day-sup");
+    context = await browser.newContext({ baseURL: baseURL() });
+    const page = await context.newPage();
+    await signInAsAdmin(page, { timeout: 120_000 });
+    supervisor = { page };
   });
 
   test.afterAll(async () => {
-    await supervisor?.context.close();
+    await context?.close();
     await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode: CODE });
   });
 
