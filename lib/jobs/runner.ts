@@ -10,6 +10,7 @@ import { jobSecrets } from "@/lib/db/schema/jobs";
 import { env } from "@/lib/env";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { failure } from "@/lib/vicidial/errors";
+import { version } from "@/lib/vicidial/version";
 import type { JobKind } from "./kinds";
 import type { JobOperation, OperationContext, RowOutcome } from "./operation";
 import { openSecret } from "./secrets";
@@ -22,9 +23,11 @@ import {
   heartbeat,
   idleRunningJobs,
   pauseJob,
+  pausedJobsWithReason,
   reconcile,
   registerRunner,
   releaseRow,
+  resumeJob,
   returnRows,
   rowCounts,
   runnableJobs,
@@ -89,7 +92,8 @@ interface Work {
   rows: ClaimedRow[];
 }
 
-const UNCLEAR_PAUSE = "VICIdial is not giving clear answers, so the job paused instead of trying row after row. Resume it when VICIdial is reachable again; rows without a clear answer are checked before anything is sent again.";
+const UNCLEAR_PAUSE =
+  "VICIdial is not giving clear answers, so the job is waiting instead of trying row after row. Rows whose answer was lost are marked unknown and are checked in VICIdial before anything is sent again. The job goes on by itself once VICIdial answers again (or resume it yourself).";
 
 export function createJobRunner(options: RunnerOptions): JobRunner {
   const id = `runner-${randomUUID()}`;
@@ -502,7 +506,21 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     }
   }
 
+  /** Jobs that paused because VICIdial gave no clear answers go on once it answers a read again. */
+  async function resumeAfterOutage(db: Db) {
+    const waiting = await pausedJobsWithReason(db, UNCLEAR_PAUSE);
+    if (waiting.length === 0) return;
+    const answer = await version({ source: "dashboard" }, options.client);
+    if (!answer.ok) return;
+    for (const job of waiting) {
+      if (!(await resumeJob(db, job.id))) continue;
+      await audit(job, { action: "job.resume", target: job.id, outcome: "success", message: "Resumed by itself: VICIdial answers again" });
+      kick();
+    }
+  }
+
   let ticking: Promise<void> | undefined;
+  let resuming: Promise<void> | undefined;
   async function tick() {
     if (stopping) return;
     try {
@@ -513,6 +531,10 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       // Rows claimed before the gap may be another runner's by now: hand back what is still ours.
       if (lost) await unqueue();
       for (const job of await idleRunningJobs(db)) await completeJob(job);
+      // Not awaited: a read that hangs until its timeout must not hold up the heartbeat.
+      resuming ??= resumeAfterOutage(db)
+        .catch((error) => console.error("job runner: could not resume after an outage", error))
+        .finally(() => (resuming = undefined));
       if (!options.exclusiveDatabase && (await reconcile(db, { runnerId: id, exclusive: false, staleAfterMs })) > 0) kick();
       await expireSheets(db);
     } catch (error) {
@@ -550,6 +572,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       kick();
       await loopDone;
       await ticking;
+      await resuming;
       await unqueue().catch((error) => console.error("job runner: claimed rows not handed back", error));
       const drained = await Promise.race([
         Promise.allSettled([...tasks]).then(() => true),
@@ -574,6 +597,8 @@ export function startJobRunner(): Promise<JobRunner> {
     const runner = createJobRunner({
       operations: JOB_OPERATIONS,
       concurrency: settings.JOB_CONCURRENCY,
+      staleAfterMs: settings.JOB_STALE_AFTER_MS,
+      heartbeatMs: Math.min(10_000, Math.floor(settings.JOB_STALE_AFTER_MS / 4)),
       exclusiveDatabase: !settings.DATABASE_URL,
     });
     await runner.start();
