@@ -156,6 +156,21 @@ for (const backend of testBackends()) {
       });
     }
 
+    it("goes on by itself once VICIdial answers a read again after an outage paused the job", async () => {
+      const runner = runnerWith(testClient(sim));
+      const jobId = await startCidJob(cidLines(611, 12));
+      sim.setFaults({ http500: true });
+      await runner.start();
+      const paused = await waitForStatus(jobId, ["paused"]);
+      expect(paused.pauseReason).toMatch(/goes on by itself once VICIdial answers again/);
+      sim.setFaults({});
+      await waitForStatus(jobId, ["completed"]);
+      expect(await statesOf(jobId)).toEqual({ done: 12 });
+      expect(adminLogCount(sim, "ADMIN API ADD CID")).toBe(12);
+      const resumed = (await auditOf("job.resume")).filter((entry) => entry.target === jobId);
+      expect(resumed.map((entry) => entry.message)).toEqual(["Resumed by itself: VICIdial answers again"]);
+    });
+
     it("marks a row done, not sent twice, when VICIdial made the change but its answer came too late", async () => {
       const runner = runnerWith(testClient(sim, { timeoutMs: 1_500 }));
       const jobId = await startCidJob(cidLines(981, 8));

@@ -44,7 +44,9 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
   // PostgreSQL refuses to run as root: the script made the cluster postgres's.
   const asOwner = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
   // The server's own command line, kept by PostgreSQL: `start` after `stop` reuses its options.
-  const options = readFileSync(path.join(dataDir, "postmaster.opts"), "utf8").trim().split(/\s+(?=")/).slice(1).join(" ");
+  // postmaster.opts: the binary, then every argument quoted; -D is given to pg_ctl itself.
+  const args = readFileSync(path.join(dataDir, "postmaster.opts"), "utf8").trim().split(/\s+(?=")/).slice(1);
+  const options = args.filter((arg, i) => arg !== '"-D"' && args[i - 1] !== '"-D"').join(" ");
   const pgCtl = (...args: string[]) => {
     const [cmd, ...rest] = [...asOwner, path.join(bin, "pg_ctl"), "-D", dataDir, ...args];
     const res = spawnSync(cmd!, rest, { encoding: "utf8" });

@@ -49,8 +49,8 @@ export async function startStack(options: { latencyMs: number }): Promise<Stack>
     VICIDIAL_SIMULATED: "1",
     VICIDIAL_API_USER: SIMULATOR_DEMO_CREDENTIALS.user,
     VICIDIAL_API_PASS: SIMULATOR_DEMO_CREDENTIALS.pass,
-    VICIDIAL_TIMEOUT_MS: "1500",
-    JOB_STALE_AFTER_MS: "4000",
+    VICIDIAL_TIMEOUT_MS: "3000",
+    JOB_STALE_AFTER_MS: "8000",
     JOB_CONCURRENCY: "4",
     DEMO_ADMIN_PASSWORD: ADMIN.password,
   };
