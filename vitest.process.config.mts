@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { resolve } from "./vitest.shared.mts";
 
 /**
  * Process tests: the production build started as `npm start` runs it, on a PostgreSQL the tests
@@ -7,12 +7,7 @@ import { defineConfig } from "vitest/config";
  * `npm test` runs them after it (scripts/test-all.mjs), one file at a time.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL(".", import.meta.url)),
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
-    },
-  },
+  resolve,
   test: {
     include: ["process-tests/**/*.test.ts"],
     environment: "node",

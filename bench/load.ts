@@ -6,10 +6,11 @@ import { installDatabase, type Db } from "@/lib/db";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { createJobFromFile } from "@/lib/jobs/create";
 import { getJob } from "@/lib/jobs/store";
-import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";
+import { startSimulator } from "@/lib/simulator";
 import { startDashboard } from "../e2e/support/server";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../process-tests/support/postgres";
 import { CookieJar, signIn } from "../process-tests/support/session";
+import { dashboardSettings } from "../process-tests/support/stack";
 import { fillDids } from "./dids-list";
 import type { BenchResult } from "./run";
 import { percentile, round } from "./stats";
@@ -39,7 +40,6 @@ const PAGES = [
 ];
 
 export async function loadBench(): Promise<BenchResult> {
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
   let pg: ThrowawayPostgres | undefined;
   // A dashboard process and this one share the database: PostgreSQL, given or started here.
   let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -50,17 +50,7 @@ export async function loadBench(): Promise<BenchResult> {
   const database = await scratchDatabase({ prefix: "vicidash_load", server });
   installDatabase(database);
   const sim = await startSimulator({ port: 0, faults: { latencyMs: LATENCY_MS } });
-  const adminPassword = `Bench-${randomBytes(9).toString("base64url")}`;
-  const dashboard = await startDashboard({
-    NEXT_DIST_DIR: distDir,
-    DATABASE_URL: database.location,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    VICIDIAL_URL: sim.url,
-    VICIDIAL_SIMULATED: "1",
-    VICIDIAL_API_USER: SIMULATOR_DEMO_CREDENTIALS.user,
-    VICIDIAL_API_PASS: SIMULATOR_DEMO_CREDENTIALS.pass,
-    DEMO_ADMIN_PASSWORD: adminPassword,
-  });
+  const dashboard = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
   try {
     await fillDids(database.db, 100_000);
     const cookies = await signInSessions(dashboard.url);

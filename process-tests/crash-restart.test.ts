@@ -37,7 +37,7 @@ describe("a bulk job survives crashes and outages", () => {
   it("a dashboard killed with SIGKILL half way: restarted, it reads back what the dead one may have sent and sends the rest once", async () => {
     const patterns = newPatterns("41", 1_000);
     const jobId = await startDidJob(patterns);
-    await waitFor(() => addRequests(stack.sim, patterns).size >= 500, "half of the DIDs sent");
+    await waitFor(async () => addRequests(stack.sim, patterns).size >= 500, "half of the DIDs sent", 60_000);
     await dashboard.kill();
     // Requests already on their way still land (VICIdial does not notice its client died).
     await simulatorQuiet(stack.sim, 250);
@@ -64,7 +64,7 @@ describe("a bulk job survives crashes and outages", () => {
     expect(await signIn(dashboard.url, jar, ADMIN.username, ADMIN.password)).toBeNull();
     const patterns = newPatterns("42", 400);
     const jobId = await startDidJob(patterns);
-    await waitFor(() => addRequests(stack.sim, patterns).size >= 100, "a quarter of the DIDs sent");
+    await waitFor(async () => addRequests(stack.sim, patterns).size >= 100, "a quarter of the DIDs sent", 60_000);
 
     stack.pg.stop();
     try {
@@ -86,7 +86,7 @@ describe("a bulk job survives crashes and outages", () => {
     expect(await signIn(dashboard.url, jar, ADMIN.username, ADMIN.password)).toBeNull();
     const patterns = newPatterns("43", 300);
     const jobId = await startDidJob(patterns);
-    await waitFor(() => addRequests(stack.sim, patterns).size >= 60, "a fifth of the DIDs sent");
+    await waitFor(async () => addRequests(stack.sim, patterns).size >= 60, "a fifth of the DIDs sent", 60_000);
     stack.sim.setFaults({ hang: true });
 
     const paused = await waitForStatus(stack.db, jobId, "paused", 30_000);

@@ -8,6 +8,7 @@ import { auditLog } from "@/lib/db/schema/audit";
 import { jobRows } from "@/lib/db/schema/jobs";
 import { createJobFromFile } from "@/lib/jobs/create";
 import { getJob, type JobRecord } from "@/lib/jobs/store";
+import { waitFor } from "@/lib/jobs/test-helpers";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { startDashboard, type DashboardServer } from "../../e2e/support/server";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./postgres";
@@ -23,6 +24,22 @@ const OWNER = { id: null, username: ADMIN.username, role: "admin" };
  * settings dashboards are started with. Short heartbeats and timeouts keep a crash's recovery
  * within seconds; the logic is the production one.
  */
+/** A dashboard process's settings: the build in DIST_DIR on PostgreSQL, VICIdial simulated elsewhere, a known admin. */
+export function dashboardSettings(options: { databaseUrl: string; simulatorUrl: string; adminPassword: string }): Record<string, string> {
+  return {
+    NEXT_DIST_DIR: DIST_DIR,
+    DATABASE_URL: options.databaseUrl,
+    // One secret for every instance of one test (or bench), as a load-balanced deployment has.
+    AUTH_SECRET: secret,
+    VICIDIAL_URL: options.simulatorUrl,
+    VICIDIAL_SIMULATED: "1",
+    VICIDIAL_API_USER: SIMULATOR_DEMO_CREDENTIALS.user,
+    VICIDIAL_API_PASS: SIMULATOR_DEMO_CREDENTIALS.pass,
+    DEMO_ADMIN_PASSWORD: options.adminPassword,
+  };
+}
+const secret = randomBytes(32).toString("hex");
+
 export interface Stack {
   pg: ThrowawayPostgres;
   sim: RunningSimulator;
@@ -42,17 +59,9 @@ export async function startStack(options: { latencyMs: number }): Promise<Stack>
   const sim = await startSimulator({ port: 0, faults: { latencyMs: options.latencyMs } });
   const dashboards: DashboardServer[] = [];
   const dashboardEnv = {
-    NEXT_DIST_DIR: DIST_DIR,
-    DATABASE_URL: database.location,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    VICIDIAL_URL: sim.url,
-    VICIDIAL_SIMULATED: "1",
-    VICIDIAL_API_USER: SIMULATOR_DEMO_CREDENTIALS.user,
-    VICIDIAL_API_PASS: SIMULATOR_DEMO_CREDENTIALS.pass,
+    ...dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: ADMIN.password }),
     VICIDIAL_TIMEOUT_MS: "3000",
     JOB_STALE_AFTER_MS: "8000",
-    JOB_CONCURRENCY: "4",
-    DEMO_ADMIN_PASSWORD: ADMIN.password,
   };
   return {
     pg,
@@ -105,15 +114,7 @@ export async function rowAudits(db: Db, jobId: string) {
     .orderBy(asc(auditLog.id));
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+export { waitFor };
 
 export async function waitForStatus(db: Db, jobId: string, status: JobRecord["status"], timeoutMs = 60_000): Promise<JobRecord> {
   try {
