@@ -333,7 +333,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const read = await check(row, contextFor(job));
       if ("made" in read) settled.push(read.made);
       else if ("unclear" in read) settled.push(read.unclear);
-      else toSend.push({ ...row, uncertain: false });
+      // Still marked uncertain: an attempt whose answer came late may land before this one.
+      else toSend.push(row);
     }
     return { settled, toSend };
   }

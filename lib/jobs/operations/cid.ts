@@ -22,7 +22,8 @@ export const addCidEntriesOperation: JobOperation = {
     answered();
     if (result.ok) return [{ rowId: row.id, state: "done", message: `Added ${label(input)}${input.active ? "" : " (inactive)"}`, raw: result.raw, audit }];
     if (result.code === "ENTRY_EXISTS") {
-      return [{ rowId: row.id, state: "exists", message: `${label(input)} is already an entry of ${input.groupId}`, raw: result.raw, audit: { ...audit, after: undefined } }];
+      // Read back as absent, yet there now (row.uncertain): the earlier attempt's request landed late.
+      return [{ rowId: row.id, state: row.uncertain ? "done" : "exists", message: `${label(input)} is already an entry of ${input.groupId}`, raw: result.raw, audit: { ...audit, after: undefined } }];
     }
     return [failed(row.id, result, { ...audit, after: undefined })];
   },

@@ -48,9 +48,12 @@ export const copyDidsOperation: JobOperation = {
       const audit = auditOf(row, options);
       if (!line) {
         outcomes.push(retryOf(row.id, { ok: false, code: "UNKNOWN_RESPONSE", message: `VICIdial's answer did not mention ${pattern}`, raw }) as RowOutcome);
-      } else if (line.outcome === "added") {
+      } else if (line.outcome === "added" || row.uncertain) {
+        // Uncertain yet read back as absent before this copy: an earlier request that landed late added it.
         const saved = await upsertDid(pattern, { ...copied, ...(line.didId !== undefined ? { didId: line.didId } : {}) }, job.ownerUsername);
-        outcomes.push({ rowId: row.id, state: "done", message: `Copied ${options.sourceDidPattern} to ${pattern}`, raw, audit: { ...audit, after: saved } });
+        const message =
+          line.outcome === "added" ? `Copied ${options.sourceDidPattern} to ${pattern}` : `${pattern} is in VICIdial: the earlier attempt, whose answer was lost, added it`;
+        outcomes.push({ rowId: row.id, state: "done", message, raw, audit: { ...audit, after: saved } });
       } else {
         outcomes.push({ rowId: row.id, state: "exists", message: `${pattern} already exists in VICIdial; left unchanged`, raw, audit });
       }

@@ -26,6 +26,10 @@ export const addDidsOperation: JobOperation = {
     const result = await addDid(addDidInputOf(input), { source }, client);
     answered();
     if (result.ok) return [await added(row, job.ownerUsername, `Added ${input.didPattern}`, result.raw)];
+    // Read back as absent, yet there now: the earlier attempt's request landed late.
+    if (result.code === "DID_EXISTS" && row.uncertain) {
+      return [await added(row, job.ownerUsername, `${input.didPattern} is in VICIdial: the earlier attempt, whose answer was lost, added it`, result.raw)];
+    }
     if (result.code === "DID_EXISTS") {
       return [{ rowId: row.id, state: "exists", message: `${input.didPattern} already exists in VICIdial; left unchanged`, raw: result.raw, audit: auditOf(input) }];
     }
