@@ -1,15 +1,9 @@
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { resolve } from "./vitest.shared.mts";
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL(".", import.meta.url)),
-      // `server-only` throws outside a React server bundle; unit tests run server code directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
-    },
-  },
+  resolve,
   test: {
     include: ["{lib,app,components,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 // Aliased: the lint rules take a `use…` call for a React hook.
-import { installDatabase as installDatabase } from "@/lib/db";
+import { installDatabase as installDatabase, type Db } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
 import type { BenchResult } from "./run";
@@ -29,25 +29,7 @@ export async function didsList(options: { rows?: number; repeat?: number } = {})
   installDatabase(open);
   try {
     const filled = Date.now();
-    // Generated in the database: a realistic mix of routes, targets, descriptions and changers.
-    await open.db.execute(sql`
-      insert into dids (did_pattern, did_id, description, active, route, extension, voicemail_ext, group_id, menu_id, record_call, updated_by, updated_at)
-      select
-        case when i % 10 = 0 then '+1' else '' end || (2000000000::bigint + i::bigint * 7919)::text,
-        i,
-        (array['Sales line', 'Support desk', 'Billing queue', 'After hours', 'Spanish sales', 'Callback line'])[1 + i % 6] || ' ' || i,
-        case when i % 9 = 0 then 'N' else 'Y' end,
-        (array['IN_GROUP', 'IN_GROUP', 'IN_GROUP', 'EXTEN', 'CALLMENU', 'VOICEMAIL', 'AGENT', 'PHONE'])[1 + i % 8],
-        (8000 + i % 900)::text,
-        (9000 + i % 50)::text,
-        (array['SALES_IN', 'SUPPORT_IN', 'BILLING_IN', 'SPANISH_IN'])[1 + i % 4],
-        (array['MAIN_MENU', 'AFTER_HOURS'])[1 + i % 2],
-        (array['N', 'Y', 'Y_QUEUESTOP'])[1 + i % 3],
-        'user' || (i % 25),
-        now() - (i % 100000) * interval '37 seconds'
-      from generate_series(1, ${rows}) as i
-      on conflict do nothing`);
-    await open.db.execute(sql`analyze dids`);
+    await fillDids(open.db, rows);
     const [{ count } = { count: 0 }] = await open.db.select({ count: sql<number>`count(*)::int` }).from(dids);
     const metrics: Record<string, number> = { rows: count, fill_seconds: round((Date.now() - filled) / 1000, 1) };
 
@@ -71,4 +53,26 @@ export async function didsList(options: { rows?: number; repeat?: number } = {})
     installDatabase(undefined);
     await open.close();
   }
+}
+
+/** `rows` DIDs generated in the database: a realistic mix of routes, targets, descriptions and changers. */
+export async function fillDids(db: Db, rows: number): Promise<void> {
+  await db.execute(sql`
+    insert into dids (did_pattern, did_id, description, active, route, extension, voicemail_ext, group_id, menu_id, record_call, updated_by, updated_at)
+    select
+      case when i % 10 = 0 then '+1' else '' end || (2000000000::bigint + i::bigint * 7919)::text,
+      i,
+      (array['Sales line', 'Support desk', 'Billing queue', 'After hours', 'Spanish sales', 'Callback line'])[1 + i % 6] || ' ' || i,
+      case when i % 9 = 0 then 'N' else 'Y' end,
+      (array['IN_GROUP', 'IN_GROUP', 'IN_GROUP', 'EXTEN', 'CALLMENU', 'VOICEMAIL', 'AGENT', 'PHONE'])[1 + i % 8],
+      (8000 + i % 900)::text,
+      (9000 + i % 50)::text,
+      (array['SALES_IN', 'SUPPORT_IN', 'BILLING_IN', 'SPANISH_IN'])[1 + i % 4],
+      (array['MAIN_MENU', 'AFTER_HOURS'])[1 + i % 2],
+      (array['N', 'Y', 'Y_QUEUESTOP'])[1 + i % 3],
+      'user' || (i % 25),
+      now() - (i % 100000) * interval '37 seconds'
+    from generate_series(1, ${rows}) as i
+    on conflict do nothing`);
+  await db.execute(sql`analyze dids`);
 }

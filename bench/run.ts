@@ -24,6 +24,8 @@ const BENCHES: Bench[] = [
   },
   { name: "dids-list", run: async () => (await import("./dids-list")).didsList() },
   { name: "dids-import", run: async () => (await import("./dids-import")).didsImport() },
+  // Needs the production build (NEXT_DIST_DIR, default .next-e2e) and PostgreSQL binaries or a server URL.
+  { name: "load", run: async () => (await import("./load")).loadBench() },
 ];
 
 /**

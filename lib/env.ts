@@ -42,6 +42,11 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt(480, 7 * 24 * 60),
   /** A session ends this many hours after sign-in, however active (lib/auth/session-lifetime). */
   SESSION_MAX_HOURS: positiveInt(12, 30 * 24),
+  /**
+   * After this long without a heartbeat an instance counts as gone and another one reconciles its
+   * rows. Keep it above twice VICIDIAL_TIMEOUT_MS: a request may not outlive its sender's claim.
+   */
+  JOB_STALE_AFTER_MS: positiveInt(45_000, 3_600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +66,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (env.VICIDIAL_URL && !env.VICIDIAL_SIMULATED && (!env.VICIDIAL_API_USER || !env.VICIDIAL_API_PASS)) {
     throw new Error("Configuration error: VICIDIAL_API_USER and VICIDIAL_API_PASS are required when VICIDIAL_URL is set");
+  }
+  if (env.JOB_STALE_AFTER_MS <= 2 * env.VICIDIAL_TIMEOUT_MS) {
+    throw new Error("Configuration error: JOB_STALE_AFTER_MS must be more than twice VICIDIAL_TIMEOUT_MS");
   }
   return env;
 }

@@ -64,7 +64,7 @@ export function JobRowsTable({ job, rows, filter, params }: { job: JobProgress; 
                   <Td className="font-mono text-xs">{row.label}</Td>
                   <Td>
                     <RowStateBadge state={row.state} />
-                    {row.uncertain && row.state === "pending" && <span className="ml-1 text-xs text-slate-500">(checked before resending)</span>}
+                    {row.uncertain && row.state === "pending" && <span className="ml-1 text-xs text-slate-500">(unknown, checking in VICIdial before resending)</span>}
                   </Td>
                   <Td className="max-w-xl">
                     <span className="break-words">{row.message ?? ""}</span>

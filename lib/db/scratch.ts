@@ -9,8 +9,9 @@ import { openDatabase, type OpenDb } from "./client";
  * A new, migrated database that goes away on close, for a test suite or a benchmark: a database
  * created on the PostgreSQL `server` (an admin URL) and dropped afterwards, else PGlite in a
  * temporary directory, copied from `pgliteTemplate` when given (much faster than creating one).
+ * `location` is what DATABASE_URL (or the PGlite directory) would be for a dashboard process.
  */
-export async function scratchDatabase(options: { prefix: string; server?: string; pgliteTemplate?: string }): Promise<OpenDb> {
+export async function scratchDatabase(options: { prefix: string; server?: string; pgliteTemplate?: string }): Promise<OpenDb & { location: string }> {
   if (!options.server) {
     const root = mkdtempSync(path.join(os.tmpdir(), `${options.prefix}-`));
     const dir = path.join(root, "pglite");
@@ -18,6 +19,7 @@ export async function scratchDatabase(options: { prefix: string; server?: string
     const open = await openDatabase(dir);
     return {
       ...open,
+      location: dir,
       async close() {
         await open.close();
         rmSync(root, { recursive: true, force: true });
@@ -32,6 +34,7 @@ export async function scratchDatabase(options: { prefix: string; server?: string
   const open = await openDatabase(url.toString());
   return {
     ...open,
+    location: url.toString(),
     async close() {
       await open.close();
       await onServer(server, `drop database if exists ${name} with (force)`);

@@ -16,6 +16,16 @@ export interface JobOperation {
    */
   batch?: { maxRows: number; maxWeight: number };
   run(rows: readonly ClaimedRow[], context: OperationContext): Promise<RowOutcome[]>;
+  /**
+   * Reads, without changing anything, whether an earlier attempt at an `uncertain` row (its answer
+   * was lost, or its runner died with the request possibly sent) made the change. The runner calls
+   * it before any such row is sent again (DESIGN: no write is retried before reconciling):
+   * `made` ends the row without sending, `absent` sends it as a first attempt, a retry outcome
+   * (the read got no clear answer) leaves it uncertain for the next check. Only agent jobs lack it:
+   * VICIdial has no read of a phone that changes nothing (update_phone always writes, 2.5), so
+   * they send again and take PHONE_EXISTS as "probably done" (contract 3).
+   */
+  check?(row: ClaimedRow, context: OperationContext): Promise<CheckOutcome>;
   /** Once, when the job's last row is final (CID jobs refresh the group's entry count). */
   onFinish?(context: OperationContext): Promise<void>;
 }
@@ -34,6 +44,11 @@ export interface OperationContext {
    */
   answered(): void;
 }
+
+/** What a check read: the change is there (the row's final outcome), is not, or no clear answer. */
+export type CheckOutcome = { made: FinalOutcome } | { absent: true } | { unclear: RowOutcome };
+
+export type FinalOutcome = Extract<RowOutcome, { state: FinalRowState }>;
 
 /** What the audit log gets for one row; the actor is always the job's owner. */
 export interface RowAudit {
@@ -78,4 +93,9 @@ export function retryOf(rowId: number, failure: VicidialFailure): RowOutcome | u
 
 export function failed(rowId: number, failure: VicidialFailure, audit?: RowAudit): RowOutcome {
   return retryOf(rowId, failure) ?? { rowId, state: "failed", message: failure.message, raw: failure.raw, audit };
+}
+
+/** A check that got no clear answer: the row stays uncertain (or the job pauses, as for a send). */
+export function unclearRead(rowId: number, failure: VicidialFailure): CheckOutcome {
+  return { unclear: retryOf(rowId, failure) ?? { rowId, state: "retry", why: "unknown", failure } };
 }

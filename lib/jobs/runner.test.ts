@@ -156,6 +156,21 @@ for (const backend of testBackends()) {
       });
     }
 
+    it("goes on by itself once VICIdial answers a read again after an outage paused the job", async () => {
+      const runner = runnerWith(testClient(sim));
+      const jobId = await startCidJob(cidLines(611, 12));
+      sim.setFaults({ http500: true });
+      await runner.start();
+      const paused = await waitForStatus(jobId, ["paused"]);
+      expect(paused.pauseReason).toMatch(/goes on by itself once VICIdial answers again/);
+      sim.setFaults({});
+      await waitForStatus(jobId, ["completed"]);
+      expect(await statesOf(jobId)).toEqual({ done: 12 });
+      expect(adminLogCount(sim, "ADMIN API ADD CID")).toBe(12);
+      const resumed = (await auditOf("job.resume")).filter((entry) => entry.target === jobId);
+      expect(resumed.map((entry) => entry.message)).toEqual(["Resumed by itself: VICIdial answers again"]);
+    });
+
     it("marks a row done, not sent twice, when VICIdial made the change but its answer came too late", async () => {
       const runner = runnerWith(testClient(sim, { timeoutMs: 1_500 }));
       const jobId = await startCidJob(cidLines(981, 8));
@@ -190,6 +205,36 @@ for (const backend of testBackends()) {
       expect(rows.every((row) => row.state === "done")).toBe(true);
       for (const row of left) expect(rows.find((r) => r.id === row.id)?.attempts).toBeGreaterThanOrEqual(2);
       expect(adminLogCount(sim, "ADMIN API ADD CID")).toBe(30);
+    });
+
+    it("never sends a DID twice after a runner dies mid-job: the rows it may have sent are read back first", async () => {
+      sim.setFaults({ latencyMs: 40 });
+      const patterns = Array.from({ length: 40 }, (_, i) => `31255${String(70000 + i)}`);
+      const text = patterns.map((p, i) => `${p},Crash test ${i},EXTEN,8300`).join("\n");
+      const created = await createJobFromFile("dids", { text, hasHeader: false, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} }, OWNER);
+      if (!created.ok) throw new Error("job not created");
+      const first = runnerWith(testClient(sim));
+      await first.start();
+      await waitFor(async () => ((await statesOf(created.jobId)).done ?? 0) >= 4 && first.inFlight > 0, "some rows done and more in flight");
+      // As a SIGKILL: answers not yet written down are lost, the rows stay claimed by a dead runner.
+      await first.stop({ graceMs: 0 });
+      await waitFor(async () => first.inFlight === 0, "the dead runner's requests to land");
+      const sentBeforeRestart = Object.keys(sim.didRequests()).length;
+      const left = (await rowsOf(created.jobId)).filter((row) => row.state === "running");
+      expect(left.length).toBeGreaterThan(0);
+
+      await runnerWith(testClient(sim)).start();
+      await waitForStatus(created.jobId, ["completed"]);
+      const rows = await rowsOf(created.jobId);
+      expect(rows.every((row) => row.state === "done")).toBe(true);
+      const requests = sim.didRequests();
+      for (const pattern of patterns) expect(requests[pattern]?.add_did, pattern).toBe(1);
+      // Rows the dead runner had sent were read back (update_did without settings), not sent again.
+      const readBack = rows.filter((row) => /read back, not sent again/.test(row.message ?? ""));
+      expect(readBack.length).toBeGreaterThan(0);
+      expect(readBack.length).toBeLessThanOrEqual(sentBeforeRestart);
+      for (const row of readBack) expect(requests[row.label]?.update_did).toBe(1);
+      expect((await auditOf("did.add")).filter((entry) => patterns.includes(entry.target ?? ""))).toHaveLength(40);
     });
 
     it("leaves a live instance's rows alone, and checks the rows of one that stopped beating before sending them again", async () => {

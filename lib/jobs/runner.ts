@@ -10,6 +10,7 @@ import { jobSecrets } from "@/lib/db/schema/jobs";
 import { env } from "@/lib/env";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { failure } from "@/lib/vicidial/errors";
+import { version } from "@/lib/vicidial/version";
 import type { JobKind } from "./kinds";
 import type { JobOperation, OperationContext, RowOutcome } from "./operation";
 import { openSecret } from "./secrets";
@@ -22,9 +23,11 @@ import {
   heartbeat,
   idleRunningJobs,
   pauseJob,
+  pausedJobsWithReason,
   reconcile,
   registerRunner,
   releaseRow,
+  resumeJob,
   returnRows,
   rowCounts,
   runnableJobs,
@@ -89,7 +92,8 @@ interface Work {
   rows: ClaimedRow[];
 }
 
-const UNCLEAR_PAUSE = "VICIdial is not giving clear answers, so the job paused instead of trying row after row. Resume it when VICIdial is reachable again; rows without a clear answer are checked before anything is sent again.";
+const UNCLEAR_PAUSE =
+  "VICIdial is not giving clear answers, so the job is waiting instead of trying row after row. Rows whose answer was lost are marked unknown and are checked in VICIdial before anything is sent again. The job goes on by itself once VICIdial answers again (or resume it yourself).";
 
 export function createJobRunner(options: RunnerOptions): JobRunner {
   const id = `runner-${randomUUID()}`;
@@ -183,7 +187,18 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     else nothingToClaimUntil = Date.now() + Math.min(pollMs, IDLE_CLAIM_MS);
   }
 
+  /**
+   * Another runner takes this one's rows over once its heartbeat is `staleAfterMs` old. Past half
+   * that (the database was unreachable), claimed rows are no longer sent from here: a request
+   * that leaves now could still be in flight when they are reconciled and sent elsewhere.
+   */
+  let beatAt = 0;
+  function ownsItsClaims(): boolean {
+    return Date.now() - beatAt < staleAfterMs / 2;
+  }
+
   function dispatchQueued() {
+    if (!ownsItsClaims()) return;
     while (inFlight < options.concurrency && !stopping) {
       const work = nextQueued();
       if (!work) return;
@@ -300,10 +315,35 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     };
   }
 
+  /**
+   * Rows whose earlier attempt may have reached VICIdial (an answer lost, a runner that died with
+   * the row claimed) are read first: found, the row ends without a second send; not found, it is
+   * sent as a first attempt; no clear read, it stays uncertain for the next try.
+   */
+  async function checkFirst(job: JobRecord, operation: JobOperation, rows: ClaimedRow[]): Promise<{ settled: RowOutcome[]; toSend: ClaimedRow[] }> {
+    const check = operation.check;
+    if (!check) return { settled: [], toSend: rows };
+    const settled: RowOutcome[] = [];
+    const toSend: ClaimedRow[] = [];
+    for (const row of rows) {
+      if (!row.uncertain) {
+        toSend.push(row);
+        continue;
+      }
+      const read = await check(row, contextFor(job));
+      if ("made" in read) settled.push(read.made);
+      else if ("unclear" in read) settled.push(read.unclear);
+      // Still marked uncertain: an attempt whose answer came late may land before this one.
+      else toSend.push(row);
+    }
+    return { settled, toSend };
+  }
+
   async function execute(job: JobRecord, operation: JobOperation, rows: ClaimedRow[], release: () => void) {
     let outcomes: RowOutcome[];
     try {
-      outcomes = await operation.run(rows, contextFor(job, release));
+      const { settled, toSend } = await checkFirst(job, operation, rows);
+      outcomes = toSend.length === 0 ? settled : [...settled, ...(await operation.run(toSend, contextFor(job, release)))];
     } catch (error) {
       console.error(`job runner: job ${job.id} failed while sending`, error);
       const crashed = failure("UNKNOWN_RESPONSE", "The dashboard failed while sending this row; it is checked before anything is sent again");
@@ -317,8 +357,26 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       outcome: outcomes.find((o) => o.rowId === row.id) ?? { rowId: row.id, state: "retry", why: "unknown", failure: failure("UNKNOWN_RESPONSE", "No result was reported for this row") },
     }));
     // Final states together (they are written in one batch); the others in order, as they may pause the job.
-    await Promise.all(results.filter(({ outcome }) => outcome.state !== "retry").map(({ row, outcome }) => record(job, row, outcome)));
-    for (const { row, outcome } of results) if (outcome.state === "retry") await record(job, row, outcome);
+    await Promise.all(results.filter(({ outcome }) => outcome.state !== "retry").map(({ row, outcome }) => persistently(() => record(job, row, outcome))));
+    for (const { row, outcome } of results) if (outcome.state === "retry") await persistently(() => record(job, row, outcome));
+  }
+
+  /**
+   * What VICIdial answered is written down even if the database is away for a while (restarted,
+   * failed over): the write is tried again until it lands, or until this runner stops (then the
+   * row, still `running`, is reconciled by reading). Giving up would leave the row `running`
+   * under a live runner, and its job would never finish.
+   */
+  async function persistently(write: () => Promise<void>) {
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        return await write();
+      } catch (error) {
+        if (stopping || abandoned) throw error;
+        console.error(`job runner: database write failed, trying again in ${wait} ms`, error instanceof Error ? error.message : error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   /**
@@ -449,13 +507,35 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     }
   }
 
+  /** Jobs that paused because VICIdial gave no clear answers go on once it answers a read again. */
+  async function resumeAfterOutage(db: Db) {
+    const waiting = await pausedJobsWithReason(db, UNCLEAR_PAUSE);
+    if (waiting.length === 0) return;
+    const answer = await version({ source: "dashboard" }, options.client);
+    if (!answer.ok) return;
+    for (const job of waiting) {
+      if (!(await resumeJob(db, job.id))) continue;
+      await audit(job, { action: "job.resume", target: job.id, outcome: "success", message: "Resumed by itself: VICIdial answers again" });
+      kick();
+    }
+  }
+
   let ticking: Promise<void> | undefined;
+  let resuming: Promise<void> | undefined;
   async function tick() {
     if (stopping) return;
     try {
       const db = database();
+      const lost = !ownsItsClaims();
       await heartbeat(db, id);
+      beatAt = Date.now();
+      // Rows claimed before the gap may be another runner's by now: hand back what is still ours.
+      if (lost) await unqueue();
       for (const job of await idleRunningJobs(db)) await completeJob(job);
+      // Not awaited: a read that hangs until its timeout must not hold up the heartbeat.
+      resuming ??= resumeAfterOutage(db)
+        .catch((error) => console.error("job runner: could not resume after an outage", error))
+        .finally(() => (resuming = undefined));
       if (!options.exclusiveDatabase && (await reconcile(db, { runnerId: id, exclusive: false, staleAfterMs })) > 0) kick();
       await expireSheets(db);
     } catch (error) {
@@ -477,6 +557,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       started = true;
       db = await getDb();
       await registerRunner(db, id);
+      beatAt = Date.now();
       await reconcile(db, { runnerId: id, exclusive: options.exclusiveDatabase, staleAfterMs });
       await expireSheets(db);
       ticker = setInterval(() => {
@@ -492,6 +573,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       kick();
       await loopDone;
       await ticking;
+      await resuming;
       await unqueue().catch((error) => console.error("job runner: claimed rows not handed back", error));
       const drained = await Promise.race([
         Promise.allSettled([...tasks]).then(() => true),
@@ -516,6 +598,8 @@ export function startJobRunner(): Promise<JobRunner> {
     const runner = createJobRunner({
       operations: JOB_OPERATIONS,
       concurrency: settings.JOB_CONCURRENCY,
+      staleAfterMs: settings.JOB_STALE_AFTER_MS,
+      heartbeatMs: Math.min(10_000, Math.floor(settings.JOB_STALE_AFTER_MS / 4)),
       exclusiveDatabase: !settings.DATABASE_URL,
     });
     await runner.start();

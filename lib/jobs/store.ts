@@ -252,6 +252,14 @@ export async function resumeJob(db: Db, jobId: string): Promise<JobRecord | null
   });
 }
 
+/** Paused jobs whose reason starts with `reason` (the runner's own pauses, which it may lift). */
+export async function pausedJobsWithReason(db: Db, reason: string): Promise<JobRecord[]> {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.status, "paused"), sql`starts_with(${jobs.pauseReason}, ${reason})`));
+}
+
 /** Cancels a running or paused job: rows not yet sent become skipped; rows in flight finish. */
 export async function cancelJob(db: Db, jobId: string, message: string): Promise<JobRecord | null> {
   return db.transaction(async (tx) => {

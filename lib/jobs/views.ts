@@ -81,3 +81,7 @@ export function formatDuration(seconds: number): string {
 export function formatRate(perSecond: number): string {
   return perSecond >= 1 ? `${perSecond.toFixed(1)} rows/s` : `${(perSecond * 60).toFixed(1)} rows/min`;
 }
+
+/** What a job's page says while its database is away (restarted, failing over). */
+export const DATABASE_AWAY =
+  "The dashboard's database is not answering right now. Nothing is lost: the job waits and goes on by itself once the database is back.";

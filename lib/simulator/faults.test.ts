@@ -152,6 +152,30 @@ describe("targeted faults and the control endpoint", () => {
     }
   });
 
+  it("counts the requests that reached the script per DID pattern and function, also for each DID of a copy", async () => {
+    const sim = await startSimulator({ port: 0, control: true, faults: { http500: true, when: { did_pattern: "7275559997" } } });
+    try {
+      const call = (body: string) =>
+        fetch(sim.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `source=test&user=6666&pass=1234&${body}` }).then((r) => r.text());
+      await call("function=add_did&did_pattern=7275559990");
+      expect(await call("function=add_did&did_pattern=7275559990")).toMatch(/DID ALREADY EXISTS/);
+      await call("function=update_did&did_pattern=7275559990");
+      await call("function=copy_did&source_did_pattern=7275559990&new_dids=7275559991,7275559990");
+      // Broken before the script: never reached VICIdial, not counted.
+      await call("function=add_did&did_pattern=7275559997");
+      const counts = await (await fetch(new URL("/__simulator/did-requests", sim.url))).json();
+      expect(counts).toEqual({
+        "7275559990": { add_did: 2, update_did: 1, copy_did: 1 },
+        "7275559991": { copy_did: 1 },
+      });
+      expect(sim.didRequests()).toEqual(counts);
+      sim.reset();
+      expect(sim.didRequests()).toEqual({});
+    } finally {
+      await sim.close();
+    }
+  });
+
   it("has no control endpoint unless asked for", async () => {
     const sim = await startSimulator({ port: 0 });
     try {

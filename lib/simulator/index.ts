@@ -3,6 +3,7 @@
 // proves something.
 export { startSimulator, API_PATH } from "./server";
 export { createSeedState } from "./seed";
+export type { DidRequestCounts } from "./did-requests";
 export type { ReceivedRequest, RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
 export type {
   AdminLogRow,

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { lockUserNow } from "./auth";
 import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
+import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
@@ -56,6 +57,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const state = (stateFile ? loadState(stateFile) : undefined) ?? createSeedState();
   let faults: SimulatorFaults = { ...opts.faults };
   let requests = 0;
+  const didRequests = createDidRequestCounter();
   let closing = false;
   const wakeSleepers = new Set<() => void>();
 
@@ -80,6 +82,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       get: parseQueryString(req.url ?? ""),
       post: parsePostBody(req.method ?? "GET", req.headers["content-type"], body),
     };
+    didRequests.count(params);
     try {
       return answerApiCall(state, { params, clientIp: clientIpOf(req), clock });
     } catch (error) {
@@ -91,6 +94,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   }
 
   const CONTROL_PATH = "/__simulator/faults";
+  /** GET: the per-DID request counts (JSON DidRequestCounts), for tests in other processes. */
+  const DID_REQUESTS_PATH = "/__simulator/did-requests";
 
   function applies(active: SimulatorFaults, req: IncomingMessage, body: Buffer): boolean {
     if (!active.when) return true;
@@ -110,6 +115,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     if (opts.control && (req.url ?? "").split("?")[0] === CONTROL_PATH && req.method === "POST") {
       faults = JSON.parse(body.toString("utf8") || "{}") as SimulatorFaults;
       send(res, 204, {}, "");
+      return;
+    }
+    if (opts.control && (req.url ?? "").split("?")[0] === DID_REQUESTS_PATH && req.method === "GET") {
+      send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(didRequests.snapshot()));
       return;
     }
     const active = applies(faults, req, body) ? faults : {};
@@ -180,6 +189,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       faults = { ...f };
     },
     reset() {
+      didRequests.reset();
       Object.assign(state, createSeedState());
       persist();
     },
@@ -188,6 +198,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       persist();
     },
     requestCount: () => requests,
+    didRequests: () => didRequests.snapshot(),
     close,
   };
 }

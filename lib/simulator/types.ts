@@ -1,5 +1,6 @@
 // The simulator's public shapes. Other modules (the client's tests, the demo start-up) code
 // against these exactly; change them only together with their users.
+import type { DidRequestCounts } from "./did-requests";
 import type { SimulatorState } from "./state";
 
 /**
@@ -45,7 +46,8 @@ export interface SimulatorOptions {
   /** The web server's clock (DATE/EPOCH of version, lockout windows, log dates). */
   now?: () => Date;
   /**
-   * Serve `POST /__simulator/faults` (a JSON SimulatorFaults body replaces the faults), for
+   * Serve `POST /__simulator/faults` (a JSON SimulatorFaults body replaces the faults) and
+   * `GET /__simulator/did-requests` (requests per DID pattern), for
    * browser tests that run in other processes. Off by default: never on in demo mode.
    */
   control?: boolean;
@@ -81,5 +83,7 @@ export interface RunningSimulator {
   state: SimulatorState;
   /** How many HTTP requests reached the simulator (tests use it to prove "nothing was sent"). */
   requestCount(): number;
+  /** Requests that reached the script, per DID pattern and function (also `GET /__simulator/did-requests` with `control`). */
+  didRequests(): DidRequestCounts;
   close(): Promise<void>;
 }

@@ -2,29 +2,18 @@ import "server-only";
 import { recordCidEntryCount } from "@/lib/inventory/cid-groups";
 import type { AddCidEntry } from "@/lib/schemas/cid-group";
 import { addCidEntry, cidGroupInfo } from "@/lib/vicidial/cid-groups";
-import { failed, type JobOperation, type RowAudit } from "../operation";
+import { failed, unclearRead, type JobOperation, type RowAudit } from "../operation";
 
 export interface CidJobOptions {
   groupId: string;
 }
 
-/**
- * One CID ADD per row. A row whose answer was lost is first looked up with INFO (read-only):
- * found means done, NO_ENTRIES means it was never added, so it is sent now.
- */
+/** One CID ADD per row; a row whose answer was lost is looked up with INFO first (`check`). */
 export const addCidEntriesOperation: JobOperation = {
   async run([row], { source, client, answered }) {
     if (!row) return [];
     const input = row.input as AddCidEntry;
-    const entry = { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description };
-    const audit: RowAudit = { action: "cid.add", target: input.groupId, params: { ...input }, after: entry };
-    if (row.uncertain) {
-      const info = await cidGroupInfo({ cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid }, { source }, client);
-      if (info.ok && info.data.rows.some((r) => r.areacode === input.areacode && r.outboundCid === input.outboundCid)) {
-        return [{ rowId: row.id, state: "done", message: `${label(input)} is in VICIdial: the earlier attempt, whose answer was lost, added it`, raw: info.raw, audit }];
-      }
-      if (!info.ok && info.code !== "NO_ENTRIES") return [failed(row.id, info)];
-    }
+    const audit = auditOf(input);
     const result = await addCidEntry(
       { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description || undefined },
       { source },
@@ -33,9 +22,20 @@ export const addCidEntriesOperation: JobOperation = {
     answered();
     if (result.ok) return [{ rowId: row.id, state: "done", message: `Added ${label(input)}${input.active ? "" : " (inactive)"}`, raw: result.raw, audit }];
     if (result.code === "ENTRY_EXISTS") {
+      // Read back as absent, yet there now (row.uncertain): the earlier attempt's request landed late.
       return [{ rowId: row.id, state: row.uncertain ? "done" : "exists", message: `${label(input)} is already an entry of ${input.groupId}`, raw: result.raw, audit: { ...audit, after: undefined } }];
     }
     return [failed(row.id, result, { ...audit, after: undefined })];
+  },
+
+  /** A row whose ADD may have reached VICIdial: INFO (read-only) lists the entry if it did. */
+  async check(row, { source, client }) {
+    const input = row.input as AddCidEntry;
+    const info = await cidGroupInfo({ cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid }, { source }, client);
+    if (!info.ok && info.code !== "NO_ENTRIES") return unclearRead(row.id, info);
+    if (!info.ok || !info.data.rows.some((r) => r.areacode === input.areacode && r.outboundCid === input.outboundCid)) return { absent: true };
+    const message = `${label(input)} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`;
+    return { made: { rowId: row.id, state: "done", message, raw: info.raw, audit: auditOf(input) } };
   },
 
   /** The group list shows the entry count of the last INFO read: read it once the job is over. */
@@ -46,6 +46,11 @@ export const addCidEntriesOperation: JobOperation = {
     else if (info.code === "NO_ENTRIES") await recordCidEntryCount(groupId, 0);
   },
 };
+
+function auditOf(input: AddCidEntry): RowAudit {
+  const entry = { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description };
+  return { action: "cid.add", target: input.groupId, params: { ...input }, after: entry };
+}
 
 function label(input: AddCidEntry): string {
   return `${input.outboundCid} for area code ${input.areacode}`;

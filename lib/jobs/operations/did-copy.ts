@@ -1,10 +1,10 @@
 import "server-only";
 import { didFields, getDid, upsertDid } from "@/lib/inventory/dids";
 import type { DidFields } from "@/lib/schemas/did";
-import { copyDid, parseCopyDidLines, type CopiedDid } from "@/lib/vicidial/dids";
+import { copyDid, didExists, parseCopyDidLines, type CopiedDid } from "@/lib/vicidial/dids";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
 import { resultLines } from "@/lib/vicidial/parse";
-import { failed, retryOf, type JobOperation, type RowOutcome } from "../operation";
+import { failed, retryOf, unclearRead, type JobOperation, type RowOutcome } from "../operation";
 import type { ClaimedRow } from "../store";
 
 /** copy_did takes new_dids of at most 2,000 characters (2.7): each row weighs its pattern plus a comma. */
@@ -18,8 +18,8 @@ export interface CopyJobOptions {
 
 /**
  * Many rows per copy_did request. Each new DID's outcome is read from its own NOTICE line, also
- * when the final line says NO DIDS ADDED. A chunk whose answer was lost is sent again as it is:
- * copy_did skips DIDs that exist (2.7), so for those rows "already exists" means done.
+ * when the final line says NO DIDS ADDED. The rows of a chunk whose answer was lost are each read
+ * back (`check`) before any of them is sent again.
  */
 export const copyDidsOperation: JobOperation = {
   batch: { maxRows: 500, maxWeight: NEW_DIDS_MAX + 1 },
@@ -49,6 +49,7 @@ export const copyDidsOperation: JobOperation = {
       if (!line) {
         outcomes.push(retryOf(row.id, { ok: false, code: "UNKNOWN_RESPONSE", message: `VICIdial's answer did not mention ${pattern}`, raw }) as RowOutcome);
       } else if (line.outcome === "added" || row.uncertain) {
+        // Uncertain yet read back as absent before this copy: an earlier request that landed late added it.
         const saved = await upsertDid(pattern, { ...copied, ...(line.didId !== undefined ? { didId: line.didId } : {}) }, job.ownerUsername);
         const message =
           line.outcome === "added" ? `Copied ${options.sourceDidPattern} to ${pattern}` : `${pattern} is in VICIdial: the earlier attempt, whose answer was lost, added it`;
@@ -58,6 +59,18 @@ export const copyDidsOperation: JobOperation = {
       }
     }
     return outcomes;
+  },
+
+  /** A row of a chunk whose answer was lost: the no-change update_did says whether the copy made it. */
+  async check(row, { job, source, client }) {
+    const options = job.options as unknown as CopyJobOptions;
+    const pattern = String(row.input.didPattern);
+    const read = await didExists(pattern, { source }, client);
+    if (!read.ok) return unclearRead(row.id, read);
+    if (!read.data) return { absent: true };
+    const saved = await upsertDid(pattern, await sourceSettings(options), job.ownerUsername);
+    const message = `${pattern} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`;
+    return { made: { rowId: row.id, state: "done", message, raw: read.raw, audit: { ...auditOf(row, options), after: saved } } };
   },
 };
 

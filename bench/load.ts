@@ -1,0 +1,168 @@
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import { createUser } from "@/lib/auth/users";
+import { installDatabase, type Db } from "@/lib/db";
+import { scratchDatabase } from "@/lib/db/scratch";
+import { createJobFromFile } from "@/lib/jobs/create";
+import { getJob } from "@/lib/jobs/store";
+import { startSimulator } from "@/lib/simulator";
+import { startDashboard } from "../e2e/support/server";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../process-tests/support/postgres";
+import { CookieJar, signIn } from "../process-tests/support/session";
+import { dashboardSettings } from "../process-tests/support/stack";
+import { fillDids } from "./dids-list";
+import type { BenchResult } from "./run";
+import { percentile, round } from "./stats";
+
+/**
+ * DESIGN "Scale", measured: one dashboard process (the production build in NEXT_DIST_DIR, as
+ * `npm start` runs it) on PostgreSQL with 100,000 DIDs, 20 signed-in sessions browsing lists and
+ * searches (autocannon, each connection with its own session, `PAGES_PER_SECOND` pages a second
+ * each) while a 5,000-row DID job runs against the simulator answering in 50 ms. The job runs
+ * once alone and once under browsing: its throughput under browsing should keep 90% of alone.
+ */
+const SESSIONS = 20;
+const PAGES_PER_SECOND = 1;
+const JOB_ROWS = 5_000;
+const LATENCY_MS = 50;
+
+/** What a supervisor opens: lists, searches, filters, sorts, a deep page. */
+const PAGES = [
+  "/dids",
+  "/dids?q=5551",
+  "/dids?q=sales&route=IN_GROUP&sort=description",
+  "/dids?active=N&sort=by&dir=desc",
+  "/dids?sort=target&page=2000",
+  "/dids?q=no+such+did",
+  "/jobs",
+  "/audit",
+];
+
+export async function loadBench(): Promise<BenchResult> {
+  let pg: ThrowawayPostgres | undefined;
+  // A dashboard process and this one share the database: PostgreSQL, given or started here.
+  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!server) {
+    pg = startThrowawayPostgres();
+    server = pg.url;
+  }
+  const database = await scratchDatabase({ prefix: "vicidash_load", server });
+  installDatabase(database);
+  const sim = await startSimulator({ port: 0, faults: { latencyMs: LATENCY_MS } });
+  const dashboard = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
+  try {
+    await fillDids(database.db, 100_000);
+    const cookies = await signInSessions(dashboard.url);
+
+    const alone = await runJob(database.db, "46");
+    let job: Promise<number> | undefined;
+    const pages = await browse(dashboard.url, cookies, async () => {
+      job = runJob(database.db, "47");
+      await job;
+    });
+    const underLoad = await job!;
+
+    return {
+      metrics: {
+        inventory_dids: 100_000,
+        sessions: SESSIONS,
+        pages_per_second_per_session: PAGES_PER_SECOND,
+        pages_served: pages.count,
+        page_errors: pages.errors,
+        page_p50_ms: round(pages.p50, 1),
+        page_p95_ms: round(pages.p95, 1),
+        page_p99_ms: round(pages.p99, 1),
+        job_rows_per_second_alone: round(alone, 1),
+        job_rows_per_second_browsing: round(underLoad, 1),
+        job_throughput_kept_percent: round((100 * underLoad) / alone, 1),
+        // As "at most" for run.ts's table: the share of throughput lost may be at most 10%.
+        job_throughput_lost_percent: round(100 - (100 * underLoad) / alone, 1),
+      },
+      goals: [
+        { metric: "page_p95_ms", atMost: 300 },
+        { metric: "job_throughput_lost_percent", atMost: 10 },
+        { metric: "page_errors", atMost: 0 },
+      ],
+    };
+  } finally {
+    await dashboard.stop();
+    await sim.close();
+    installDatabase(undefined);
+    await database.close();
+    pg?.destroy();
+  }
+}
+
+/** One session per simulated user (their own accounts, as 20 supervisors would be). */
+async function signInSessions(base: string): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < SESSIONS; i += 1) {
+    const username = `browser${i}`;
+    const password = `Browsing user ${i}`;
+    const made = await createUser({ username, displayName: `Browsing user ${i}`, role: "supervisor", password });
+    if (!made.ok) throw new Error(made.error.message);
+    const jar = new CookieJar();
+    const error = await signIn(base, jar, username, password);
+    if (error) throw new Error(`sign-in of ${username} failed: ${error}`);
+    cookies.push(jar.header());
+  }
+  return cookies;
+}
+
+/** Starts a 5,000-row DID job and returns its rows per second, first row finished to last. */
+async function runJob(db: Db, prefix: string): Promise<number> {
+  const text = Array.from({ length: JOB_ROWS }, (_, i) => `${prefix}${String(i).padStart(8, "0")},Load ${i},EXTEN,8300`).join("\n");
+  const created = await createJobFromFile("dids", { text, hasHeader: false, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} }, { id: null, username: "bench", role: "admin" });
+  if (!created.ok) throw new Error("bench job not created");
+  for (;;) {
+    const job = await getJob(db, created.jobId);
+    if (job?.status === "completed") break;
+    if (job?.status !== "running") throw new Error(`bench job ${job?.status}: ${job?.pauseReason ?? ""}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const result = await db.execute(sql`
+    select count(*)::int as n, extract(epoch from max(finished_at) - min(finished_at))::float as seconds
+    from job_rows where job_id = ${created.jobId} and state = 'done'`);
+  const [row] = (result as unknown as { rows: { n: number; seconds: number }[] }).rows;
+  if (!row || row.n !== JOB_ROWS) throw new Error(`bench job finished ${row?.n ?? 0} of ${JOB_ROWS} rows`);
+  return (row.n - 1) / row.seconds;
+}
+
+/** Browses with every session until `during` resolves; page times in ms (whole document). */
+async function browse(base: string, cookies: string[], during: () => Promise<void>) {
+  const samples: number[] = [];
+  let errors = 0;
+  let next = 0;
+  let finished: (error: unknown) => void = () => undefined;
+  const done = new Promise<void>((resolve, reject) => (finished = (error) => (error ? reject(error) : resolve())));
+  const instance = autocannon({
+    url: base,
+    connections: SESSIONS,
+    connectionRate: PAGES_PER_SECOND,
+    duration: 3_600,
+    requests: [
+      {
+        setupRequest(request, context) {
+          // Each connection keeps one session and walks through the pages.
+          const ctx = context as { cookie?: string; page?: number };
+          ctx.cookie ??= cookies[next++ % cookies.length];
+          ctx.page = ((ctx.page ?? Math.floor(Math.random() * PAGES.length)) + 1) % PAGES.length;
+          return { ...request, method: "GET", path: PAGES[ctx.page]!, headers: { ...request.headers, cookie: ctx.cookie! } };
+        },
+      },
+    ],
+  }, (error) => finished(error));
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode !== 200) errors += 1;
+    samples.push(responseTime);
+  });
+  try {
+    await during();
+  } finally {
+    instance.stop();
+  }
+  await done;
+  const sorted = samples.sort((a, b) => a - b);
+  return { count: sorted.length, errors, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+}

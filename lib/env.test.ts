@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("JOB_STALE_AFTER_MS", () => {
+  it("defaults to 45 seconds", () => {
+    expect(parseEnv({}).JOB_STALE_AFTER_MS).toBe(45_000);
+  });
+
+  it("must outlast two VICIdial timeouts, so no request outlives its sender's claim on the row", () => {
+    expect(() => parseEnv({ JOB_STALE_AFTER_MS: "20000" })).toThrow("Configuration error: JOB_STALE_AFTER_MS must be more than twice VICIDIAL_TIMEOUT_MS");
+    expect(parseEnv({ JOB_STALE_AFTER_MS: "20001" }).JOB_STALE_AFTER_MS).toBe(20_001);
+    expect(() => parseEnv({ JOB_STALE_AFTER_MS: "soon" })).toThrow(/JOB_STALE_AFTER_MS/);
+  });
+});
