@@ -94,7 +94,6 @@ test.describe("CID groups", () => {
   test("an entry VICIdial adds before failing with HTTP 500 is read back and shown as made", async ({ page }) => {
     const code = `W${suffix.slice(-3)}`;
     const cid = `556${suffix}2`;
-    await signIn(page, supervisor.username, supervisor.password);
     await page.goto("/cid-groups/US_SALES");
     await injectFault({ http500AfterAnswer: true, when: { function: "update_cid_group_entry", stage: "ADD", outbound_cid: cid } });
     try {
