@@ -15,7 +15,7 @@ import { vicidialSource } from "@/lib/auth/source";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { getCidGroup } from "@/lib/inventory/cid-groups";
 import { groupIdSchema } from "@/lib/schemas/cid-group";
-import { readWholeGroup } from "../live-entries";
+import { readWholeGroup } from "@/lib/cid-groups/live-entries";
 
 type Props = {
   params: Promise<{ id: string }>;
