@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
@@ -12,7 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 /** The group's last changes made through the dashboard, from the audit log. */
-export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: string }) {
+export function RecentChanges({ rows, groupId, undo }: { rows: AuditRow[]; groupId: string; undo?: Record<number, ReactNode> }) {
   return (
     <Card
       title="Recent changes"
@@ -33,6 +34,11 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
               <Th>Who</Th>
               <Th>What</Th>
               <Th>Outcome</Th>
+              {undo && (
+                <Th>
+                  <span className="sr-only">Undo</span>
+                </Th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -47,6 +53,7 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
                 <Td>
                   <OutcomeBadge outcome={row.outcome} label={row.outcome} />
                 </Td>
+                {undo && <Td>{undo[row.id]}</Td>}
               </tr>
             ))}
           </tbody>

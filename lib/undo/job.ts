@@ -13,6 +13,7 @@ import type { VicidialErrorCode } from "@/lib/vicidial/errors";
 import { currentRecords, type CurrentRecords } from "./current";
 import type { UndoPlan } from "./types";
 import { applyUndo, planUndo, undoneBy } from "./undo";
+import { UNDO_PERMISSION } from "./undoable";
 
 /**
  * Undo of a bulk job as a whole: a new job (kind "undo") with one row per successful row of the
@@ -20,10 +21,10 @@ import { applyUndo, planUndo, undoneBy } from "./undo";
  * the dry run and again when their turn comes (the check runs at both times).
  */
 export const JOB_UNDO_PERMISSION: Record<FileJobKind, Permission> = {
-  dids: "undo.dids",
-  "did-copy": "undo.dids",
-  cid: "undo.cid",
-  agents: "undo.phones",
+  dids: UNDO_PERMISSION.did,
+  "did-copy": UNDO_PERMISSION.did,
+  cid: UNDO_PERMISSION.cid,
+  agents: UNDO_PERMISSION.phone,
 };
 
 export interface UndoJobOptions {

@@ -2,6 +2,7 @@ import "server-only";
 import { addAliasCommand, deleteAliasCommand, updateAliasCommand } from "@/lib/aliases/commands";
 import { addAliasSchema, splitLogins, updateAliasSchema } from "@/lib/schemas/alias";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
+import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";
 import { isSnapshot, shown, type Snapshot } from "../types";
 
@@ -18,7 +19,7 @@ const loginsOf = (snapshot: Snapshot) => splitLogins(shown(snapshot.phoneLogins)
 export const aliasUndo: UndoAdapter = {
   resource: "alias",
   noun: "phone alias",
-  permission: "undo.phones",
+  permission: UNDO_PERMISSION.alias,
 
   async plan(entry, records) {
     const before = aliasSnapshot(entry.before);

@@ -2,6 +2,7 @@ import "server-only";
 import { addCidEntryCommand, deleteCidEntriesCommand, updateCidEntriesCommand } from "@/lib/cid-groups/commands";
 import { addCidEntrySchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "@/lib/schemas/cid-group";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
+import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";
 import { isSnapshot, shown, type Snapshot, type StepResult, type UndoStep } from "../types";
 
@@ -35,7 +36,7 @@ function entryAfter(step: UndoStep, applied: Record<string, unknown>): Snapshot 
 export const cidUndo: UndoAdapter = {
   resource: "cid",
   noun: "CID group",
-  permission: "undo.cid",
+  permission: UNDO_PERMISSION.cid,
 
   async plan(entry, records) {
     if (entry.action === "cid.group_add" || entry.action === "cid.group_remove") {

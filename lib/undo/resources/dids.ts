@@ -6,6 +6,7 @@ import { addDidCommand, deleteDidCommand, updateDidCommand } from "@/lib/dids/co
 import { DID_COLUMN_OF, didFields, type DidRow } from "@/lib/inventory/dids";
 import { addDidSchema, didFieldLabel, ROUTE_FIELDS, updateDidSchema, type DidField, type DidRoute } from "@/lib/schemas/did";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
+import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";
 import { isSnapshot, type Snapshot } from "../types";
 
@@ -35,7 +36,7 @@ function fieldsOf(snapshot: Snapshot) {
 export const didUndo: UndoAdapter = {
   resource: "did",
   noun: "DID",
-  permission: "undo.dids",
+  permission: UNDO_PERMISSION.did,
 
   async plan(entry, records) {
     // A copy's own entry lists the DIDs it added: undoing it deletes each of them.

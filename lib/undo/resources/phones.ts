@@ -3,6 +3,7 @@ import { generatePassword } from "@/lib/passwords/generate";
 import { addPhoneCommand, deletePhoneCommand, updatePhoneCommand } from "@/lib/phones/commands";
 import { addPhoneSchema, updatePhoneSchema } from "@/lib/schemas/phone";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
+import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";
 import { isSnapshot, shown, type Snapshot } from "../types";
 
@@ -45,7 +46,7 @@ function valuesOf(snapshot: Snapshot, columns: Iterable<string>): Record<string,
 export const phoneUndo: UndoAdapter = {
   resource: "phone",
   noun: "phone",
-  permission: "undo.phones",
+  permission: UNDO_PERMISSION.phone,
 
   async plan(entry, records) {
     const before = phoneSnapshot(entry.before);

@@ -1,3 +1,4 @@
+import { undoCells } from "@/components/audit/undo-cells";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -78,7 +79,7 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
           rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
         />
       </HydrationBoundary>
-      <RecentChanges rows={history} groupId={groupId} />
+      <RecentChanges rows={history} groupId={groupId} undo={await undoCells(history, user.role)} />
     </>
   );
 }
