@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { JobProgressPanel } from "@/components/jobs/job-progress";
 import { JobRowsTable } from "@/components/jobs/job-rows-table";
+import { JobUndoLinks } from "@/components/jobs/job-undo-links";
 import { ButtonLink, flattenSearchParams, PageHeader, pageNumber } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
@@ -33,6 +34,7 @@ export default async function JobPage({
         }
       />
       <div className="space-y-6">
+        <JobUndoLinks job={job} role={user.role} />
         <JobProgressPanel initial={progress} />
         <JobRowsTable initial={progress} filter={isRowFilter(query.state) ? query.state : "all"} page={pageNumber(query)} params={query} />
       </div>
