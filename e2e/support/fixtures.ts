@@ -53,3 +53,12 @@ export async function injectFault(faults: { hang?: boolean; http500?: boolean; g
   const res = await fetch(new URL("/__simulator/faults", url), { method: "POST", body: JSON.stringify(faults) });
   if (res.status !== 204) throw new Error(`simulator control answered ${res.status}`);
 }
+
+/** One table of the shared simulator's state (its test-only read endpoint), to check what VICIdial holds. */
+export async function simulatorTable<T = Record<string, unknown>>(table: string): Promise<T[]> {
+  const url = process.env.E2E_SIMULATOR_URL;
+  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
+  const res = await fetch(new URL(`/__simulator/state/${table}`, url));
+  if (res.status !== 200) throw new Error(`simulator state ${table} answered ${res.status}`);
+  return (await res.json()) as T[];
+}
