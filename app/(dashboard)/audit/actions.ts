@@ -38,12 +38,12 @@ async function entryFor(entryId: number, resources: readonly UndoResource[], { u
 
 const isResult = (value: AuditRow | ActionResult<never>): value is ActionResult<never> => "ok" in value;
 
-function undoActions(resource: UndoResource, also: readonly UndoResource[] = []) {
-  const resources = [resource, ...also];
+/** `previewAlso`: further resources the preview takes (its undo takes only `resource`, so its entry lands in that object's history). */
+function undoActions(resource: UndoResource, previewAlso: readonly UndoResource[] = []) {
   const permission = UNDO_ADAPTERS[resource].permission;
 
   const preview = action({ permission, schema: previewSchema }, async ({ entryId }, ctx): Promise<ActionResult<UndoPlan>> => {
-    const entry = await entryFor(entryId, resources, ctx);
+    const entry = await entryFor(entryId, [resource, ...previewAlso], ctx);
     if (isResult(entry)) return entry;
     const plan = await planUndo(entry, currentRecords({ username: ctx.user.username, source: ctx.source }));
     if (typeof plan === "string") return fail("conflict", plan);
@@ -52,7 +52,7 @@ function undoActions(resource: UndoResource, also: readonly UndoResource[] = [])
 
   const undo = action({ permission, schema: undoSchema, audit: `${resource}.undo` }, async ({ entryId, choice, confirm }, ctx): Promise<ActionResult<UndoOutcome>> => {
     const { user, source, audit } = ctx;
-    const entry = await entryFor(entryId, resources, ctx);
+    const entry = await entryFor(entryId, [resource], ctx);
     if (isResult(entry)) return entry;
     audit.target = entry.target ?? undefined;
     audit.undoOf = entry.id;
