@@ -1,10 +1,12 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
 import { formatAuditTime, formatDuration } from "./format";
 import { OutcomeBadge } from "./outcome-badge";
 
-export function AuditTable({ rows, caption = "Audit log entries" }: { rows: AuditRow[]; caption?: string }) {
+/** `undo`: the undo column's cells by entry id (components/audit/undo-cells.tsx); absent, no column. */
+export function AuditTable({ rows, caption = "Audit log entries", undo }: { rows: AuditRow[]; caption?: string; undo?: Record<number, ReactNode> }) {
   return (
     <Table caption={caption}>
       <thead>
@@ -18,6 +20,11 @@ export function AuditTable({ rows, caption = "Audit log entries" }: { rows: Audi
           <Th>
             <span className="sr-only">Details</span>
           </Th>
+          {undo && (
+            <Th>
+              <span className="sr-only">Undo</span>
+            </Th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -41,6 +48,7 @@ export function AuditTable({ rows, caption = "Audit log entries" }: { rows: Audi
                 Details
               </Link>
             </Td>
+            {undo && <Td>{undo[row.id]}</Td>}
           </tr>
         ))}
       </tbody>

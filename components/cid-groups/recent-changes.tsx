@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { UndoCell } from "@/components/audit/undo-cell";
 import { Card, Table, Td, Th } from "@/components/ui";
 import type { RecentChange } from "@/lib/audit/recent";
+import { isEmptyUndoState } from "@/lib/undo/types";
 import { historyKey } from "./keys";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -28,6 +30,7 @@ async function fetchHistory(groupId: string): Promise<RecentChange[]> {
  */
 export function RecentChanges({ groupId }: { groupId: string }) {
   const { data: rows = [], error } = useQuery({ queryKey: historyKey(groupId), queryFn: () => fetchHistory(groupId) });
+  const undo = rows.some((row) => !isEmptyUndoState(row.undo));
   return (
     <Card
       title="Recent changes"
@@ -53,6 +56,11 @@ export function RecentChanges({ groupId }: { groupId: string }) {
               <Th>Who</Th>
               <Th>What</Th>
               <Th>Outcome</Th>
+              {undo && (
+                <Th>
+                  <span className="sr-only">Undo</span>
+                </Th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -67,6 +75,7 @@ export function RecentChanges({ groupId }: { groupId: string }) {
                 <Td>
                   <OutcomeBadge outcome={row.outcome} label={row.outcome} />
                 </Td>
+                {undo && <Td>{!isEmptyUndoState(row.undo) && <UndoCell entryId={row.id} state={row.undo} />}</Td>}
               </tr>
             ))}
           </tbody>

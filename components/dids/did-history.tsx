@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
@@ -52,7 +53,7 @@ export function changedLines(before: unknown, after: unknown): string[] {
 }
 
 /** The DID's audit entries, newest first: who did what, whether it worked, and what changed. */
-export function DidHistory({ rows }: { rows: AuditRow[] }) {
+export function DidHistory({ rows, undo }: { rows: AuditRow[]; undo?: Record<number, ReactNode> }) {
   if (rows.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">No changes to this DID were made through the dashboard yet.</p>;
   }
@@ -65,6 +66,11 @@ export function DidHistory({ rows }: { rows: AuditRow[] }) {
           <Th>What</Th>
           <Th>Outcome</Th>
           <Th>Details</Th>
+          {undo && (
+            <Th>
+              <span className="sr-only">Undo</span>
+            </Th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -96,6 +102,7 @@ export function DidHistory({ rows }: { rows: AuditRow[] }) {
                   </details>
                 )}
               </Td>
+              {undo && <Td>{undo[row.id]}</Td>}
             </tr>
           );
         })}

@@ -11,7 +11,7 @@ import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/component
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
 import { linesToCsv, parseCsv } from "@/lib/jobs/csv";
-import { JOB_KIND_INFO, MAX_JOB_ROWS, type JobKind } from "@/lib/jobs/kinds";
+import { JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
 import { dryRun, JOB_SPECS, type ColumnMapping, type DryRun, type KindSpec } from "@/lib/jobs/prepare";
 import { fileColumnNames, guessMapping, looksLikeHeader } from "@/lib/jobs/prepare/columns";
 import { TIME_ZONES } from "@/lib/schemas/phone";
@@ -30,14 +30,14 @@ export interface WizardChoices {
   dids: string[];
 }
 
-const STARTERS: Record<JobKind, (prev: unknown, input: never) => Promise<ActionResult<{ jobId: string }>>> = {
+const STARTERS: Record<FileJobKind, (prev: unknown, input: never) => Promise<ActionResult<{ jobId: string }>>> = {
   dids: startDidJobAction,
   "did-copy": startDidCopyJobAction,
   cid: startCidJobAction,
   agents: startAgentJobAction,
 };
 
-function defaultsFor(kind: JobKind, choices: WizardChoices): OptionValues {
+function defaultsFor(kind: FileJobKind, choices: WizardChoices): OptionValues {
   switch (kind) {
     case "cid":
       return { groupId: "" };
@@ -57,7 +57,7 @@ const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard 
  * that checks every row with the single forms' schemas without sending anything, then the start,
  * after a confirmation that gives the counts.
  */
-export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardChoices }) {
+export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: WizardChoices }) {
   const router = useRouter();
   const spec = JOB_SPECS[kind] as KindSpec<unknown>;
   const info = JOB_KIND_INFO[kind];
@@ -283,7 +283,7 @@ export function JobWizard({ kind, choices }: { kind: JobKind; choices: WizardCho
   );
 }
 
-function OptionFields({ kind, form, choices, onChange }: { kind: JobKind; form: UseFormReturn<OptionValues, unknown, Record<string, unknown>>; choices: WizardChoices; onChange: () => void }) {
+function OptionFields({ kind, form, choices, onChange }: { kind: FileJobKind; form: UseFormReturn<OptionValues, unknown, Record<string, unknown>>; choices: WizardChoices; onChange: () => void }) {
   const { register, formState, watch } = form;
   const errors = formState.errors;
   const field = (name: string) => register(name, { onChange });

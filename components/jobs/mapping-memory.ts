@@ -1,4 +1,4 @@
-import type { JobKind } from "@/lib/jobs/kinds";
+import type { FileJobKind } from "@/lib/jobs/kinds";
 import { normalizeName, type ColumnMapping, type ColumnSpec } from "@/lib/jobs/prepare/columns";
 
 /**
@@ -10,9 +10,9 @@ interface Remembered {
   byIndex?: Record<string, number | null>;
 }
 
-const keyOf = (kind: JobKind) => `vicidash.jobs.mapping.${kind}`;
+const keyOf = (kind: FileJobKind) => `vicidash.jobs.mapping.${kind}`;
 
-function read(kind: JobKind): Remembered | null {
+function read(kind: FileJobKind): Remembered | null {
   try {
     const text = window.localStorage.getItem(keyOf(kind));
     return text ? (JSON.parse(text) as Remembered) : null;
@@ -21,7 +21,7 @@ function read(kind: JobKind): Remembered | null {
   }
 }
 
-export function rememberMapping(kind: JobKind, mapping: ColumnMapping, lines: readonly (readonly string[])[], hasHeader: boolean): void {
+export function rememberMapping(kind: FileJobKind, mapping: ColumnMapping, lines: readonly (readonly string[])[], hasHeader: boolean): void {
   const entry: Remembered = {};
   if (hasHeader) {
     entry.byName = {};
@@ -40,7 +40,7 @@ export function rememberMapping(kind: JobKind, mapping: ColumnMapping, lines: re
 }
 
 /** The remembered mapping, if it fits this file; otherwise null (guess instead). */
-export function rememberedMapping(kind: JobKind, lines: readonly (readonly string[])[], hasHeader: boolean, columns: readonly ColumnSpec[]): ColumnMapping | null {
+export function rememberedMapping(kind: FileJobKind, lines: readonly (readonly string[])[], hasHeader: boolean, columns: readonly ColumnSpec[]): ColumnMapping | null {
   const saved = read(kind);
   const width = Math.max(0, ...lines.map((line) => line.length));
   if (hasHeader && saved?.byName) {

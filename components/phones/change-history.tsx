@@ -1,10 +1,11 @@
+import type { ReactNode } from "react";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
 import { formatChanged } from "./labels";
 
 /** What changed, when, by whom: the object's own audit entries, newest first. */
-export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote?: string }) {
+export function ChangeHistory({ rows, scopeNote, undo }: { rows: AuditRow[]; scopeNote?: string; undo?: Record<number, ReactNode> }) {
   return (
     <Card title="History">
       {scopeNote && <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{scopeNote}</p>}
@@ -19,6 +20,11 @@ export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote
               <Th>What</Th>
               <Th>Outcome</Th>
               <Th>Details</Th>
+              {undo && (
+                <Th>
+                  <span className="sr-only">Undo</span>
+                </Th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -36,6 +42,7 @@ export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote
                   <p>{row.message}</p>
                   {row.params && <ChangedFields params={row.params} />}
                 </Td>
+                {undo && <Td>{undo[row.id]}</Td>}
               </tr>
             ))}
           </tbody>

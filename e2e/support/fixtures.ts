@@ -89,3 +89,12 @@ export async function vicidial(parameters: Record<string, string>): Promise<stri
   const response = await fetch(url, { method: "POST", body: new URLSearchParams({ user: "6666", pass: "1234", source: "e2ecleanup", ...parameters }) });
   return response.text();
 }
+
+/** One table of the shared simulator's state (its test-only read endpoint), to check what VICIdial holds. */
+export async function simulatorTable<T = Record<string, unknown>>(table: string): Promise<T[]> {
+  const url = process.env.E2E_SIMULATOR_URL;
+  if (!url) throw new Error("E2E_SIMULATOR_URL is not set");
+  const res = await fetch(new URL(`/__simulator/state/${table}`, url));
+  if (res.status !== 200) throw new Error(`simulator state ${table} answered ${res.status}`);
+  return (await res.json()) as T[];
+}

@@ -20,6 +20,7 @@ const row = (over: Partial<AuditRow>): AuditRow => ({
   message: "DID added",
   raw: null,
   durationMs: 12,
+  undoOf: null,
   ...over,
 });
 

@@ -1,5 +1,8 @@
 import "server-only";
 import type { AuditOutcome } from "@/lib/db/schema/audit";
+import type { Role } from "@/lib/auth/permissions";
+import type { UndoState } from "@/lib/undo/types";
+import { undoStates } from "@/lib/undo/undo-state";
 import { listAuditForTarget } from "./queries";
 
 /** One line of a page's "Recent changes" panel: what the browser needs, nothing more (no params, no raw answers). */
@@ -10,10 +13,13 @@ export interface RecentChange {
   action: string;
   message: string | null;
   outcome: AuditOutcome;
+  undo: UndoState;
 }
 
-export async function recentChanges(resource: string, target: string, limit = 10): Promise<RecentChange[]> {
+/** `role`: whose undo rights the panel shows. */
+export async function recentChanges(resource: string, target: string, role: Role, limit = 10): Promise<RecentChange[]> {
   const rows = await listAuditForTarget(resource, target, limit);
+  const undo = await undoStates(rows, role);
   return rows.map((row) => ({
     id: Number(row.id),
     at: row.at.toISOString(),
@@ -21,5 +27,6 @@ export async function recentChanges(resource: string, target: string, limit = 10
     action: row.action,
     message: row.message,
     outcome: row.outcome,
+    undo: undo.get(row.id)!,
   }));
 }

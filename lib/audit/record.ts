@@ -26,6 +26,8 @@ export interface AuditEntry {
   durationMs?: number | null;
   ip?: string | null;
   userAgent?: string | null;
+  /** The entry this change undoes. */
+  undoOf?: number | null;
 }
 
 const MAX_TEXT = 8_000;
@@ -76,5 +78,6 @@ function columnsOf(entry: AuditEntry): typeof auditLog.$inferInsert {
     message: clip(entry.message == null ? null : scrubText(entry.message, secrets)),
     raw: clip(entry.raw == null ? null : scrubText(entry.raw, secrets)),
     durationMs: entry.durationMs == null ? null : Math.max(0, Math.round(entry.durationMs)),
+    undoOf: entry.undoOf ?? null,
   };
 }

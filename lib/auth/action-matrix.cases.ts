@@ -6,6 +6,7 @@ import { CID_GROUP_ACTION_CASES } from "./matrix/cid-groups";
 import { DID_ACTION_CASES } from "./matrix/dids";
 import { JOB_ACTION_CASES } from "./matrix/jobs";
 import { PHONE_ACTION_CASES } from "./matrix/phones";
+import { UNDO_ACTION_CASES } from "./matrix/undo";
 import type { Permission } from "./permissions";
 
 /**
@@ -52,6 +53,7 @@ export const ACTION_CASES: ActionCase[] = [
   ...CID_GROUP_ACTION_CASES,
   ...CALL_ACTION_CASES,
   ...JOB_ACTION_CASES,
+  ...UNDO_ACTION_CASES,
 ];
 
 /**

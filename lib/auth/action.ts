@@ -21,6 +21,8 @@ export interface AuditDraft {
   raw?: string;
   /** Defaults to the result's message. */
   message?: string;
+  /** The audit entry this change undoes. */
+  undoOf?: number;
 }
 
 export interface ActionUser {
@@ -130,7 +132,7 @@ export function action<S extends z.ZodType, T>(
       source: vicidialSource(user.username),
       audit: {},
     };
-    const draft = () => ({ target: ctx.audit.target, params: ctx.audit.params ?? parsed.data, before: ctx.audit.before, after: ctx.audit.after, raw: ctx.audit.raw });
+    const draft = () => ({ target: ctx.audit.target, params: ctx.audit.params ?? parsed.data, before: ctx.audit.before, after: ctx.audit.after, raw: ctx.audit.raw, undoOf: ctx.audit.undoOf });
 
     let result: ActionResult<T>;
     try {

@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "settings.manage": ["admin"],
   "jobs.run": ["admin", "supervisor", "provisioning"],
+  /** Undo a change from the audit log: the roles that may make that change (DESIGN roles table). */
+  "undo.dids": ["admin", "supervisor"],
+  "undo.phones": ["admin", "provisioning"],
+  "undo.cid": ["admin", "supervisor"],
   /** Every role manages its own account (its password); the permission exists so that action too goes through `action()`. */
   "account.self": ["admin", "supervisor", "provisioning", "qa"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -39,7 +39,7 @@ export const didListQuerySchema = z.object({
 export type DidListQuery = z.output<typeof didListQuerySchema>;
 
 /** Form field → inventory column. */
-const COLUMN_OF: Record<DidField, keyof DidRow> = {
+export const DID_COLUMN_OF: Record<DidField, keyof DidRow> = {
   description: "description",
   active: "active",
   didRoute: "route",
@@ -146,7 +146,7 @@ export async function didSuggestions(): Promise<DidSuggestions> {
 /** The edit form's starting values: every field as the form holds it ("" for unknown). */
 export function didFormValues(row: DidRow): DidFormValues {
   const values: Record<string, string | boolean> = {};
-  for (const [field, column] of Object.entries(COLUMN_OF) as [DidField, keyof DidRow][]) {
+  for (const [field, column] of Object.entries(DID_COLUMN_OF) as [DidField, keyof DidRow][]) {
     const value = row[column];
     if (field === "active") values.active = value !== "N";
     else values[field] = typeof value === "string" ? value : "";
@@ -161,8 +161,8 @@ export function didFormValues(row: DidRow): DidFormValues {
 function columnsOf(fields: DidFields): Partial<DidInsert> {
   const columns: Record<string, string> = {};
   for (const [field, value] of Object.entries(fields) as [DidField, DidFields[DidField]][]) {
-    if (value === undefined || !(field in COLUMN_OF)) continue;
-    columns[COLUMN_OF[field]] = typeof value === "boolean" ? (value ? "Y" : "N") : value;
+    if (value === undefined || !(field in DID_COLUMN_OF)) continue;
+    columns[DID_COLUMN_OF[field]] = typeof value === "boolean" ? (value ? "Y" : "N") : value;
   }
   return columns as Partial<DidInsert>;
 }
@@ -228,7 +228,7 @@ export async function removeDid(pattern: string): Promise<boolean> {
 /** A row's values as fields (for copies: the copied DIDs take the source's settings, 2.7). */
 export function didFields(row: DidRow): DidFields {
   const fields: Record<string, string | boolean> = {};
-  for (const [field, column] of Object.entries(COLUMN_OF) as [DidField, keyof DidRow][]) {
+  for (const [field, column] of Object.entries(DID_COLUMN_OF) as [DidField, keyof DidRow][]) {
     const value = row[column];
     if (typeof value !== "string") continue;
     fields[field] = field === "active" ? value !== "N" : value;

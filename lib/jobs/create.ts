@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { generatePassword } from "@/lib/passwords/generate";
-import type { JobKind } from "./kinds";
+import type { FileJobKind } from "./kinds";
 import { describeErrors } from "./prepare/columns";
 import { dryRun, JOB_SPECS, type DryRun, type DryRunInput, type KindSpec } from "./prepare";
 import { kickJobRunner } from "./runner";
@@ -21,7 +21,7 @@ export type CreateResult = { ok: true; jobId: string; title: string; dryRun: Dry
  * is a convenience, this one decides). Refused rows are stored as skipped with their errors so
  * the results cover the whole file; agent phones get their passwords now, sealed.
  */
-export async function createJobFromFile(kind: JobKind, input: DryRunInput, owner: JobOwner): Promise<CreateResult> {
+export async function createJobFromFile(kind: FileJobKind, input: DryRunInput, owner: JobOwner): Promise<CreateResult> {
   const checked = dryRun(kind, input);
   if (!checked.ready) return { ok: false, dryRun: checked };
   const spec = JOB_SPECS[kind] as KindSpec<unknown>;

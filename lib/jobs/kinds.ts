@@ -4,7 +4,11 @@ import type { Permission } from "@/lib/auth/permissions";
  * The kinds of bulk job and the words and rights that go with each. Plain data: the pages, the
  * actions and the runner all read it, in the browser as on the server.
  */
-export const JOB_KINDS = ["dids", "did-copy", "cid", "agents"] as const;
+/** Jobs started from a CSV file (the wizard's kinds). */
+export const FILE_JOB_KINDS = ["dids", "did-copy", "cid", "agents"] as const;
+export type FileJobKind = (typeof FILE_JOB_KINDS)[number];
+/** Every kind: the file kinds and "undo" (undoes another job's successful rows, lib/undo/job.ts). */
+export const JOB_KINDS = [...FILE_JOB_KINDS, "undo"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ["running", "paused", "cancelled", "completed"] as const;
@@ -65,6 +69,14 @@ export const JOB_KIND_INFO: Record<JobKind, JobKindInfo> = {
     permission: "phones.write",
     description: "One phone per agent on a chosen server, with generated passwords and optional aliases.",
   },
+  undo: {
+    label: "Undo of a job",
+    rowNoun: "change",
+    rowNouns: "changes",
+    // Started from the job it undoes, with that job's undo right (lib/undo/job.ts); never from a file.
+    permission: "jobs.run",
+    description: "Undoes each successful row of an earlier job, skipping rows changed since.",
+  },
 };
 
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
@@ -85,6 +97,10 @@ export const ROW_STATE_LABELS: Record<RowState, string> = {
 
 export function isJobKind(value: unknown): value is JobKind {
   return typeof value === "string" && (JOB_KINDS as readonly string[]).includes(value);
+}
+
+export function isFileJobKind(value: unknown): value is FileJobKind {
+  return typeof value === "string" && (FILE_JOB_KINDS as readonly string[]).includes(value);
 }
 
 export function isFinished(status: JobStatus): boolean {

@@ -57,6 +57,8 @@ export interface RowAudit {
   params?: Record<string, unknown>;
   before?: unknown;
   after?: unknown;
+  /** The audit entry this row's change undoes (undo jobs). */
+  undoOf?: number;
 }
 
 export type RowOutcome =

@@ -8,7 +8,7 @@ import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { addCidEntry } from "@/lib/vicidial/cid-groups";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { createJobFromFile } from "./create";
-import type { JobKind } from "./kinds";
+import type { FileJobKind } from "./kinds";
 import type { ColumnMapping } from "./prepare";
 import type { JobRunner } from "./runner";
 import { discardSheet, readSheet } from "./sheet";
@@ -26,7 +26,7 @@ function cidLines(first: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${first + i},${first + i}5550${String(i).padStart(3, "0")},Job test ${i},Y`);
 }
 
-async function startJob(kind: JobKind, text: string, mapping: ColumnMapping, options: Record<string, unknown>): Promise<string> {
+async function startJob(kind: FileJobKind, text: string, mapping: ColumnMapping, options: Record<string, unknown>): Promise<string> {
   const created = await createJobFromFile(kind, { text, hasHeader: false, mapping, options }, OWNER);
   if (!created.ok) throw new Error(`job not created: ${JSON.stringify(created.dryRun.fieldErrors)} ${created.dryRun.fileError ?? ""}`);
   return created.jobId;

@@ -439,6 +439,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         params: { ...outcome.audit.params, job: job.id, row: row.seq },
         before: outcome.audit.before,
         after: outcome.audit.after,
+        undoOf: outcome.audit.undoOf,
         outcome: outcome.state === "done" ? ("success" as const) : ("failed" as const),
         message: outcome.message,
         raw: outcome.raw,

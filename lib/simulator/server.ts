@@ -96,6 +96,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const CONTROL_PATH = "/__simulator/faults";
   /** GET: the per-DID request counts (JSON DidRequestCounts), for tests in other processes. */
   const DID_REQUESTS_PATH = "/__simulator/did-requests";
+  /** `GET /__simulator/state/<table>`: one table of the state as JSON, for tests (control mode only). */
+  const STATE_PATH = "/__simulator/state/";
 
   function applies(active: SimulatorFaults, req: IncomingMessage, body: Buffer): boolean {
     if (!active.when) return true;
@@ -112,6 +114,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       query: queryPairs(req.url ?? ""),
       body: postPairs(req.method ?? "GET", req.headers["content-type"], body),
     });
+    // Browser tests check what VICIdial holds after a journey (no API call lists DIDs or phones).
+    if (opts.control && (req.url ?? "").startsWith(STATE_PATH) && req.method === "GET") {
+      const table = (req.url ?? "").slice(STATE_PATH.length).split("?")[0] ?? "";
+      const rows = Object.hasOwn(state, table) ? (state as unknown as Record<string, unknown>)[table] : undefined;
+      if (!Array.isArray(rows)) send(res, 404, {}, "");
+      else send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(rows));
+      return;
+    }
     if (opts.control && (req.url ?? "").split("?")[0] === CONTROL_PATH && req.method === "POST") {
       faults = JSON.parse(body.toString("utf8") || "{}") as SimulatorFaults;
       send(res, 204, {}, "");

@@ -1,3 +1,4 @@
+import { undoCells } from "@/components/audit/undo-cells";
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -45,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          {rows.length > 0 ? <AuditTable rows={rows} /> : <p className="text-sm text-slate-600 dark:text-slate-400">This page is past the last entry.</p>}
+          {rows.length > 0 ? <AuditTable rows={rows} undo={await undoCells(rows, user.role)} /> : <p className="text-sm text-slate-600 dark:text-slate-400">This page is past the last entry.</p>}
           <Pagination page={page} pageSize={pageSize} total={total} params={params} basePath="/audit" />
         </>
       )}

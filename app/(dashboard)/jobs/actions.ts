@@ -5,7 +5,7 @@ import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { action, type ActionContext } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { createJobFromFile } from "@/lib/jobs/create";
-import { isFinished, JOB_KIND_INFO, type JobKind } from "@/lib/jobs/kinds";
+import { isFinished, JOB_KIND_INFO, type FileJobKind } from "@/lib/jobs/kinds";
 import { JOB_SPECS } from "@/lib/jobs/prepare";
 import { canViewJob } from "@/lib/jobs/queries";
 import { jobStoppedHere, kickJobRunner } from "@/lib/jobs/runner";
@@ -21,7 +21,7 @@ import { cancelJob, getJob, pauseJob, resumeJob, type JobRecord } from "@/lib/jo
 /** A CSV of 5,000 rows fits with room to spare. */
 const MAX_FILE_CHARACTERS = 3_000_000;
 
-function startSchema<K extends JobKind>(kind: K) {
+function startSchema<K extends FileJobKind>(kind: K) {
   return z.object({
     text: z.string({ error: "Upload or paste the file" }).min(1, "Upload or paste the file").max(MAX_FILE_CHARACTERS, "The file is too large for one job"),
     hasHeader: z.boolean(),
@@ -30,7 +30,7 @@ function startSchema<K extends JobKind>(kind: K) {
   });
 }
 
-function starter<K extends JobKind>(kind: K) {
+function starter<K extends FileJobKind>(kind: K) {
   const schema = startSchema(kind);
   return action({ permission: JOB_KIND_INFO[kind].permission, schema, audit: "job.start" }, async (input, { user, audit }): Promise<ActionResult<{ jobId: string }>> => {
     audit.params = { kind, hasHeader: input.hasHeader, mapping: input.mapping, options: input.options, characters: input.text.length };

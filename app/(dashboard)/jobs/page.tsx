@@ -3,7 +3,7 @@ import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { JOB_KIND_INFO, JOB_KINDS, JOB_STATUS_LABELS, JOB_STATUSES, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
+import { FILE_JOB_KINDS, JOB_KIND_INFO, JOB_KINDS, JOB_STATUS_LABELS, JOB_STATUSES, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 import { canSeeAllJobs, JOB_PAGE_SIZE, listJobs, parseJobListQuery } from "@/lib/jobs/queries";
 
 export const metadata = { title: "Bulk jobs" };
@@ -15,7 +15,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const params = flattenSearchParams(await searchParams);
   const query = parseJobListQuery(params);
   const { rows, total } = await listJobs(user, query);
-  const startable = JOB_KINDS.filter((kind) => can(user.role, JOB_KIND_INFO[kind].permission));
+  const startable = FILE_JOB_KINDS.filter((kind) => can(user.role, JOB_KIND_INFO[kind].permission));
   const sortParams = { ...params, sort: query.sort, dir: query.dir };
   const th = (label: string, column: string) => <SortTh label={label} column={column} params={sortParams} basePath={BASE} />;
   const filtered = Boolean(query.status || query.kind);

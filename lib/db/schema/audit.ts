@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const AUDIT_OUTCOMES = ["success", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -26,11 +26,17 @@ export const auditLog = pgTable(
     message: text("message"),
     raw: text("raw"),
     durationMs: integer("duration_ms"),
+    /**
+     * The entry this one undoes. The link the other way (an entry's undo) is read by querying
+     * this column, so the log stays append-only.
+     */
+    undoOf: bigint("undo_of", { mode: "number" }),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at.desc()),
     index("audit_log_resource_target_idx").on(t.resource, t.target, t.at.desc()),
     index("audit_log_actor_idx").on(t.actorUsername, t.at.desc()),
     index("audit_log_action_idx").on(t.action, t.at.desc()),
+    index("audit_log_undo_of_idx").on(t.undoOf),
   ],
 );

@@ -5,10 +5,12 @@ import { agentsOperation } from "./agents";
 import { addCidEntriesOperation } from "./cid";
 import { copyDidsOperation } from "./did-copy";
 import { addDidsOperation } from "./dids";
+import { undoJobOperation } from "@/lib/undo/job";
 
 export const JOB_OPERATIONS: Record<JobKind, JobOperation> = {
   dids: addDidsOperation,
   "did-copy": copyDidsOperation,
   cid: addCidEntriesOperation,
   agents: agentsOperation,
+  undo: undoJobOperation,
 };

@@ -1,5 +1,5 @@
 import { parseCsv } from "../csv";
-import { MAX_JOB_ROWS, type JobKind } from "../kinds";
+import { MAX_JOB_ROWS, type FileJobKind } from "../kinds";
 import { agentsSpec, type AgentJobOptions } from "./agents";
 import { cidSpec, type CidJobOptions } from "./cid";
 import { adviseInput } from "@/lib/input";
@@ -18,7 +18,7 @@ export interface JobOptions {
   agents: AgentJobOptions;
 }
 
-export const JOB_SPECS: { [K in JobKind]: KindSpec<JobOptions[K]> } = {
+export const JOB_SPECS: { [K in FileJobKind]: KindSpec<JobOptions[K]> } = {
   dids: didsSpec,
   "did-copy": didCopySpec,
   cid: cidSpec,
@@ -55,7 +55,7 @@ export interface DryRun {
  * The dry run: the file parsed, mapped and every row checked with the single-object schemas.
  * Nothing is sent. The start action runs it again on the server before creating the job.
  */
-export function dryRun(kind: JobKind, input: DryRunInput): DryRun {
+export function dryRun(kind: FileJobKind, input: DryRunInput): DryRun {
   const spec = JOB_SPECS[kind] as KindSpec<unknown>;
   const parsed = parseCsv(input.text);
   const fieldErrors: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { JobKind } from "../kinds";
+import type { FileJobKind } from "../kinds";
 import type { CellError, ColumnSpec, FileRecord } from "./columns";
 
 /** A row ready for the job: valid (no errors) or refused (stored as skipped with its errors). */
@@ -23,7 +23,7 @@ export interface Prepared {
 }
 
 export interface KindSpec<Options> {
-  kind: JobKind;
+  kind: FileJobKind;
   columns: readonly ColumnSpec[];
   /** The file layout without a header, in order. */
   positional: readonly string[];

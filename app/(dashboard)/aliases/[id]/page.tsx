@@ -1,3 +1,4 @@
+import { undoCells } from "@/components/audit/undo-cells";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AliasForm } from "@/components/aliases/alias-form";
@@ -81,7 +82,7 @@ export default async function AliasPage({ params }: { params: Promise<{ id: stri
             <AliasForm alias={{ aliasId: alias.aliasId, aliasName: alias.aliasName, phoneLogins: logins }} known={known} blockedReason={reason("aliases.update")} />
           </Card>
         )}
-        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} />
+        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
         {canWrite && (
           <Card title="Delete this alias">
             <DeleteAliasButton aliasId={alias.aliasId} blockedReason={reason("aliases.delete")} />

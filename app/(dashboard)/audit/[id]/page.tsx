@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditJson } from "@/components/audit/audit-json";
+import { undoCells } from "@/components/audit/undo-cells";
 import { formatAuditTime, formatDuration } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, DetailList, PageHeader } from "@/components/ui";
@@ -21,6 +22,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
   const entry = Number.isSafeInteger(id) && id > 0 ? await getAuditEntry(id, scope) : null;
   if (!entry) notFound();
 
+  const undo = (await undoCells([entry], user.role))[entry.id];
   const history = entry.target ? `/audit?${new URLSearchParams({ resource: entry.resource, target: entry.target })}` : null;
   return (
     <>
@@ -39,6 +41,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
               { label: "Duration", value: formatDuration(entry.durationMs) },
               { label: "IP address", value: entry.ip },
               { label: "Browser", value: entry.userAgent },
+              ...(undo ? [{ label: "Undo", value: undo }] : []),
             ]}
           />
           {history && (

@@ -10,12 +10,12 @@ import { flattenSearchParams, PageHeader } from "@/components/ui";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { recentChanges } from "@/lib/audit/recent";
 import { requirePermission } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { can, type Role } from "@/lib/auth/permissions";
 import { vicidialSource } from "@/lib/auth/source";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { getCidGroup } from "@/lib/inventory/cid-groups";
 import { groupIdSchema } from "@/lib/schemas/cid-group";
-import { readWholeGroup } from "../live-entries";
+import { readWholeGroup } from "@/lib/cid-groups/live-entries";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -33,8 +33,8 @@ async function readLive(groupId: string, source: string) {
 }
 
 /** The group's recent changes, and when they were read (as for the live read). */
-async function readHistory(groupId: string) {
-  const history = await recentChanges("cid", groupId);
+async function readHistory(groupId: string, role: Role) {
+  const history = await recentChanges("cid", groupId, role);
   return { history, historyReadAt: Date.now() };
 }
 
@@ -51,7 +51,7 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
     readLive(groupId, vicidialSource(user.username)),
     getCidGroup(groupId),
     canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
-    readHistory(groupId),
+    readHistory(groupId, user.role),
   ]);
   if (!live.ok && live.code === "NOT_FOUND") notFound();
   // Handed to the browser's query cache, replacing whatever an earlier visit left there.

@@ -1,3 +1,4 @@
+import { undoCells } from "@/components/audit/undo-cells";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CopyDidForm } from "@/components/dids/copy-did-form";
@@ -118,7 +119,7 @@ export default async function DidPage({ params }: { params: Promise<{ pattern: s
 
         <Card title="History">
           {scope ? (
-            <DidHistory rows={history} />
+            <DidHistory rows={history} undo={await undoCells(history, user.role)} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">Your role does not include the audit log, so this DID&apos;s history is not shown.</p>
           )}

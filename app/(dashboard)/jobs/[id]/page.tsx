@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { JobLiveView } from "@/components/jobs/job-live-view";
+import { JobUndoLinks } from "@/components/jobs/job-undo-links";
 import { ButtonLink, flattenSearchParams, PageHeader, pageNumber } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
@@ -34,7 +35,10 @@ export default async function JobPage({
           </ButtonLink>
         }
       />
-      <JobLiveView initial={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
+      <div className="space-y-6">
+        <JobUndoLinks job={job} role={user.role} />
+        <JobLiveView initial={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
+      </div>
     </>
   );
 }

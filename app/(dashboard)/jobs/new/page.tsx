@@ -2,13 +2,13 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { JOB_KIND_INFO, JOB_KINDS, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
+import { FILE_JOB_KINDS, JOB_KIND_INFO, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 
 export const metadata = { title: "New bulk job" };
 
 export default async function NewJobPage() {
   const user = await requirePermission("jobs.run");
-  const kinds = JOB_KINDS.filter((kind) => can(user.role, JOB_KIND_INFO[kind].permission));
+  const kinds = FILE_JOB_KINDS.filter((kind) => can(user.role, JOB_KIND_INFO[kind].permission));
   return (
     <>
       <PageHeader title="New bulk job" description={`What should the file add? Up to ${MAX_JOB_ROWS.toLocaleString("en-US")} rows per job.`} />

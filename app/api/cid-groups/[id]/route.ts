@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { readWholeGroup } from "@/app/(dashboard)/cid-groups/live-entries";
+import { readWholeGroup } from "@/lib/cid-groups/live-entries";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { can } from "@/lib/auth/permissions";

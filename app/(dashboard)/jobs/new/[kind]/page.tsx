@@ -5,15 +5,15 @@ import { requirePermission } from "@/lib/auth/guard";
 import { listCidGroups } from "@/lib/inventory/cid-groups";
 import { listDids } from "@/lib/inventory/dids";
 import { knownPhoneServers } from "@/lib/inventory/phones";
-import { isJobKind, JOB_KIND_INFO, MAX_JOB_ROWS, type JobKind } from "@/lib/jobs/kinds";
+import { isFileJobKind, JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const { kind } = await params;
-  return { title: isJobKind(kind) ? `New job: ${JOB_KIND_INFO[kind].label}` : "New bulk job" };
+  return { title: isFileJobKind(kind) ? `New job: ${JOB_KIND_INFO[kind].label}` : "New bulk job" };
 }
 
 /** Suggestions for the job's settings, from the inventory (VICIdial's API cannot list them). */
-async function choicesFor(kind: JobKind) {
+async function choicesFor(kind: FileJobKind) {
   const [groups, servers, dids] = await Promise.all([
     kind === "cid" ? listCidGroups({ pageSize: 500 }).then((r) => r.rows.map((g) => g.id)) : [],
     kind === "agents" ? knownPhoneServers() : [],
@@ -24,7 +24,7 @@ async function choicesFor(kind: JobKind) {
 
 export default async function NewJobOfKindPage({ params }: { params: Promise<{ kind: string }> }) {
   const { kind } = await params;
-  if (!isJobKind(kind)) notFound();
+  if (!isFileJobKind(kind)) notFound();
   const info = JOB_KIND_INFO[kind];
   await requirePermission(info.permission);
   return (

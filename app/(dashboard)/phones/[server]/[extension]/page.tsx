@@ -1,3 +1,4 @@
+import { undoCells } from "@/components/audit/undo-cells";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/phones/change-history";
@@ -114,7 +115,7 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
           </Card>
         )}
 
-        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} />
+        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
 
         {canWrite && (
           <Card title="Delete this phone">

@@ -16,5 +16,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!can(user.role, "cid.view") || user.mustChangePassword) return NextResponse.json({ error: "Your role does not allow this." }, { status: 403 });
   const id = groupIdSchema.safeParse((await params).id);
   if (!id.success) return NextResponse.json({ error: "This is not a CID group ID" }, { status: 404 });
-  return NextResponse.json(await recentChanges("cid", id.data), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(await recentChanges("cid", id.data, user.role), { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordCidEntryCount } from "@/lib/inventory/cid-groups";
+import type { VicidialClient } from "@/lib/vicidial/client";
 import { cidGroupInfo, type CidGroupRow } from "@/lib/vicidial/cid-groups";
 import type { VicidialResult } from "@/lib/vicidial/errors";
 
@@ -15,8 +16,8 @@ export interface EntryFilter {
  * list, not an error: an empty group, or a filter nothing matches. An unknown group stays
  * NOT_FOUND.
  */
-export async function readCidEntries(groupId: string, filter: EntryFilter, source: string): Promise<VicidialResult<CidGroupRow[]>> {
-  const result = await cidGroupInfo({ cidGroupId: groupId, ...filter }, { source });
+export async function readCidEntries(groupId: string, filter: EntryFilter, source: string, client?: VicidialClient): Promise<VicidialResult<CidGroupRow[]>> {
+  const result = await cidGroupInfo({ cidGroupId: groupId, ...filter }, { source }, client);
   if (result.ok) return { ok: true, data: result.data.rows, raw: result.raw };
   if (result.code === "NO_ENTRIES") return { ok: true, data: [], raw: result.raw };
   return result;

@@ -1,0 +1,63 @@
+import "server-only";
+import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
+import { fromVicidial } from "@/lib/actions/from-vicidial";
+import { fail, ok } from "@/lib/actions/result";
+import { getAlias, removeAlias, upsertAlias, type AliasRow } from "@/lib/inventory/aliases";
+import { ALIAS_FIELD_FOR_PARAMETER, joinLogins, splitLogins, type AddAlias, type DeleteAlias, type UpdateAlias } from "@/lib/schemas/alias";
+import type { VicidialFailure } from "@/lib/vicidial/errors";
+import { parseResultLine } from "@/lib/vicidial/parse";
+import { addPhoneAlias, deletePhoneAlias, updatePhoneAlias } from "@/lib/vicidial/aliases";
+
+/** The phone alias use cases: the actions and undo call these (DESIGN "one command per use case"). */
+
+export function aliasAuditView(row: AliasRow | null) {
+  return row ? { aliasId: row.aliasId, aliasName: row.aliasName, phoneLogins: splitLogins(row.phoneLogins) } : null;
+}
+
+/**
+ * VICIdial names the first login without a phone as the last value of its line (2.4, 2.5):
+ * `ERROR: add_phone_alias PHONE DOES NOT EXIST: |6666|nosuch`. The error says which one.
+ */
+function vicidialError(failure: VicidialFailure) {
+  if (failure.code === "PHONE_LOGIN_NOT_FOUND") {
+    const login = parseResultLine(failure.raw.split("\n")[0] ?? "")?.data.at(-1);
+    if (login !== undefined) {
+      const message = login === "" ? "VICIdial found an empty phone login in the list" : `No phone in VICIdial has the login ${login}`;
+      return fail("vicidial", message, { code: failure.code, raw: failure.raw, fieldErrors: { phoneLogins: [message] } });
+    }
+  }
+  return fromVicidial(failure, ALIAS_FIELD_FOR_PARAMETER);
+}
+
+export async function addAliasCommand(input: AddAlias, { username, source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+  const result = await addPhoneAlias(input, { source }, client);
+  if (!result.ok) return { result: vicidialError(result), audit: { target: input.aliasId, raw: result.raw } };
+  const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(input.phoneLogins), updatedBy: username });
+  return { result: ok({ aliasId: saved.aliasId }, `Phone alias ${input.aliasId} added`), audit: { target: input.aliasId, before: null, after: aliasAuditView(saved), raw: result.raw } };
+}
+
+/** Sends only what changed: the name, the logins, or both. */
+export async function updateAliasCommand(input: UpdateAlias, { username, source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+  const before = await getAlias(input.aliasId);
+  const audit = { target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
+  const result = await updatePhoneAlias(input, { source }, client);
+  if (!result.ok) return { result: vicidialError(result), audit: { ...audit, raw: result.raw } };
+  const aliasName = input.aliasName ?? before?.aliasName;
+  const phoneLogins = input.phoneLogins ? joinLogins(input.phoneLogins) : before?.phoneLogins;
+  // An alias the dashboard did not know is listed once VICIdial confirmed both of its values.
+  const saved = aliasName !== undefined && phoneLogins !== undefined ? await upsertAlias({ aliasId: input.aliasId, aliasName, phoneLogins, updatedBy: username }) : null;
+  return {
+    result: ok({ aliasId: before?.aliasId ?? input.aliasId }, `Phone alias ${input.aliasId} updated`),
+    audit: { ...audit, ...(saved ? { after: aliasAuditView(saved) } : {}), raw: result.raw },
+  };
+}
+
+/** A NOTICE that the API user may not delete aliases is a refusal: the alias stays listed. */
+export async function deleteAliasCommand(input: DeleteAlias, { source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+  const before = await getAlias(input.aliasId);
+  const audit = { target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
+  const result = await deletePhoneAlias(input, { source }, client);
+  if (!result.ok) return { result: vicidialError(result), audit: { ...audit, raw: result.raw } };
+  await removeAlias(input.aliasId);
+  return { result: ok({ aliasId: input.aliasId }, `Phone alias ${input.aliasId} deleted`), audit: { ...audit, after: null, raw: result.raw } };
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
+import { fromVicidial } from "@/lib/actions/from-vicidial";
+import { fail, ok } from "@/lib/actions/result";
+import { ALL, isWholeGroupDelete, type AddCidEntry, type DeleteCidEntries, type UpdateCidEntries } from "@/lib/schemas/cid-group";
+import { addCidEntry, deleteCidEntries, updateCidEntries, type CidGroupRow } from "@/lib/vicidial/cid-groups";
+import type { VicidialFailure } from "@/lib/vicidial/errors";
+import { readCidEntries } from "./live-entries";
+
+/**
+ * The CID entry use cases: the actions and undo call these (DESIGN "one command per use case").
+ * Each reads the entries it touches first (INFO), so the audit entry's "before" is VICIdial's own.
+ */
+
+/** VICIdial's parameter names to the form's field names, so its errors land on the right field. */
+const FIELDS = { cid_group_id: "groupId", areacode: "areacode", outbound_cid: "outboundCid", cid_description: "description", active: "active" };
+
+export const refusedCid = (failure: VicidialFailure) => fromVicidial(failure, FIELDS);
+
+export function entries(n: number): string {
+  return n === 1 ? "1 entry" : `${n} entries`;
+}
+
+/** Stage ADD. `before` holds the area code's entries as they were. */
+export async function addCidEntryCommand(input: AddCidEntry, { source, client }: CommandContext): Promise<CommandOutcome<CidGroupRow>> {
+  const target = input.groupId;
+  const before = await readCidEntries(input.groupId, { areacode: input.areacode }, source, client);
+  if (!before.ok) return { result: refusedCid(before), audit: { target } };
+  const result = await addCidEntry(
+    { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description || undefined },
+    { source },
+    client,
+  );
+  const audit = { target, before: before.data, raw: result.raw };
+  if (!result.ok) {
+    if (result.code !== "ENTRY_EXISTS") return { result: refusedCid(result), audit };
+    const message = `${input.outboundCid} is already an entry of area code ${input.areacode} in this group`;
+    return { result: fail("conflict", message, { code: result.code, raw: result.raw, fieldErrors: { outboundCid: [message] } }), audit };
+  }
+  const added: CidGroupRow = { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description, callCountToday: 0 };
+  return {
+    result: ok(added, `Added ${input.outboundCid} to area code ${input.areacode}${input.active ? "" : " (inactive)"}`),
+    audit: { ...audit, after: [...before.data, added] },
+  };
+}
+
+/**
+ * Stage UPDATE of one entry, or of every entry of an area code (CID ---ALL---). VICIdial reports
+ * the rows it actually changed, so an entry that already had the value is not counted.
+ */
+export async function updateCidEntriesCommand(input: UpdateCidEntries, { source, client }: CommandContext): Promise<CommandOutcome<{ changed: number; matched: number }>> {
+  const target = input.groupId;
+  const before = await readCidEntries(input.groupId, { areacode: input.areacode, outboundCid: input.outboundCid }, source, client);
+  if (!before.ok) return { result: refusedCid(before), audit: { target } };
+  const result = await updateCidEntries(
+    { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description },
+    { source },
+    client,
+  );
+  const audit = { target, before: before.data, raw: result.raw };
+  if (!result.ok) return { result: refusedCid(result), audit };
+  const after = before.data.map((row) => ({
+    ...row,
+    ...(input.active === undefined ? {} : { active: input.active }),
+    ...(input.description === undefined ? {} : { description: input.description }),
+  }));
+  const changed = { changed: result.data.count, matched: before.data.length };
+  const done = (message: string) => ({ result: ok(changed, message), audit: { ...audit, after } });
+  if (input.outboundCid === ALL) {
+    const verb = input.active ? "Activated" : input.active === false ? "Deactivated" : "Updated";
+    return done(`${verb} area code ${input.areacode}: VICIdial changed ${changed.changed} of ${entries(changed.matched)}`);
+  }
+  if (input.description !== undefined) return done(`Saved the description of ${input.outboundCid}`);
+  return done(`${input.outboundCid} is now ${input.active ? "active" : "inactive"}`);
+}
+
+/**
+ * Stage DELETE: one entry, every entry of an area code, or (only with the group id typed in
+ * `confirmGroupId`, which the schema checks) every entry of the group.
+ */
+export async function deleteCidEntriesCommand(input: DeleteCidEntries, { source, client }: CommandContext): Promise<CommandOutcome<{ deleted: number }>> {
+  const target = input.groupId;
+  const wholeGroup = isWholeGroupDelete(input);
+  const before = await readCidEntries(input.groupId, { areacode: input.areacode, outboundCid: input.outboundCid }, source, client);
+  if (!before.ok) return { result: refusedCid(before), audit: { target } };
+  const result = await deleteCidEntries(
+    { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, confirmWholeGroup: wholeGroup },
+    { source },
+    client,
+  );
+  const audit = { target, before: before.data, raw: result.raw };
+  if (!result.ok) return { result: refusedCid(result), audit };
+  const deleted = { deleted: result.data.count };
+  const done = (message: string) => ({ result: ok(deleted, message), audit: { ...audit, after: [] } });
+  if (wholeGroup) return done(`Deleted all ${entries(deleted.deleted)} of ${input.groupId}`);
+  if (input.outboundCid) return done(`Deleted ${input.outboundCid} from area code ${input.areacode}`);
+  return done(`Deleted ${entries(deleted.deleted)} of area code ${input.areacode}`);
+}
