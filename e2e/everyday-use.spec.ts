@@ -49,7 +49,8 @@ test.describe("a day of real use", () => {
     await page.goto("/dids/new", { waitUntil: "commit" });
     const form = page.getByRole("form", { name: "Add DID" });
     const route = form.getByLabel("Route", { exact: true });
-    await expect(route).toHaveValue("IN_GROUP");
+    // The form arrives in the streamed HTML after the loading skeleton; slow on a busy machine.
+    await expect(route).toHaveValue("IN_GROUP", { timeout: 90_000 });
     await route.selectOption("EXTEN");
     release();
     // React has taken over when the chosen route's own field is shown.
