@@ -260,9 +260,12 @@ describe(`VICIdial transcripts in ${TRANSCRIPTS_DIR}`, () => {
   describe.each(transcripts)("$name", (transcript) => {
     const expected = EXPECTED[transcript.name];
 
-    it.runIf(expected !== undefined)("parses to the recorded outcome", () => {
-      expect(outcome(transcript)).toEqual(expected);
-    });
+    // Registered only where it applies, so the run lists no skipped tests.
+    if (expected !== undefined) {
+      it("parses to the recorded outcome", () => {
+        expect(outcome(transcript)).toEqual(expected);
+      });
+    }
 
     it("is understood: a success, or a failure with a known code", () => {
       const result = outcome(transcript);
@@ -273,7 +276,7 @@ describe(`VICIdial transcripts in ${TRANSCRIPTS_DIR}`, () => {
       expect(outcome(transcript, PHP_NOISE_BEFORE + transcript.body + PHP_NOISE_AFTER)).toEqual(outcome(transcript));
     });
 
-    it.runIf(transcript.status !== 200)("is an unknown outcome that says what VICIdial had answered", () => {
+    if (transcript.status !== 200) it("is an unknown outcome that says what VICIdial had answered", () => {
       const result = judged(transcript);
       expect(result).toMatchObject({ ok: false, code: "HTTP_ERROR" });
       if (result.ok) return;
