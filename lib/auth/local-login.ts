@@ -5,7 +5,7 @@ import type { Env } from "@/lib/env";
  * account; breakglass: only the accounts LOCAL_LOGIN_BREAKGLASS names (the admins who get in
  * when the identity provider is down); off: nobody.
  */
-export type LocalLoginMode = Env["LOCAL_LOGIN"];
+export type LocalLoginPolicy = Pick<Env, "LOCAL_LOGIN" | "LOCAL_LOGIN_BREAKGLASS">;
 
 export function breakGlassAccounts(e: Pick<Env, "LOCAL_LOGIN_BREAKGLASS">): string[] {
   return (e.LOCAL_LOGIN_BREAKGLASS ?? "")
@@ -14,7 +14,7 @@ export function breakGlassAccounts(e: Pick<Env, "LOCAL_LOGIN_BREAKGLASS">): stri
     .filter(Boolean);
 }
 
-export function localLoginAllowed(e: Pick<Env, "LOCAL_LOGIN" | "LOCAL_LOGIN_BREAKGLASS">, username: string): boolean {
+export function localLoginAllowed(e: LocalLoginPolicy, username: string): boolean {
   if (e.LOCAL_LOGIN === "on") return true;
   if (e.LOCAL_LOGIN === "off") return false;
   return breakGlassAccounts(e).includes(username.trim().toLowerCase());

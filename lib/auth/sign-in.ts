@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema/users";
 import { env } from "@/lib/env";
-import { LOCAL_LOGIN_REFUSED, localLoginAllowed } from "./local-login";
+import { LOCAL_LOGIN_REFUSED, localLoginAllowed, type LocalLoginPolicy } from "./local-login";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";
 import { lockedUntil, lockMessage, recordAttempt } from "./throttle";
@@ -34,7 +34,10 @@ export interface SignInRequest {
  * Checks a username and password, with the throttle in front and an audit entry behind. An
  * unknown username and a wrong password get the same words and the same bcrypt work.
  */
-export async function signInWithPassword(request: SignInRequest, { now = () => new Date() }: { now?: () => Date } = {}): Promise<SignInResult> {
+export async function signInWithPassword(
+  request: SignInRequest,
+  { now = () => new Date(), localLogin = env() }: { now?: () => Date; localLogin?: LocalLoginPolicy } = {},
+): Promise<SignInResult> {
   const username = request.username.trim().toLowerCase().slice(0, 64);
   const password = request.password;
   if (!username || !password) return { ok: false, message: MISSING_CREDENTIALS };
@@ -47,7 +50,7 @@ export async function signInWithPassword(request: SignInRequest, { now = () => n
     return { ok: false as const, message };
   };
 
-  if (!localLoginAllowed(env(), username)) return refuse(LOCAL_LOGIN_REFUSED, "Refused: local sign-in is switched off (LOCAL_LOGIN)", { id: null, role: null });
+  if (!localLoginAllowed(localLogin, username)) return refuse(LOCAL_LOGIN_REFUSED, "Refused: local sign-in is switched off (LOCAL_LOGIN)", { id: null, role: null });
 
   const until = await lockedUntil(db, username, started);
   if (until) return refuse(lockMessage(until, started), "Refused: too many failed sign-ins", { id: null, role: null });
