@@ -59,6 +59,8 @@ test.describe("single sign-on", () => {
   });
 
   test("a group changed at the provider changes the role at the next sign-in and ends the old sessions; no group left, no entry", async ({ browser }) => {
+    // Three round trips through the provider.
+    test.setTimeout(240_000);
     const { page, context, person } = await newSsoSignedInUser(browser, "qa", "mover");
     await page.goto("/phones");
     await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();

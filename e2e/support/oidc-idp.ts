@@ -64,6 +64,7 @@ export async function startTestIdp(): Promise<TestIdp> {
     // Every request must carry a PKCE challenge: the dashboard has to send one.
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     claims: { openid: ["sub"], profile: ["name", "preferred_username", "groups"], email: ["email"] },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {

@@ -4,11 +4,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clientInfo, clientInfoFrom } from "./request-info";
 import { sessionClaimsSchema, SESSION_MAX_AGE_SECONDS, type SessionClaims } from "./claims";
 import { oidcProvider } from "./oidc/provider";
+import { SSO_REFUSALS } from "./oidc/refusals";
 import { effectiveRoleMap, oidcClientSettings, OIDC_PROVIDER_ID } from "./oidc/settings";
 import { signInWithProvider } from "./oidc/sign-in";
 import { signInWithPassword, type SignedInUser } from "./sign-in";
 
-export const UNAVAILABLE = "Sign-in is not available right now. Try again in a minute.";
+export const UNAVAILABLE = SSO_REFUSALS.Unavailable;
 
 /** Start-up sets AUTH_SECRET (from the environment, or generated and kept in DATA_DIR). */
 export function authSecret(): string {

@@ -8,6 +8,7 @@ export const SSO_REFUSALS = {
   NameTaken: "A local account here already has your user name, so your company sign-in cannot use it. Ask an admin to rename or remove that local account.",
   NoName: "The identity provider sent no user name (preferred_username, email or sub). Ask an admin to check the provider's settings.",
   Disabled: "This account is disabled. Ask an admin to enable it.",
+  /** Also what the local form shows when its check fails unexpectedly. */
   Unavailable: "Sign-in is not available right now. Try again in a minute.",
   /** next-auth's own codes for a provider that could not be reached or answered wrongly. */
   OAuthSignin: "The identity provider could not be reached. Try again in a minute, or ask an admin.",
