@@ -1,9 +1,9 @@
-import { expect, roleState, roleUser, test } from "./support/fixtures";
+import { expect, LOCAL_LOGIN_PATH, roleState, roleUser, test } from "./support/fixtures";
 import { createUserViaUi, loginError, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("signing in and out", () => {
   test("the demo admin signs in with the keyboard alone and signs out again", async ({ page }) => {
-    await page.goto("/login");
+    await page.goto(LOCAL_LOGIN_PATH);
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     // The username field has focus on arrival; Tab and Enter do the rest.
@@ -22,7 +22,7 @@ test.describe("signing in and out", () => {
   });
 
   test("says what is missing and gives the same answer for an unknown user as for a wrong password", async ({ page }) => {
-    await page.goto("/login");
+    await page.goto(LOCAL_LOGIN_PATH);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Enter your username")).toBeVisible();
     await expect(page.getByText("Enter your password")).toBeVisible();
@@ -40,6 +40,8 @@ test.describe("signing in and out", () => {
     await page.goto("/audit?outcome=failed");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faudit%3Foutcome%3Dfailed/);
     await expect(page.getByText("Sign in to continue.")).toBeVisible();
+    await page.getByRole("link", { name: "Use a local account" }).click();
+    await expect(page).toHaveURL(/method=local&callbackUrl=%2Faudit%3Foutcome%3Dfailed/);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Username").fill("admin");
     await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
@@ -50,7 +52,7 @@ test.describe("signing in and out", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     for (const hostile of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
-      await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
+      await page.goto(`${LOCAL_LOGIN_PATH}&callbackUrl=${encodeURIComponent(hostile)}`);
       await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
       await page.getByLabel("Username").fill("admin");
       await page.getByLabel("Password", { exact: true }).fill(process.env.DEMO_ADMIN_PASSWORD ?? "");
@@ -80,6 +82,7 @@ test.describe("signing in and out", () => {
     await admin.close();
 
     await page.goto("/cid-groups");
+    await page.getByRole("link", { name: "Use a local account" }).click();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Username").fill(username);
     await page.getByLabel("Password", { exact: true }).fill(oneTimePassword);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRoleMap } from "@/lib/auth/oidc/role-map";
 
 /**
  * Every setting the dashboard reads, parsed once. A wrong value stops start-up with one line
@@ -47,6 +48,17 @@ export const envSchema = z.object({
    * rows. Keep it above twice VICIDIAL_TIMEOUT_MS: a request may not outlive its sender's claim.
    */
   JOB_STALE_AFTER_MS: positiveInt(45_000, 3_600_000),
+  /** Single sign-on (lib/auth/oidc): all three or none. */
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be the issuer's http(s) URL" }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: optionalString,
+  OIDC_ROLE_CLAIM: optionalString,
+  OIDC_ROLE_MAP: optionalString,
+  /** A single sign-on session also ends at SESSION_MAX_HOURS, whichever comes first. */
+  OIDC_SESSION_SECONDS: positiveInt(3_600, 30 * 24 * 3600),
+  LOCAL_LOGIN: z.enum(["on", "breakglass", "off"], { message: "must be on, breakglass or off" }).default("on"),
+  LOCAL_LOGIN_BREAKGLASS: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,7 +82,26 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.JOB_STALE_AFTER_MS <= 2 * env.VICIDIAL_TIMEOUT_MS) {
     throw new Error("Configuration error: JOB_STALE_AFTER_MS must be more than twice VICIDIAL_TIMEOUT_MS");
   }
+  checkSingleSignOn(env);
   return env;
+}
+
+/** Half a single sign-on set-up, or local sign-in switched off with nothing to replace it, stops start-up. */
+function checkSingleSignOn(env: Env): void {
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error("Configuration error: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none");
+  }
+  if (env.OIDC_ROLE_MAP) {
+    const map = parseRoleMap(env.OIDC_ROLE_MAP);
+    if (!map.ok) throw new Error(`Configuration error: OIDC_ROLE_MAP ${map.message}`);
+  }
+  if (env.LOCAL_LOGIN !== "on" && !env.OIDC_ISSUER) {
+    throw new Error(`Configuration error: LOCAL_LOGIN=${env.LOCAL_LOGIN} needs single sign-on (OIDC_ISSUER), or nobody could sign in`);
+  }
+  if (env.LOCAL_LOGIN === "breakglass" && !env.LOCAL_LOGIN_BREAKGLASS) {
+    throw new Error("Configuration error: LOCAL_LOGIN_BREAKGLASS must name the break-glass accounts (comma-separated) when LOCAL_LOGIN=breakglass");
+  }
 }
 
 let cached: { source: string; env: Env } | undefined;

@@ -5,7 +5,7 @@ const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i
 
 describe("navigation by role", () => {
   it("gives admins every section", () => {
-    expect(labels("admin")).toEqual(["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Bulk jobs", "Audit log", "Users"]);
+    expect(labels("admin")).toEqual(["Overview", "DIDs", "Phones", "Phone aliases", "CID groups", "Call lookup", "Bulk jobs", "Audit log", "Users", "Settings"]);
   });
 
   it("shows QA only what QA may use", () => {

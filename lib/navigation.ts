@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/jobs", label: "Bulk jobs", permission: "jobs.run" },
   { href: "/audit", label: "Audit log", permission: "audit.view.own" },
   { href: "/users", label: "Users", permission: "users.manage" },
+  { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -16,16 +16,19 @@ export interface UserRowData {
   displayName: string;
   role: Role;
   disabled: boolean;
+  /** Provider users: the provider keeps the password and decides the role, so neither is offered here. */
+  origin: "local" | "oidc";
 }
 
 type Pending = { kind: "role"; role: Role } | { kind: "disable" } | { kind: "enable" } | { kind: "reset" } | null;
 
-/** A user's row controls: role, disable/enable and password reset, each confirmed first. */
+/** A user's row controls: role, disable/enable and password reset (local users), each confirmed first. */
 export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boolean }) {
   const [pending, setPending] = useState<Pending>(null);
   const [issued, setIssued] = useState<{ username: string; oneTimePassword: string } | null>(null);
   const [busy, startTransition] = useTransition();
   const roleId = useId();
+  const local = user.origin === "local";
 
   const run = <T,>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) =>
     startTransition(async () => {
@@ -80,6 +83,8 @@ export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boole
 
   return (
     <div className="flex flex-wrap items-center gap-2">
+      {local && (
+        <>
       <label htmlFor={roleId} className="sr-only">
         Role of {user.username}
       </label>
@@ -101,6 +106,8 @@ export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boole
           ))}
         </Select>
       </div>
+        </>
+      )}
       {user.disabled ? (
         <Button variant="secondary" size="sm" disabled={busy} onClick={() => setPending({ kind: "enable" })} aria-label={`Enable ${user.username}`}>
           Enable
@@ -110,9 +117,11 @@ export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boole
           Disable
         </Button>
       )}
-      <Button variant="ghost" size="sm" disabled={busy} onClick={() => setPending({ kind: "reset" })} aria-label={`Reset password of ${user.username}`}>
-        Reset password
-      </Button>
+      {local && (
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => setPending({ kind: "reset" })} aria-label={`Reset password of ${user.username}`}>
+          Reset password
+        </Button>
+      )}
       {dialog && (
         <ConfirmDialog open title={dialog.title} confirmLabel={dialog.confirmLabel} destructive={dialog.destructive} busy={busy} onConfirm={confirm} onCancel={() => setPending(null)}>
           <p>{dialog.body}</p>

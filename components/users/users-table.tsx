@@ -5,7 +5,8 @@ import { UserActions } from "./user-actions";
 
 const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "Never");
 
-export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: number }) {
+/** `providerName`: the single sign-on provider's name, for the origin of the users it made. */
+export function UsersTable({ users, currentUserId, providerName }: { users: UserSummary[]; currentUserId: number; providerName: string }) {
   if (users.length === 0) return <EmptyState title="No users yet">Create the first one with the form.</EmptyState>;
   return (
     <Table caption="Dashboard users">
@@ -13,6 +14,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
         <tr>
           <Th>User</Th>
           <Th>Role</Th>
+          <Th>Origin</Th>
           <Th>Status</Th>
           <Th>Last sign-in</Th>
           <Th>Actions</Th>
@@ -29,6 +31,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
               </span>
             </Td>
             <Td>{ROLE_LABELS[u.role]}</Td>
+            <Td>{u.origin === "oidc" ? <Badge tone="blue">{providerName}</Badge> : "Local"}</Td>
             <Td>
               <div className="flex flex-wrap gap-1">
                 {u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}
@@ -37,7 +40,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
             </Td>
             <Td className="whitespace-nowrap text-slate-600 dark:text-slate-400">{when(u.lastSignInAt)}</Td>
             <Td>
-              <UserActions user={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, disabled: u.disabled }} isSelf={u.id === currentUserId} />
+              <UserActions user={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, disabled: u.disabled, origin: u.origin }} isSelf={u.id === currentUserId} />
             </Td>
           </tr>
         ))}

@@ -31,9 +31,12 @@ export const test = base.extend<{ asRole: AsRole }>({
   },
 });
 
+/** The local form (with single sign-on configured, /login shows the provider's button first). */
+export const LOCAL_LOGIN_PATH = "/login?method=local";
+
 /** `timeout`: how long the signed-in page may take (longer where `next dev` may still compile it). */
 export async function signIn(page: Page, username: string, password: string, { timeout }: { timeout?: number } = {}): Promise<void> {
-  await page.goto("/login", { timeout });
+  await page.goto(LOCAL_LOGIN_PATH, { timeout });
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

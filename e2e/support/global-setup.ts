@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { startSimulator, SIMULATOR_DEMO_CREDENTIALS } from "../../lib/simulator";
+import { E2E_IDP_NAME, E2E_ROLE_MAP } from "./idp-users";
+import { startTestIdp } from "./oidc-idp";
 import { ensureProductionBuild, startDashboard } from "./server";
 
 /**
@@ -13,7 +15,14 @@ export default async function globalSetup() {
 
   const simulator = await startSimulator({ port: 0, control: true });
   const adminPassword = `E2e-${randomBytes(9).toString("base64url")}`;
+  // Single sign-on through a real OpenID Connect provider; local sign-in stays on (LOCAL_LOGIN's default).
+  const idp = await startTestIdp();
   const server = await startDashboard({
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_NAME: E2E_IDP_NAME,
+    OIDC_ROLE_MAP: E2E_ROLE_MAP,
     NEXT_DIST_DIR: distDir,
     VICIDIAL_URL: simulator.url,
     VICIDIAL_SIMULATED: "1",
@@ -23,7 +32,10 @@ export default async function globalSetup() {
     DEMO_ADMIN_PASSWORD: adminPassword,
   });
 
+  idp.registerClient(`${server.url}/api/auth/callback/oidc`);
+
   // Workers inherit these: the fixtures read them.
+  process.env.E2E_IDP_URL = idp.issuer;
   process.env.E2E_BASE_URL = server.url;
   process.env.DEMO_ADMIN_PASSWORD = adminPassword;
   process.env.E2E_SIMULATOR_URL = simulator.url;
@@ -32,5 +44,6 @@ export default async function globalSetup() {
   return async () => {
     await server.stop();
     await simulator.close();
+    await idp.close();
   };
 }

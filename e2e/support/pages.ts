@@ -26,6 +26,7 @@ const SHELL_PAGES: DashboardPage[] = [
 const AUDIT_AND_USER_PAGES: DashboardPage[] = [
   { path: "/audit", heading: "Audit log", permission: "audit.view.own" },
   { path: "/users", heading: "Users", permission: "users.manage" },
+  { path: "/settings", heading: "Settings", permission: "settings.manage" },
 ];
 
 export const DASHBOARD_PAGES: DashboardPage[] = [...SHELL_PAGES, ...DID_PAGES, ...PHONE_PAGES, ...CID_GROUP_PAGES, ...CALL_PAGES, ...JOB_PAGES, ...AUDIT_AND_USER_PAGES];

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../../lib/auth/permissions";
+import { LOCAL_LOGIN_PATH } from "./fixtures";
 import { roleState } from "./roles";
 
 /** Users made through the dashboard's own screens, as an admin would. */
@@ -22,7 +23,7 @@ export function strongPassword(): string {
 
 /** Fills the login form; does not wait for where it leads (a one-time password leads to the account page). */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
-  await page.goto("/login");
+  await page.goto(LOCAL_LOGIN_PATH);
   // Enabled once React runs the form; filling earlier races the form taking over its inputs.
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   await page.getByLabel("Username").fill(username);

@@ -1,12 +1,16 @@
 import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { clientInfoFrom } from "./request-info";
+import { clientInfo, clientInfoFrom } from "./request-info";
 import { sessionClaimsSchema, type SessionClaims } from "./claims";
+import { oidcProvider } from "./oidc/provider";
+import { SSO_REFUSALS } from "./oidc/refusals";
+import { effectiveRoleMap, oidcClientSettings, OIDC_PROVIDER_ID } from "./oidc/settings";
+import { signInWithProvider } from "./oidc/sign-in";
 import { sessionLimits } from "./session-lifetime";
-import { signInWithPassword } from "./sign-in";
+import { signInWithPassword, type SignedInUser } from "./sign-in";
 
-export const UNAVAILABLE = "Sign-in is not available right now. Try again in a minute.";
+export const UNAVAILABLE = SSO_REFUSALS.Unavailable;
 
 /** Start-up sets AUTH_SECRET (from the environment, or generated and kept in DATA_DIR). */
 export function authSecret(): string {
@@ -27,6 +31,15 @@ function trustHostUnlessUrlIsSet(): void {
 
 type SignedIn = User & { claims: SessionClaims };
 
+const claimsOf = (user: SignedInUser): SessionClaims => ({
+  uid: user.id,
+  username: user.username,
+  name: user.displayName,
+  role: user.role,
+  sv: user.sessionVersion,
+  signedInAt: Math.floor(Date.now() / 1000),
+});
+
 /**
  * Built per call, not at import: the secret only exists once start-up ran, and the build
  * imports this module without one.
@@ -35,6 +48,7 @@ export function authOptions(): NextAuthOptions {
   trustHostUnlessUrlIsSet();
   // The cookie lives as long as a session can; idle and absolute expiry are checked on every request.
   const { maxAgeSeconds } = sessionLimits();
+  const sso = oidcClientSettings();
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: maxAgeSeconds },
@@ -61,15 +75,31 @@ export function authOptions(): NextAuthOptions {
           // next-auth v4 hands a thrown message to the sign-in form as `error`.
           if (!result.ok) throw new Error(result.message);
           const { user } = result;
-          return {
-            id: String(user.id),
-            name: user.displayName,
-            claims: { uid: user.id, username: user.username, name: user.displayName, role: user.role, sv: user.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) },
-          };
+          return { id: String(user.id), name: user.displayName, claims: claimsOf(user) };
         },
       }),
+      ...(sso ? [oidcProvider(sso)] : []),
     ],
     callbacks: {
+      /**
+       * Single sign-on ends here: the claims the provider vouched for (state and PKCE checked,
+       * the ID token verified by next-auth) become a user of ours, or a refusal shown on the
+       * login page. Credentials sign-ins were decided in authorize() already.
+       */
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID || !sso) return true;
+        let result;
+        try {
+          const { map } = await effectiveRoleMap();
+          result = await signInWithProvider({ issuer: sso.issuer, claims: { ...profile } }, { roleClaim: sso.roleClaim, roleMap: map }, await clientInfo());
+        } catch (error) {
+          console.error("single sign-on failed unexpectedly", error);
+          return "/login?error=Unavailable";
+        }
+        if (!result.ok) return `/login?error=${result.refusal}`;
+        (user as SignedIn).claims = claimsOf(result.user);
+        return true;
+      },
       jwt({ token, user }) {
         if (!user) return token;
         const claims = sessionClaimsSchema.parse((user as SignedIn).claims);

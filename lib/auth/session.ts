@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { authOptions } from "./options";
 import { sessionClaimsSchema } from "./claims";
+import { oidcClientSettings } from "./oidc/settings";
 import { resolveSessionUser, type CurrentUser } from "./session-user";
 
 export type { CurrentUser } from "./session-user";
@@ -19,5 +20,6 @@ const sessionSchema = z.object({ claims: sessionClaimsSchema });
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = sessionSchema.safeParse(await getServerSession(authOptions()));
   if (!session.success) return null;
-  return resolveSessionUser(await getDb(), session.data.claims);
+  const sso = oidcClientSettings();
+  return resolveSessionUser(await getDb(), session.data.claims, new Date(), { providerSessionSeconds: sso?.sessionSeconds });
 });

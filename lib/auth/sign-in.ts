@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema/users";
+import { env } from "@/lib/env";
+import { LOCAL_LOGIN_REFUSED, localLoginAllowed, type LocalLoginPolicy } from "./local-login";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";
 import { lockedUntil, lockMessage, recordAttempt } from "./throttle";
@@ -32,7 +34,10 @@ export interface SignInRequest {
  * Checks a username and password, with the throttle in front and an audit entry behind. An
  * unknown username and a wrong password get the same words and the same bcrypt work.
  */
-export async function signInWithPassword(request: SignInRequest, { now = () => new Date() }: { now?: () => Date } = {}): Promise<SignInResult> {
+export async function signInWithPassword(
+  request: SignInRequest,
+  { now = () => new Date(), localLogin = env() }: { now?: () => Date; localLogin?: LocalLoginPolicy } = {},
+): Promise<SignInResult> {
   const username = request.username.trim().toLowerCase().slice(0, 64);
   const password = request.password;
   if (!username || !password) return { ok: false, message: MISSING_CREDENTIALS };
@@ -45,20 +50,25 @@ export async function signInWithPassword(request: SignInRequest, { now = () => n
     return { ok: false as const, message };
   };
 
+  if (!localLoginAllowed(localLogin, username)) return refuse(LOCAL_LOGIN_REFUSED, "Refused: local sign-in is switched off (LOCAL_LOGIN)", { id: null, role: null });
+
   const until = await lockedUntil(db, username, started);
   if (until) return refuse(lockMessage(until, started), "Refused: too many failed sign-ins", { id: null, role: null });
 
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
-  const matches = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-  if (!user || !matches) {
+  // A provider user has no password here: the same answer and the same work as an unknown name.
+  const local = user?.origin === "local" ? user : undefined;
+  const matches = local ? await verifyPassword(password, local.passwordHash) : await verifyAgainstDummy(password);
+  if (!local || !matches) {
     await recordAttempt(db, { username, success: false, ip: request.ip, at: now() });
-    return refuse(WRONG_CREDENTIALS, user ? "Wrong password" : "Unknown username", { id: user?.id ?? null, role: user?.role ?? null });
+    const reason = !user ? "Unknown username" : !local ? "Password sign-in for a single sign-on account" : "Wrong password";
+    return refuse(WRONG_CREDENTIALS, reason, { id: user?.id ?? null, role: user?.role ?? null });
   }
-  if (user.disabled) return refuse(DISABLED_ACCOUNT, "Account disabled", { id: user.id, role: user.role });
+  if (local.disabled) return refuse(DISABLED_ACCOUNT, "Account disabled", { id: local.id, role: local.role });
 
   const at = now();
   await recordAttempt(db, { username, success: true, ip: request.ip, at });
-  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
-  await recordAudit({ actor: { id: user.id, username, role: user.role }, action: "auth.sign_in", target: username, outcome: "success", ...meta });
-  return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, sessionVersion: user.sessionVersion } };
+  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, local.id));
+  await recordAudit({ actor: { id: local.id, username, role: local.role }, action: "auth.sign_in", target: username, outcome: "success", ...meta });
+  return { ok: true, user: { id: local.id, username: local.username, displayName: local.displayName, role: local.role, sessionVersion: local.sessionVersion } };
 }

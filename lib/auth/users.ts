@@ -3,7 +3,7 @@ import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { getDb, type Db } from "@/lib/db";
-import { users } from "@/lib/db/schema/users";
+import { users, type UserOrigin } from "@/lib/db/schema/users";
 import { generateOneTimePassword, hashPassword, verifyPassword } from "./password";
 import type { Role } from "./permissions";
 
@@ -21,6 +21,8 @@ export interface UserSummary {
   mustChangePassword: boolean;
   createdAt: Date;
   lastSignInAt: Date | null;
+  /** `oidc`: made by single sign-on; the identity provider keeps the password and decides the role. */
+  origin: UserOrigin;
 }
 
 export interface UserChange {
@@ -37,6 +39,7 @@ const summary = {
   mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
   lastSignInAt: users.lastSignInAt,
+  origin: users.origin,
 };
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -69,6 +72,9 @@ async function findUser(tx: Tx | Db, userId: number): Promise<UserSummary | unde
 }
 
 const noSuchUser = () => fail("conflict", "That user no longer exists. Reload the page.");
+const roleFromProvider = (username: string) =>
+  fail("conflict", `${username} signs in with the identity provider, which decides the role from their groups: change the groups there. The new role applies at their next sign-in.`);
+const passwordAtProvider = (username: string) => fail("conflict", `${username} signs in with the identity provider, which keeps their password. Reset it there.`);
 
 export async function listUsers(): Promise<UserSummary[]> {
   const db = await getDb();
@@ -106,6 +112,7 @@ export async function changeRole({ actorId, userId, role }: { actorId: number | 
   return adminGuarded(await getDb(), async (tx) => {
     const before = await findUser(tx, userId);
     if (!before) return noSuchUser();
+    if (before.origin === "oidc") return roleFromProvider(before.username);
     if (before.role === role) return ok({ before, after: before }, `${before.username} already has that role.`);
     if (before.role === "admin" && !before.disabled && (await otherActiveAdmins(tx, userId)) === 0) {
       return fail("conflict", `${before.username} is the last active admin. Make someone else an admin first.`);
@@ -141,6 +148,8 @@ export async function setDisabled({ actorId, userId, disabled }: { actorId: numb
 /** A new one-time password; the user's sessions end and they choose a password at next sign-in. */
 export async function resetPassword({ userId }: { userId: number }): Promise<ActionResult<{ user: UserSummary; oneTimePassword: string }>> {
   const db = await getDb();
+  const target = await findUser(db, userId);
+  if (target?.origin === "oidc") return passwordAtProvider(target.username);
   const oneTimePassword = generateOneTimePassword();
   const [user] = await db
     .update(users)
@@ -150,7 +159,7 @@ export async function resetPassword({ userId }: { userId: number }): Promise<Act
       sessionVersion: sql`${users.sessionVersion} + 1`,
       updatedAt: new Date(),
     })
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), eq(users.origin, "local")))
     .returning(summary);
   if (!user) return noSuchUser();
   return ok({ user, oneTimePassword }, `New one-time password for ${user.username}.`);
@@ -162,8 +171,9 @@ export async function resetPassword({ userId }: { userId: number }): Promise<Act
  */
 export async function changeOwnPassword({ userId, currentPassword, newPassword }: { userId: number; currentPassword: string; newPassword: string }): Promise<ActionResult<{ user: UserSummary }>> {
   const db = await getDb();
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db.select({ passwordHash: users.passwordHash, origin: users.origin, username: users.username }).from(users).where(eq(users.id, userId)).limit(1);
   if (!row) return noSuchUser();
+  if (row.origin === "oidc") return passwordAtProvider(row.username);
   if (!(await verifyPassword(currentPassword, row.passwordHash))) {
     return fail("validation", "Your current password is not correct.", { fieldErrors: { currentPassword: ["This is not your current password"] } });
   }

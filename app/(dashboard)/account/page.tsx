@@ -3,7 +3,9 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { requireUser } from "@/lib/auth/guard";
+import { DEFAULT_PROVIDER_NAME, oidcClientSettings } from "@/lib/auth/oidc/settings";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { getUser } from "@/lib/auth/users";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -12,6 +14,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const raw = (await searchParams).callbackUrl;
   const continueTo = safeCallbackUrl(Array.isArray(raw) ? raw[0] : raw);
+  const fromProvider = (await getUser(user.id))?.origin === "oidc";
+  const providerName = oidcClientSettings()?.name ?? DEFAULT_PROVIDER_NAME;
 
   return (
     <>
@@ -31,9 +35,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ]}
           />
         </Card>
-        <Card title="Change password">
-          <ChangePasswordForm continueTo={user.mustChangePassword ? continueTo : undefined} />
-        </Card>
+        {fromProvider ? (
+          <Card title="Password and role">
+            <p className="text-sm">
+              You sign in with {providerName}: your password is kept there, and your role comes from your groups there. A change of groups applies at your next sign-in.
+            </p>
+          </Card>
+        ) : (
+          <Card title="Change password">
+            <ChangePasswordForm continueTo={user.mustChangePassword ? continueTo : undefined} />
+          </Card>
+        )}
       </div>
     </>
   );

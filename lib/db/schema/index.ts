@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./inventory";
 export * from "./jobs";
+export * from "./settings";

@@ -4,6 +4,10 @@ import { boolean, check, index, integer, pgTable, serial, text, timestamp } from
 export const ROLES = ["admin", "supervisor", "provisioning", "qa"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Where an account comes from: made here (a password kept here) or by the identity provider. */
+export const USER_ORIGINS = ["local", "oidc"] as const;
+export type UserOrigin = (typeof USER_ORIGINS)[number];
+
 export const users = pgTable(
   "users",
   {
@@ -20,8 +24,14 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    origin: text("origin").$type<UserOrigin>().notNull().default("local"),
+    /** Provider users: `issuer|subject`, the identity that stays when a name or email changes. */
+    externalId: text("external_id").unique(),
   },
-  (t) => [check("users_role_check", sql`${t.role} in ('admin', 'supervisor', 'provisioning', 'qa')`)],
+  (t) => [
+    check("users_role_check", sql`${t.role} in ('admin', 'supervisor', 'provisioning', 'qa')`),
+    check("users_origin_check", sql`(${t.origin} = 'local' and ${t.externalId} is null) or (${t.origin} = 'oidc' and ${t.externalId} is not null)`),
+  ],
 );
 
 /** Every sign-in attempt; throttling counts recent failures per username (shared by all instances). */

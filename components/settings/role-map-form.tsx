@@ -1,0 +1,58 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
+import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
+import { useHydrated } from "@/components/auth/use-hydrated";
+import { Button, cn, ErrorCallout, Field } from "@/components/ui";
+import type { ActionError } from "@/lib/actions/result";
+import { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
+
+const FIELDS = ["roleMap"] as const;
+
+/** The saved group-to-role map, one entry per line. */
+export function RoleMapForm({ saved }: { saved: string }) {
+  const [error, setError] = useState<ActionError | null>(null);
+  const form = useForm<z.input<typeof roleMapFormSchema>, unknown, z.output<typeof roleMapFormSchema>>({
+    resolver: zodResolver(roleMapFormSchema),
+    defaultValues: { roleMap: saved.split(",").join("\n") },
+  });
+  const { register, handleSubmit, formState } = form;
+  const hydrated = useHydrated();
+
+  // The form checks the text with the schema; the action parses the text itself, so the text is sent.
+  const onSubmit = handleSubmit(async () => {
+    setError(null);
+    let result;
+    try {
+      result = await saveRoleMapAction(undefined, { roleMap: form.getValues("roleMap") });
+    } catch {
+      setError(UNREACHABLE);
+      return;
+    }
+    if (!result.ok) {
+      showFieldErrors(result.error, form.setError, FIELDS);
+      if (!result.error.fieldErrors) setError(result.error);
+      return;
+    }
+    toast.success(result.message);
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Role map">
+      {error && <ErrorCallout error={error} />}
+      <Field label="Groups and roles" hint="One group=role per line, most powerful first: a person in several groups gets the first match. Roles: admin, supervisor, provisioning, qa." error={formState.errors.roleMap?.message} required>
+        {(props) => (
+          <textarea {...props} {...register("roleMap")} rows={6} spellCheck={false} className={cn(props.className, "font-mono")} />
+        )}
+      </Field>
+      <Button type="submit" loading={formState.isSubmitting} disabled={!hydrated}>
+        Save role map
+      </Button>
+    </form>
+  );
+}
