@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { connectionStatus } from "@/lib/connection-status";
 import { inventoryCounts } from "@/lib/inventory/counts";
 import { RefreshConnectionButton } from "@/components/overview/refresh-connection-button";
+import { Time, VicidialTime } from "@/components/ui/time";
 
 export const metadata = { title: "Overview" };
 
@@ -58,11 +59,11 @@ export default async function OverviewPage() {
               { label: "Version", value: status.version },
               { label: "Build", value: status.build },
               { label: "Server time zone (GMT offset)", value: status.timeZone },
-              { label: "Server time", value: status.serverTime },
+              { label: "Server time", value: status.serverTime ? <VicidialTime value={status.serverTime} label={false} /> : null },
               { label: "API login", value: credentialWords[status.credentials] },
             ]}
           />
-          <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">Checked {new Date(status.checkedAt).toLocaleString("en-US")}</p>
+          <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">Checked <Time value={status.checkedAt} relative /></p>
         </Card>
         <Card title="Managed here">
           <ul className="grid grid-cols-2 gap-3">

@@ -5,7 +5,7 @@ import { AUDIT_OUTCOMES, OUTCOME_LABELS } from "@/lib/audit/outcome";
 import { AUDIT_RESOURCES } from "@/lib/audit/resources";
 
 /** The filters as a GET form: the URL is the view, so it can be bookmarked and exported as is. */
-export function AuditFiltersForm({ filters, usernames }: { filters: AuditFilters; usernames: string[] | null }) {
+export function AuditFiltersForm({ filters, usernames, zone }: { filters: AuditFilters; usernames: string[] | null; zone: string }) {
   return (
     <FilterBar basePath="/audit" params={{}}>
       {usernames && (
@@ -49,10 +49,10 @@ export function AuditFiltersForm({ filters, usernames }: { filters: AuditFilters
           </Select>
         )}
       </Field>
-      <Field label="From (UTC)" className="w-40">
+      <Field label="From" hint={`Days in ${zone}`} className="w-40">
         {(props) => <Input {...props} type="date" name="from" defaultValue={filters.from ?? ""} />}
       </Field>
-      <Field label="To (UTC)" className="w-40">
+      <Field label="To" hint={`Days in ${zone}`} className="w-40">
         {(props) => <Input {...props} type="date" name="to" defaultValue={filters.to ?? ""} />}
       </Field>
       <Field label="Target contains" className="w-48">

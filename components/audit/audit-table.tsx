@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatAuditTime, formatDuration } from "./format";
+import { formatDuration } from "./format";
 import { OutcomeBadge } from "./outcome-badge";
+import { Time } from "@/components/ui/time";
 
 export function AuditTable({ rows, caption = "Audit log entries" }: { rows: AuditRow[]; caption?: string }) {
   return (
@@ -24,7 +25,7 @@ export function AuditTable({ rows, caption = "Audit log entries" }: { rows: Audi
         {rows.map((row) => (
           <tr key={row.id}>
             <Td className="whitespace-nowrap">
-              <time dateTime={row.at.toISOString()}>{formatAuditTime(row.at)}</time>
+              <Time value={row.at} />
             </Td>
             <Td>{row.actorUsername}</Td>
             <Td>

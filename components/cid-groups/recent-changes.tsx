@@ -2,6 +2,7 @@ import Link from "next/link";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
+import { Time } from "@/components/ui/time";
 
 const ACTION_LABELS: Record<string, string> = {
   "cid.add": "Added entry",
@@ -38,7 +39,7 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <Td className="whitespace-nowrap">{row.at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</Td>
+                <Td className="whitespace-nowrap"><Time value={row.at} relative /></Td>
                 <Td>{row.actorUsername}</Td>
                 <Td>
                   <span className="font-medium">{ACTION_LABELS[row.action] ?? row.action}</span>

@@ -1,7 +1,7 @@
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatWhen } from "./format";
+import { Time } from "@/components/ui/time";
 
 const ACTION_LABELS: Record<string, string> = {
   "did.add": "Added",
@@ -73,7 +73,7 @@ export function DidHistory({ rows }: { rows: AuditRow[] }) {
           return (
             <tr key={row.id}>
               <Td className="whitespace-nowrap">
-                <time dateTime={row.at.toISOString()}>{formatWhen(row.at)}</time>
+                <Time value={row.at} />
               </Td>
               <Td>{row.actorUsername}</Td>
               <Td>{ACTION_LABELS[row.action] ?? row.action}</Td>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { cancelJobAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
 import { downloadText } from "@/components/calls/download";
@@ -13,10 +13,11 @@ import { isFinished, JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { formatDuration, formatRate, type JobProgress } from "@/lib/jobs/views";
 import { JobStatusBadge } from "./job-status-badge";
 import { jobKey, useJobProgress } from "./use-job";
+import { Time } from "@/components/ui/time";
 
 const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
 
-function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
+function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) {
   return (
     <div className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
@@ -92,7 +93,7 @@ export function JobProgressPanel({ initial }: { initial: JobProgress }) {
             value={
               finished
                 ? job.finishedAt
-                  ? new Date(job.finishedAt).toLocaleTimeString("en-US")
+                  ? <Time value={job.finishedAt} timeOnly />
                   : "—"
                 : job.etaSeconds !== null
                   ? `about ${formatDuration(job.etaSeconds)}`
@@ -104,7 +105,7 @@ export function JobProgressPanel({ initial }: { initial: JobProgress }) {
         </dl>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {job.ratePerSecond !== null ? `Rate: ${formatRate(job.ratePerSecond)}. ` : ""}
-          Started by {job.owner} on {new Date(job.createdAt).toLocaleString("en-US")}.
+          Started by {job.owner} on <Time value={job.createdAt} />.
         </p>
 
         <div className="flex flex-wrap items-center gap-2">
@@ -151,7 +152,7 @@ function SheetPanel({ job, busy, onDownload }: { job: JobProgress; busy: boolean
   if (job.sheet === "downloaded") {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        The password sheet was downloaded {job.sheetDownloadedAt ? `on ${new Date(job.sheetDownloadedAt).toLocaleString("en-US")}` : ""}; its passwords
+        The password sheet was downloaded {job.sheetDownloadedAt ? <>on <Time value={job.sheetDownloadedAt} /></> : ""}; its passwords
         are no longer kept.
       </p>
     );

@@ -1,7 +1,7 @@
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatChanged } from "./labels";
+import { Time } from "@/components/ui/time";
 
 /** What changed, when, by whom: the object's own audit entries, newest first. */
 export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote?: string }) {
@@ -24,7 +24,7 @@ export function ChangeHistory({ rows, scopeNote }: { rows: AuditRow[]; scopeNote
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <Td className="whitespace-nowrap">{formatChanged(row.at)}</Td>
+                <Td className="whitespace-nowrap"><Time value={row.at} /></Td>
                 <Td>{row.actorUsername}</Td>
                 <Td>
                   <code className="text-xs">{row.action}</code>

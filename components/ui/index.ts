@@ -7,3 +7,4 @@ export { withParams, flattenSearchParams, pageNumber, type SearchParams } from "
 export { ErrorCallout, SuccessCallout } from "./error-callout";
 export { FilterBar } from "./filter-bar";
 export { ProgressBar } from "./progress-bar";
+export { Time, VicidialTime, TimeZoneProvider, ZoneCookieSync, useViewerZone, useNow } from "./time";

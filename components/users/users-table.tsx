@@ -2,8 +2,7 @@ import { Badge, EmptyState, Table, Td, Th } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/users";
 import { UserActions } from "./user-actions";
-
-const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "Never");
+import { Time } from "@/components/ui/time";
 
 export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: number }) {
   if (users.length === 0) return <EmptyState title="No users yet">Create the first one with the form.</EmptyState>;
@@ -35,7 +34,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
                 {u.mustChangePassword && <Badge tone="amber">One-time password</Badge>}
               </div>
             </Td>
-            <Td className="whitespace-nowrap text-slate-600 dark:text-slate-400">{when(u.lastSignInAt)}</Td>
+            <Td className="whitespace-nowrap text-slate-600 dark:text-slate-400">{u.lastSignInAt ? <Time value={u.lastSignInAt} relative /> : "Never"}</Td>
             <Td>
               <UserActions user={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, disabled: u.disabled }} isSelf={u.id === currentUserId} />
             </Td>

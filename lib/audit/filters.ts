@@ -16,7 +16,7 @@ export const auditFiltersSchema = z.object({
   resource: optional(z.string().regex(/^[a-z][a-z_]*$/)),
   action: optional(z.string().trim().regex(/^[a-z][a-z_.]*$/)),
   outcome: optional(z.enum(AUDIT_OUTCOMES)),
-  /** UTC days, inclusive. */
+  /** Days in the reader's time zone, inclusive. */
   from: optional(day),
   to: optional(day),
   /** Part of the target. */

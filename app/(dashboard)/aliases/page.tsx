@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { formatChanged } from "@/components/phones/labels";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/inventory/aliases";
 import { splitLogins } from "@/lib/schemas/alias";
+import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "Phone aliases" };
 
@@ -78,7 +78,7 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
                   <Td>{alias.aliasName}</Td>
                   <Td className="font-mono text-xs">{splitLogins(alias.phoneLogins).join(", ")}</Td>
                   <Td className="whitespace-nowrap">
-                    {formatChanged(alias.updatedAt)}
+                    <Time value={alias.updatedAt} />
                     <span className="block text-xs text-slate-500 dark:text-slate-400">by {alias.updatedBy}</span>
                   </Td>
                 </tr>

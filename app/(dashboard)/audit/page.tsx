@@ -7,6 +7,7 @@ import { listAudit } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
+import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -14,8 +15,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("audit.view.own");
   const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
   const filters = parseAuditFilters(await searchParams);
+  const zone = await getViewerZone();
   const [{ rows, total, page, pageSize }, usernames] = await Promise.all([
-    listAudit(filters, scope),
+    listAudit(filters, scope, { zone }),
     scope.kind === "all" ? listUsers().then((list) => list.map((u) => u.username)) : Promise.resolve(null),
   ]);
   const params = auditFilterParams(filters);
@@ -38,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
-      <AuditFiltersForm filters={filters} usernames={usernames} />
+      <AuditFiltersForm filters={filters} usernames={usernames} zone={zone} />
       {total === 0 ? (
         <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"}>
           {filtered ? "Widen the date range or clear a filter." : "Sign-ins and changes made through the dashboard appear here."}

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { JOB_KIND_INFO, JOB_KINDS, JOB_STATUS_LABELS, JOB_STATUSES, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 import { canSeeAllJobs, JOB_PAGE_SIZE, listJobs, parseJobListQuery } from "@/lib/jobs/queries";
+import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "Bulk jobs" };
 
@@ -98,7 +99,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                     <span className="block text-xs text-slate-500 dark:text-slate-400">of {job.total}</span>
                   </Td>
                   {allJobs && <Td>{job.owner}</Td>}
-                  <Td className="whitespace-nowrap">{job.createdAt.toLocaleString("en-US")}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Time value={job.createdAt} relative />
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
-import { formatChanged, phonePath, yesNoLabel } from "@/components/phones/labels";
+import { phonePath, yesNoLabel } from "@/components/phones/labels";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE } from "@/lib/inventory/phones";
 import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";
+import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "Phones" };
 
@@ -116,7 +117,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
                   <Td>{phone.outboundCid}</Td>
                   <Td>{phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : null}</Td>
                   <Td className="whitespace-nowrap">
-                    {formatChanged(phone.updatedAt)}
+                    <Time value={phone.updatedAt} />
                     <span className="block text-xs text-slate-500 dark:text-slate-400">by {phone.updatedBy}</span>
                   </Td>
                 </tr>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditJson } from "@/components/audit/audit-json";
-import { formatAuditTime, formatDuration } from "@/components/audit/format";
+import { formatDuration } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { getAuditEntry } from "@/lib/audit/queries";
@@ -10,6 +10,7 @@ import { resourceLabel } from "@/lib/audit/resources";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Audit entry" };
 
@@ -29,7 +30,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
         <Card title="What happened">
           <DetailList
             items={[
-              { label: "Time", value: <time dateTime={entry.at.toISOString()}>{formatAuditTime(entry.at)}</time> },
+              { label: "Time", value: <Time value={entry.at} /> },
               { label: "User", value: `${entry.actorUsername}${entry.actorRole ? ` (${ROLE_LABELS[entry.actorRole as keyof typeof ROLE_LABELS] ?? entry.actorRole})` : ""}` },
               { label: "Action", value: <code>{entry.action}</code> },
               { label: "Resource", value: resourceLabel(entry.resource) },

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { clientInfo } from "@/lib/auth/request-info";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     ...(await clientInfo()),
   });
 
-  const batches = iterateAudit(exported, scope);
+  const batches = iterateAudit(exported, scope, { zone: await getViewerZone() });
   const encoder = new TextEncoder();
   let header = true;
   const body = new ReadableStream<Uint8Array>({
