@@ -3,14 +3,7 @@ import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
 import { Time } from "@/components/ui/time";
-
-const ACTION_LABELS: Record<string, string> = {
-  "cid.add": "Added entry",
-  "cid.update": "Changed entries",
-  "cid.delete": "Deleted entries",
-  "cid.group_add": "Added to list",
-  "cid.group_remove": "Removed from list",
-};
+import { AuditSummary } from "@/components/audit/audit-summary";
 
 /** The group's last changes made through the dashboard, from the audit log. */
 export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: string }) {
@@ -42,11 +35,10 @@ export function RecentChanges({ rows, groupId }: { rows: AuditRow[]; groupId: st
                 <Td className="whitespace-nowrap"><Time value={row.at} relative /></Td>
                 <Td>{row.actorUsername}</Td>
                 <Td>
-                  <span className="font-medium">{ACTION_LABELS[row.action] ?? row.action}</span>
-                  {row.message && <span className="block text-slate-600 dark:text-slate-400">{row.message}</span>}
+                  <AuditSummary entry={row} />
                 </Td>
                 <Td>
-                  <OutcomeBadge outcome={row.outcome} label={row.outcome} />
+                  <OutcomeBadge outcome={row.outcome} />
                 </Td>
               </tr>
             ))}

@@ -1,7 +1,8 @@
 import Papa from "papaparse";
 import type { AuditRow } from "./queries";
+import { entrySummary } from "./changes";
 
-const COLUMNS = ["id", "time_utc", "user", "role", "ip", "action", "resource", "target", "outcome", "message", "duration_ms", "params", "before", "after", "raw", "user_agent"];
+const COLUMNS = ["id", "time_utc", "user", "role", "ip", "action", "resource", "target", "outcome", "message", "duration_ms", "params", "before", "after", "raw", "user_agent", "changes"];
 
 const json = (value: unknown) => (value == null ? "" : JSON.stringify(value));
 
@@ -23,6 +24,7 @@ function toRecord(row: AuditRow): unknown[] {
     json(row.after),
     row.raw ?? "",
     row.userAgent ?? "",
+    entrySummary(row).join("; "),
   ];
 }
 

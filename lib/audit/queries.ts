@@ -1,8 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
-import type { AuditFilters } from "./filters";
+import { showsSignIns, type AuditFilters } from "./filters";
+import { SIGN_IN_RESOURCE } from "./actions";
 import type { AuditScope } from "./scope";
 import { nextDay, startOfDayInZone, UTC } from "@/lib/time/format";
 
@@ -20,6 +21,7 @@ function conditions(filters: AuditFilters, scope: AuditScope, zone: string = UTC
   if (scope.kind === "own") where.push(eq(auditLog.actorId, scope.actorId));
   if (filters.user) where.push(eq(auditLog.actorUsername, filters.user));
   if (filters.resource) where.push(eq(auditLog.resource, filters.resource));
+  if (!showsSignIns(filters)) where.push(ne(auditLog.resource, SIGN_IN_RESOURCE));
   if (filters.action) where.push(eq(auditLog.action, filters.action));
   if (filters.outcome) where.push(eq(auditLog.outcome, filters.outcome));
   // Whole days in the reader's zone: the days the table shows the entries on.

@@ -30,8 +30,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit log"
         description={
           scope.kind === "all"
-            ? "Every change made through the dashboard and every sign-in, newest first. Passwords never appear here."
-            : "Your own changes and sign-ins, newest first."
+            ? "Every change made through the dashboard and every sign-in, newest first. Sign-ins show with “Show sign-ins”. Passwords never appear here."
+            : "Your own changes and sign-ins, newest first. Sign-ins show with “Show sign-ins”."
         }
         actions={
           // A plain link: the export is a file download, not a page for the client router.
