@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from "@playwright/test";
 import { can, ROLES, type Role } from "../lib/auth/permissions";
 import { expect, signInAsAdmin, test } from "./support/fixtures";
 import { DASHBOARD_PAGES, FORBIDDEN_HEADING } from "./support/pages";
+import { OVERVIEW_PANELS } from "./support/pages/overview";
 import { baseURL, newSignedInUser } from "./support/users";
 
 /**
@@ -51,4 +52,18 @@ for (const pageInfo of DASHBOARD_PAGES) {
       await page.close();
     });
   }
+}
+
+for (const role of ROLES) {
+  test(`${role} sees the overview panels of that role, and no others`, async () => {
+    const page = await contexts.get(role)!.newPage();
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    const own = OVERVIEW_PANELS[role];
+    for (const panel of own) await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toBeVisible();
+    for (const panel of new Set(Object.values(OVERVIEW_PANELS).flat())) {
+      if (!own.includes(panel)) await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toHaveCount(0);
+    }
+    await page.close();
+  });
 }

@@ -12,26 +12,47 @@ import { formatDateTime, formatExact, formatRelative, formatTimeOfDay, formatVic
 const TimeContext = createContext<{ zone: string; renderedAt: number }>({ zone: UTC, renderedAt: 0 });
 
 export function TimeZoneProvider({ zone, renderedAt, children }: { zone: string; renderedAt: number; children: ReactNode }) {
-  return <TimeContext.Provider value={{ zone, renderedAt }}>{children}</TimeContext.Provider>;
+  return (
+    <TimeContext.Provider value={{ zone, renderedAt }}>
+      <ZoneRefresh serverZone={zone} />
+      {children}
+    </TimeContext.Provider>
+  );
 }
 
 export function useViewerZone(): string {
   return useContext(TimeContext).zone;
 }
 
+function browserZone(): string {
+  return validZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? UTC;
+}
+
+function writeZoneCookie(zone: string) {
+  document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+}
+
 /**
- * Writes the browser's zone into the cookie the server reads, and re-renders the page once when
- * it changed (first visit, travel, a changed system setting). Until then pages show UTC, labelled.
+ * Writes the browser's zone into the cookie the server reads. On the sign-in page that is all:
+ * the first dashboard page is then rendered in the right zone.
  */
 export function ZoneCookieSync() {
+  useEffect(() => writeZoneCookie(browserZone()), []);
+  return null;
+}
+
+/**
+ * Inside the dashboard: when the page was rendered in another zone than the browser's (no cookie
+ * yet, travel, a changed system setting), write the cookie and render the page again, once.
+ */
+function ZoneRefresh({ serverZone }: { serverZone: string }) {
   const router = useRouter();
   useEffect(() => {
-    const zone = validZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? UTC;
-    const current = document.cookie.split("; ").find((c) => c.startsWith(`${ZONE_COOKIE}=`))?.slice(ZONE_COOKIE.length + 1);
-    if (current && decodeURIComponent(current) === zone) return;
-    document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    const zone = browserZone();
+    if (zone === serverZone) return;
+    writeZoneCookie(zone);
     router.refresh();
-  }, [router]);
+  }, [router, serverZone]);
   return null;
 }
 

@@ -155,3 +155,9 @@ export function formatVicidialTime(value: string): string {
 }
 
 export const VICIDIAL_TIME_LABEL = "VICIdial server time";
+
+/** The `count` calendar days ending with `lastDay`, oldest first: a chart's x axis. */
+export function daysEndingWith(lastDay: string, count: number): string[] {
+  const [y, m, d] = lastDay.split("-").map(Number) as [number, number, number];
+  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(y, m - 1, d - (count - 1 - i))).toISOString().slice(0, 10));
+}

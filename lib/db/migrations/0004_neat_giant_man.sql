@@ -1,0 +1,1 @@
+ALTER TABLE "cid_groups" ADD COLUMN "idle_entry_count" integer;
