@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from "@playwright/test";
 import { can, ROLES, type Role } from "../lib/auth/permissions";
 import { expect, signInAsAdmin, test } from "./support/fixtures";
 import { DASHBOARD_PAGES, FORBIDDEN_HEADING } from "./support/pages";
-import { OVERVIEW_PANELS } from "./support/pages/overview";
+import { EXPORT_ROUTES, OVERVIEW_PANELS } from "./support/pages/overview";
 import { baseURL, newSignedInUser } from "./support/users";
 
 /**
@@ -66,4 +66,18 @@ for (const role of ROLES) {
     }
     await page.close();
   });
+}
+
+for (const route of EXPORT_ROUTES) {
+  for (const role of ROLES) {
+    const allowed = can(role, route.permission);
+    test(`${role} ${allowed ? "downloads" : "is refused"} ${route.path}`, async () => {
+      const response = await contexts.get(role)!.request.get(route.path);
+      expect(response.status()).toBe(allowed ? 200 : 403);
+      if (allowed) {
+        expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
+        expect(await response.text()).toMatch(route.header);
+      }
+    });
+  }
 }

@@ -8,3 +8,4 @@ export { ErrorCallout, SuccessCallout } from "./error-callout";
 export { FilterBar } from "./filter-bar";
 export { ProgressBar } from "./progress-bar";
 export { Time, VicidialTime, TimeZoneProvider, ZoneCookieSync, useViewerZone, useNow } from "./time";
+export { ExportLink } from "./export-link";

@@ -6,6 +6,7 @@ import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/inventory/aliases";
 import { splitLogins } from "@/lib/schemas/alias";
 import { Time } from "@/components/ui/time";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "Phone aliases" };
 
@@ -39,7 +40,12 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Phone aliases"
         description="One login that rings several phones. These are the aliases this dashboard knows: those added or changed here, and the demo's seed alias."
-        actions={canWrite && addButton}
+        actions={
+          <>
+            <ExportLink href="/aliases/export.csv" params={params} />
+            {canWrite && addButton}
+          </>
+        }
       />
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Alias ID, name or login" />}</Field>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { buttonClass, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { EmptyState, ExportLink, PageHeader, Pagination } from "@/components/ui";
 import { auditFilterParams, parseAuditFilters } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
@@ -21,8 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     scope.kind === "all" ? listUsers().then((list) => list.map((u) => u.username)) : Promise.resolve(null),
   ]);
   const params = auditFilterParams(filters);
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
-  const filtered = query !== "";
+  const filtered = Object.values(params).some((v) => v !== undefined);
 
   return (
     <>
@@ -34,10 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             : "Your own changes and sign-ins, newest first. Sign-ins show with “Show sign-ins”."
         }
         actions={
-          // A plain link: the export is a file download, not a page for the client router.
-          <a href={`/audit/export${query ? `?${query}` : ""}`} download className={buttonClass("secondary")}>
-            Export CSV
-          </a>
+          <ExportLink href="/audit/export" params={params} />
         }
       />
       <AuditFiltersForm filters={filters} usernames={usernames} zone={zone} />

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { JOB_KIND_INFO, JOB_KINDS, JOB_STATUS_LABELS, JOB_STATUSES, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 import { canSeeAllJobs, JOB_PAGE_SIZE, listJobs, parseJobListQuery } from "@/lib/jobs/queries";
 import { Time } from "@/components/ui/time";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "Bulk jobs" };
 
@@ -27,7 +28,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="Bulk jobs"
         description={`CSV imports of DIDs, CID group entries and agent phones, up to ${MAX_JOB_ROWS.toLocaleString("en-US")} rows per job, with live progress. Jobs keep running when you close the page. ${allJobs ? "As an admin you see everyone's jobs." : "You see the jobs you started."}`}
-        actions={startable.length > 0 && <ButtonLink href="/jobs/new">New job</ButtonLink>}
+        actions={
+          <>
+            <ExportLink href="/jobs/export.csv" params={params} />
+            {startable.length > 0 && <ButtonLink href="/jobs/new">New job</ButtonLink>}
+          </>
+        }
       />
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Status">

@@ -7,6 +7,7 @@ import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE } from "@/lib/inventory/phones";
 import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";
 import { Time } from "@/components/ui/time";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "Phones" };
 
@@ -33,7 +34,9 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
         title="Phones"
         description="The phones this dashboard knows: those added or changed here, and the demo's seed phones. VICIdial's API cannot list phones, so phones made elsewhere do not appear."
         actions={
-          canWrite &&
+          <>
+            <ExportLink href="/phones/export.csv" params={params} />
+            {canWrite &&
           (addCapability.allowed ? (
             <ButtonLink href="/phones/new">Add phone</ButtonLink>
           ) : (
@@ -43,7 +46,8 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
               </Button>
               <span className="text-sm text-slate-600 dark:text-slate-400">Not available: {addCapability.reason}</span>
             </span>
-          ))
+          ))}
+          </>
         }
       />
       <FilterBar basePath={BASE} params={sortParams}>

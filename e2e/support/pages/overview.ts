@@ -1,4 +1,4 @@
-import type { Role } from "../../../lib/auth/permissions";
+import type { Permission, Role } from "../../../lib/auth/permissions";
 
 /** The overview's panels (card headings) each role sees; every other role's panels stay hidden. */
 export const OVERVIEW_PANELS: Record<Role, string[]> = {
@@ -19,3 +19,14 @@ export const OVERVIEW_PANELS: Record<Role, string[]> = {
     "Recent changes",
   ],
 };
+
+/** Every CSV download route and the permission it needs (the role matrix checks each for every role). */
+export const EXPORT_ROUTES: { path: string; permission: Permission; header: RegExp }[] = [
+  { path: "/dids/export.csv?route=IN_GROUP", permission: "dids.view", header: /^did_pattern,description,active,route/ },
+  { path: "/phones/export.csv", permission: "phones.view", header: /^server_ip,extension,login/ },
+  { path: "/aliases/export.csv", permission: "phones.view", header: /^alias_id,alias_name,phone_logins/ },
+  { path: "/jobs/export.csv", permission: "jobs.run", header: /^id,title,kind,status/ },
+  { path: "/audit/export", permission: "audit.view.own", header: /^id,time_utc,user/ },
+  { path: "/jobs/new/dids/template.csv", permission: "dids.write", header: /^did_pattern,/ },
+  { path: "/jobs/new/agents/template.csv", permission: "phones.write", header: /^[a-z_]+(,[a-z_]+)+\r\n$/ },
+];

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { auditCsv } from "@/lib/audit/csv";
+import { exportFileName } from "@/lib/export/csv";
 import { parseAuditFilters, withoutPage } from "@/lib/audit/filters";
 import { iterateAudit } from "@/lib/audit/queries";
 import { recordAudit } from "@/lib/audit/record";
@@ -45,11 +46,10 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
   });
 
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-${stamp}.csv"`,
+      "Content-Disposition": `attachment; filename="${exportFileName("audit")}"`,
       "Cache-Control": "no-store",
     },
   });
