@@ -64,7 +64,7 @@ test.describe("phone aliases", () => {
     await page.getByRole("textbox", { name: "Alias name", exact: true }).fill("Front desk and admin");
     await typeLogins(page, "1001");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("table", { name: "Change history" }).getByText("alias.update")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("table", { name: "Change history" }).getByText("Phone alias changed")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("definition").getByRole("listitem")).toHaveText([/gs102/, /1002/, /1001/]);
 
     // The list finds it by a login.

@@ -15,14 +15,20 @@ test.describe("audit log", () => {
     await page.getByLabel("Outcome").selectOption("failed");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(new RegExp(`outcome=failed.*q=${stranger}|q=${stranger}.*outcome=failed`));
+    // Sign-ins are hidden until asked for.
+    await expect(page.getByRole("heading", { name: "No entries match these filters" })).toBeVisible();
+    await page.getByLabel("Show sign-ins").check();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/signins=1/);
+    await expect(page.getByLabel("Show sign-ins")).toBeChecked();
     const rows = page.getByRole("table", { name: "Audit log entries" }).getByRole("row");
     await expect(rows).toHaveCount(2);
-    await expect(rows.nth(1)).toContainText("auth.sign_in_failed");
+    await expect(rows.nth(1)).toContainText("Sign-in refused");
     await expect(rows.nth(1)).toContainText("Unknown username");
 
     await rows.nth(1).getByRole("link", { name: /Details of entry/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: /Audit entry \d+/ })).toBeVisible();
-    await expect(page.getByText("auth.sign_in_failed by")).toBeVisible();
+    await expect(page.getByText("Sign-in refused by")).toBeVisible();
     await page.getByRole("link", { name: `History of ${stranger}` }).click();
     await expect(page).toHaveURL(/target=/);
     await expect(page.getByText(`History of ${stranger}`)).toBeVisible();
@@ -44,7 +50,7 @@ test.describe("audit log", () => {
 
   test("a provisioning user sees only their own entries", async ({ asRole }) => {
     const user = { page: await asRole("provisioning"), username: roleUser("provisioning").username };
-    await user.page.goto("/audit");
+    await user.page.goto("/audit?signins=1");
     await expect(user.page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(user.page.getByText("Your own changes and sign-ins")).toBeVisible();
     await expect(user.page.getByLabel("User", { exact: true })).toHaveCount(0);

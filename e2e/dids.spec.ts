@@ -95,7 +95,24 @@ test.describe("DIDs", () => {
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit.getByText(`DID ${added} updated`)).toBeVisible({ timeout: 30_000 });
     await expect(card(page, "Details")).toContainText("Call menu (CALLMENU)");
-    await expect(card(page, "History")).toContainText("Route: IN_GROUP → CALLMENU");
+    await expect(card(page, "History")).toContainText("Route: In-group TEST_IN → Call menu TESTMENU");
+
+    // The audit log says the same in words, filtered by an action picked from its name, and its
+    // detail is a field-by-field diff.
+    await page.goto(`/audit?q=${encodeURIComponent(added)}`);
+    await page.getByLabel("Action").selectOption({ label: "DID changed" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/action=did\.update/);
+    const entry = page.getByRole("table", { name: "Audit log entries" }).getByRole("row").nth(1);
+    await expect(entry).toContainText("DID changed");
+    await expect(entry).toContainText("Route: In-group TEST_IN → Call menu TESTMENU");
+    await entry.getByRole("link", { name: /Details of entry/ }).click();
+    const diff = page.getByRole("table", { name: /Fields changed by entry/ });
+    await expect(diff.getByRole("row", { name: /^Route/ })).toContainText("In-group TEST_IN");
+    await expect(diff.getByRole("row", { name: /^Route/ })).toContainText("Call menu TESTMENU");
+    await page.goBack();
+    await page.goBack();
+    await expect(heading(page, `DID ${added}`)).toBeVisible();
 
     // Copied to three DIDs, one of which exists. The first is what VICIdial would have made of the
     // refused dashed pattern: it is added now, so the refused attempt never reached VICIdial.

@@ -76,8 +76,8 @@ test.describe("phones", () => {
     // Change its full name; only that field is sent.
     await page.getByRole("textbox", { name: "Full name", exact: true }).fill("E2E Front Desk");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("table", { name: "Change history" }).getByText("phone.update")).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole("table", { name: "Change history" })).toContainText("phoneFullName: E2E Front Desk");
+    await expect(page.getByRole("table", { name: "Change history" }).getByText("Phone changed")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("table", { name: "Change history" })).toContainText(`Full name: E2E Desk ${extension} → E2E Front Desk`);
     await expect(page.getByRole("definition").filter({ hasText: "E2E Front Desk" })).toBeVisible();
 
     // An alias over the new phone and a seeded one, found through the picker.

@@ -3,6 +3,7 @@ import { can, ROLES, type Role } from "../lib/auth/permissions";
 import { expect, roleState, test } from "./support/fixtures";
 import { newSsoSignedInUser } from "./support/idp-users";
 import { DASHBOARD_PAGES, FORBIDDEN_HEADING } from "./support/pages";
+import { EXPORT_ROUTES, OVERVIEW_PANELS } from "./support/pages/overview";
 
 /**
  * Every dashboard page as anonymous and as every role: allowed pages show their heading, refused
@@ -51,6 +52,27 @@ for (const role of ROLES) {
     test(`${role} sees the pages of their role and is refused the others`, async ({ page }) => {
       test.setTimeout(MATRIX_TIMEOUT);
       await walkEveryPage(page, role);
+    });
+
+    test(`${role} sees the overview panels of that role and no others, and downloads exactly the lists allowed`, async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+      const own = OVERVIEW_PANELS[role];
+      for (const panel of own) await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toBeVisible();
+      for (const panel of new Set(Object.values(OVERVIEW_PANELS).flat())) {
+        if (!own.includes(panel)) await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toHaveCount(0);
+      }
+      for (const route of EXPORT_ROUTES) {
+        const allowed = can(role, route.permission);
+        await test.step(`${allowed ? "downloads" : "is refused"} ${route.path}`, async () => {
+          const response = await page.request.get(route.path);
+          expect(response.status()).toBe(allowed ? 200 : 403);
+          if (allowed) {
+            expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
+            expect(await response.text()).toMatch(route.header);
+          }
+        });
+      }
     });
   });
 

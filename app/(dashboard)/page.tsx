@@ -1,119 +1,52 @@
-import Link from "next/link";
-import { Badge, Card, DetailList, PageHeader, Table, Td, Th } from "@/components/ui";
-import { AuditTable } from "@/components/audit/audit-table";
-import { listAudit } from "@/lib/audit/queries";
-import { auditScopeFor } from "@/lib/audit/scope";
-import { requireUser } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
-import { connectionStatus } from "@/lib/connection-status";
-import { inventoryCounts } from "@/lib/inventory/counts";
+import type { ReactNode } from "react";
+import { DidCidChangesCard, PhonesPerDayCard } from "@/components/overview/changes-chart";
+import { ConnectionCards, RecentChangesCard } from "@/components/overview/connection-cards";
+import { JobsCard, UnregisteredPhonesCard } from "@/components/overview/provisioning-cards";
+import { FlaggedCallsCard, RecentLookupsCard } from "@/components/overview/qa-cards";
 import { RefreshConnectionButton } from "@/components/overview/refresh-connection-button";
+import { DidTargetsCard, IdleCidEntriesCard } from "@/components/overview/supervisor-cards";
+import { PageHeader } from "@/components/ui";
+import { auditScopeFor, type AuditScope } from "@/lib/audit/scope";
+import { requireUser } from "@/lib/auth/guard";
+import type { Role } from "@/lib/auth/permissions";
+import { overviewSections, type OverviewSection } from "@/lib/overview/sections";
+import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const metadata = { title: "Overview" };
 
-const credentialWords = {
-  ok: "The API login works",
-  incorrect: "VICIdial refused the API login: check VICIDIAL_API_USER and VICIDIAL_API_PASS",
-  locked: "VICIdial has locked the API user after too many failed logins (15 minutes)",
-  ip_blocked: "VICIdial does not allow API calls from this server's IP address",
-  unknown: "Not checked: VICIdial did not answer",
-} as const;
+const DESCRIPTIONS: Record<Role, string> = {
+  admin: "Everything at a glance: the VICIdial connection and what its API user may do, then what supervisors, provisioning and QA look at.",
+  supervisor: "Your DIDs and CID groups: how much changed lately, entries nobody uses, and DIDs that ring something inactive.",
+  provisioning: "Phones and bulk jobs: what was added lately and how the latest jobs went.",
+  qa: "Your latest call lookups, to get back to a call quickly.",
+};
 
 export default async function OverviewPage() {
   const user = await requireUser();
-  const scope = auditScopeFor(user);
-  const [status, counts, recent] = await Promise.all([
-    connectionStatus(),
-    inventoryCounts(),
-    scope ? listAudit({}, scope, { pageSize: 8 }) : Promise.resolve(null),
-  ]);
-  const tiles = [
-    { label: "DIDs", value: counts.dids, href: "/dids", show: can(user.role, "dids.view") },
-    { label: "Phones", value: counts.phones, href: "/phones", show: can(user.role, "phones.view") },
-    { label: "Phone aliases", value: counts.aliases, href: "/aliases", show: can(user.role, "phones.view") },
-    { label: "CID groups", value: counts.cidGroups, href: "/cid-groups", show: can(user.role, "cid.view") },
-  ].filter((t) => t.show);
+  const zone = await getViewerZone();
+  // Overview counts respect what the reader may see of the audit log; without any, only their own.
+  const scope: AuditScope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
+  const sections: Record<OverviewSection, () => ReactNode> = {
+    connection: () => <ConnectionCards role={user.role} />,
+    didCidChanges: () => <DidCidChangesCard zone={zone} scope={scope} />,
+    idleCidEntries: () => <IdleCidEntriesCard />,
+    didTargets: () => <DidTargetsCard />,
+    phonesPerDay: () => <PhonesPerDayCard zone={zone} scope={scope} />,
+    jobs: () => <JobsCard viewer={user} />,
+    unregisteredPhones: () => <UnregisteredPhonesCard />,
+    recentLookups: () => <RecentLookupsCard userId={user.id} />,
+    flaggedCalls: () => <FlaggedCallsCard />,
+    recentChanges: () => <RecentChangesCard scope={scope} />,
+  };
 
   return (
     <>
-      <PageHeader
-        title="Overview"
-        description="The VICIdial this dashboard talks to, what its API user may do, and what the dashboard manages."
-        actions={<RefreshConnectionButton />}
-      />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="VICIdial connection" className="lg:col-span-2">
-          <div className="mb-4 flex flex-wrap items-center gap-2">
-            {status.reachable ? <Badge tone="green">Reachable</Badge> : <Badge tone="red">Unreachable</Badge>}
-            {status.simulated && <Badge tone="blue">Built-in simulator (demo data)</Badge>}
-          </div>
-          {!status.reachable && status.error && (
-            <p role="alert" className="mb-4 text-sm text-red-700 dark:text-red-400">
-              {status.error.message}
-            </p>
-          )}
-          <DetailList
-            items={[
-              { label: "API endpoint", value: <code className="text-xs">{status.endpoint}</code> },
-              { label: "Version", value: status.version },
-              { label: "Build", value: status.build },
-              { label: "Server time zone (GMT offset)", value: status.timeZone },
-              { label: "Server time", value: status.serverTime },
-              { label: "API login", value: credentialWords[status.credentials] },
-            ]}
-          />
-          <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">Checked {new Date(status.checkedAt).toLocaleString("en-US")}</p>
-        </Card>
-        <Card title="Managed here">
-          <ul className="grid grid-cols-2 gap-3">
-            {tiles.map((t) => (
-              <li key={t.label}>
-                <Link href={t.href} className="block rounded-md border border-slate-200 p-3 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800">
-                  <span className="block text-2xl font-semibold">{t.value.toLocaleString("en-US")}</span>
-                  <span className="text-sm text-slate-600 dark:text-slate-400">{t.label}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Card>
+      <PageHeader title="Overview" description={DESCRIPTIONS[user.role]} actions={user.role === "admin" ? <RefreshConnectionButton /> : undefined} />
+      <div className="space-y-6">
+        {overviewSections(user.role).map((section) => (
+          <div key={section}>{sections[section]()}</div>
+        ))}
       </div>
-      <div className="mt-6">
-        <Card title="What the VICIdial API user may do">
-          {status.capabilities.length === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Not known until VICIdial answers and accepts the API login.</p>
-          ) : (
-            <Table caption="VICIdial API user capabilities">
-              <thead>
-                <tr>
-                  <Th>Capability</Th>
-                  <Th>Allowed</Th>
-                  <Th>Why</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {status.capabilities.map((c) => (
-                  <tr key={c.key}>
-                    <Td>{c.label}</Td>
-                    <Td>{c.allowed ? <Badge tone="green">Yes</Badge> : <Badge tone="red">No</Badge>}</Td>
-                    <Td className="text-slate-600 dark:text-slate-400">{c.reason ?? ""}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
-        </Card>
-      </div>
-      {recent && (
-        <div className="mt-6">
-          <Card title="Recent changes" actions={<Link href="/audit" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">Open the audit log</Link>}>
-            {recent.rows.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet. Changes made through the dashboard appear here with who made them.</p>
-            ) : (
-              <AuditTable rows={recent.rows} caption="Recent changes" />
-            )}
-          </Card>
-        </div>
-      )}
     </>
   );
 }

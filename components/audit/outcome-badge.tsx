@@ -1,9 +1,8 @@
 import { Badge } from "@/components/ui";
 import { OUTCOME_LABELS, type AuditOutcome } from "@/lib/audit/outcome";
+import { OUTCOME_TONES } from "@/lib/outcomes";
 
-const TONES = { success: "green", failed: "red", unknown: "amber" } as const;
-
-/** An audit outcome in its colour; `label` words it differently where a page needs to. */
-export function OutcomeBadge({ outcome, label = OUTCOME_LABELS[outcome] }: { outcome: AuditOutcome; label?: string }) {
-  return <Badge tone={TONES[outcome]}>{label}</Badge>;
+/** An audit outcome in its colour and its one word (lib/outcomes.ts). */
+export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
+  return <Badge tone={OUTCOME_TONES[outcome]}>{OUTCOME_LABELS[outcome]}</Badge>;
 }

@@ -3,15 +3,16 @@
 import Link from "next/link";
 import { Badge, Table, Td } from "@/components/ui";
 import { resultLabel, type BatchSort, type SortKey, type TableRow } from "@/lib/calls/batch-table";
-import { callKind, formatAgent, formatCallDate, formatPhone, formatTalkTime } from "@/lib/calls/format";
+import { callKind, formatAgent, formatPhone, formatTalkTime } from "@/lib/calls/format";
 import { callPath } from "./paths";
 import { STATE_TONES } from "./tones";
+import { VicidialTime } from "@/components/ui/time";
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "callId", label: "Call ID" },
   { key: "result", label: "Result" },
   { key: "kind", label: "Direction and kind" },
-  { key: "date", label: "Date and time" },
+  { key: "date", label: "Date and time (VICIdial server time)" },
   { key: "phone", label: "Customer phone" },
   { key: "group", label: "Campaign or in-group" },
   { key: "status", label: "Status" },
@@ -43,7 +44,9 @@ function CallCells({ row }: { row: TableRow }) {
     return (
       <>
         <Td>{callKind(call.callType).label}</Td>
-        <Td className="whitespace-nowrap">{formatCallDate(call.callDate)}</Td>
+        <Td className="whitespace-nowrap">
+          <VicidialTime value={call.callDate} label={false} />
+        </Td>
         <Td className="whitespace-nowrap">{formatPhone(call.phoneNumber)}</Td>
         <Td>{call.campaignId}</Td>
         <Td>{call.status}</Td>

@@ -1,8 +1,9 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { Card, DetailList } from "@/components/ui";
-import { callKind, formatAgent, formatCallDate, formatPhone, formatStatus, formatTalkTime } from "@/lib/calls/format";
+import { callKind, formatAgent, formatPhone, formatStatus, formatTalkTime } from "@/lib/calls/format";
 import type { CallInfo } from "@/lib/calls/outcome";
 import { CallExportButtons } from "./call-export-buttons";
+import { Time, VicidialTime } from "@/components/ui/time";
 
 function talkTimeNote(seconds: number, agent: string): string | undefined {
   if (seconds < 0) return "VICIdial logged more dead time than talk time for this call";
@@ -31,10 +32,7 @@ export function CallCard({ call, lookedUpAt }: { call: CallInfo; lookedUpAt: Dat
           {
             label: "Date and time",
             value: (
-              <>
-                <time dateTime={call.callDate.replace(" ", "T")}>{formatCallDate(call.callDate)}</time>
-                <span className="block text-xs text-slate-500 dark:text-slate-400">VICIdial server time</span>
-              </>
+<VicidialTime value={call.callDate} />
             ),
           },
           { label: "Customer phone", value: call.phoneNumber ? formatPhone(call.phoneNumber) : undefined },
@@ -54,7 +52,7 @@ export function CallCard({ call, lookedUpAt }: { call: CallInfo; lookedUpAt: Dat
         ]}
       />
       <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">
-        Looked up in VICIdial at {lookedUpAt.toLocaleString("en-US")}. Talk time is the agent&apos;s talk time minus dead time, as VICIdial reports it.
+        Looked up in VICIdial at <Time value={lookedUpAt} />. Talk time is the agent&apos;s talk time minus dead time, as VICIdial reports it.
       </p>
     </Card>
   );

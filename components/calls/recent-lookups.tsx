@@ -5,11 +5,13 @@ import { LOOKUP_STATE_LABELS } from "@/lib/calls/outcome";
 import type { RecentLookup } from "@/lib/calls/recent";
 import { callPath } from "./paths";
 import { STATE_TONES } from "./tones";
+import { Time } from "@/components/ui/time";
+import { formatVicidialTime, VICIDIAL_TIME_LABEL } from "@/lib/time/format";
 
 function summary(lookup: RecentLookup): string {
   if (!lookup.call) return lookup.message ?? "";
   const { call } = lookup;
-  return [callKind(call.callType).label, call.phoneNumber && formatPhone(call.phoneNumber), call.status, call.callDate].filter(Boolean).join(" · ");
+  return [callKind(call.callType).label, call.phoneNumber && formatPhone(call.phoneNumber), call.status, call.callDate && `${formatVicidialTime(call.callDate)} (${VICIDIAL_TIME_LABEL})`].filter(Boolean).join(" · ");
 }
 
 /**
@@ -47,7 +49,7 @@ export function RecentLookups({ lookups }: { lookups: RecentLookup[] }) {
             </Td>
             <Td className="text-slate-600 dark:text-slate-400">{summary(lookup)}</Td>
             <Td className="whitespace-nowrap">
-              <time dateTime={lookup.at.toISOString()}>{lookup.at.toLocaleString("en-US")}</time>
+              <Time value={lookup.at} relative />
             </Td>
           </tr>
         ))}

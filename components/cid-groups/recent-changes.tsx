@@ -7,15 +7,9 @@ import { UndoCell } from "@/components/audit/undo-cell";
 import { Card, Table, Td, Th } from "@/components/ui";
 import type { RecentChange } from "@/lib/audit/recent";
 import { isEmptyUndoState } from "@/lib/undo/types";
+import { Time } from "@/components/ui/time";
+import { AuditSummary } from "@/components/audit/audit-summary";
 import { historyKey } from "./keys";
-
-const ACTION_LABELS: Record<string, string> = {
-  "cid.add": "Added entry",
-  "cid.update": "Changed entries",
-  "cid.delete": "Deleted entries",
-  "cid.group_add": "Added to list",
-  "cid.group_remove": "Removed from list",
-};
 
 async function fetchHistory(groupId: string): Promise<RecentChange[]> {
   const response = await fetch(`/api/cid-groups/${encodeURIComponent(groupId)}/history`, { cache: "no-store" });
@@ -66,14 +60,13 @@ export function RecentChanges({ groupId }: { groupId: string }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <Td className="whitespace-nowrap">{new Date(row.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</Td>
+                <Td className="whitespace-nowrap"><Time value={row.at} relative /></Td>
                 <Td>{row.actorUsername}</Td>
                 <Td>
-                  <span className="font-medium">{ACTION_LABELS[row.action] ?? row.action}</span>
-                  {row.message && <span className="block text-slate-600 dark:text-slate-400">{row.message}</span>}
+                  <AuditSummary entry={row} />
                 </Td>
                 <Td>
-                  <OutcomeBadge outcome={row.outcome} label={row.outcome} />
+                  <OutcomeBadge outcome={row.outcome} />
                 </Td>
                 {undo && <Td>{!isEmptyUndoState(row.undo) && <UndoCell entryId={row.id} state={row.undo} />}</Td>}
               </tr>

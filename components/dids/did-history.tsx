@@ -2,55 +2,8 @@ import type { ReactNode } from "react";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatWhen } from "./format";
-
-const ACTION_LABELS: Record<string, string> = {
-  "did.add": "Added",
-  "did.update": "Changed",
-  "did.delete": "Deleted",
-  "did.copy": "Copied",
-};
-
-const OUTCOME_WORDS = { success: "Done", failed: "Failed", unknown: "Outcome unknown" } as const;
-
-/** Inventory column names as people say them. */
-const COLUMN_LABELS: Record<string, string> = {
-  description: "Description",
-  active: "Active",
-  route: "Route",
-  extension: "Extension",
-  extenContext: "Extension context",
-  voicemailExt: "Voicemail box",
-  phoneExtension: "Phone extension",
-  serverIp: "Server IP",
-  groupId: "In-group",
-  menuId: "Call menu",
-  recordCall: "Record",
-  filterCleanCidNumber: "Clean CID filter",
-  callHandleMethod: "Call handle method",
-  agentSearchMethod: "Agent search method",
-  listId: "List ID",
-  entryListId: "Entry list ID",
-  campaignId: "Campaign",
-  phoneCode: "Phone code",
-};
-
-type Snapshot = Record<string, unknown> | null;
-
-function snapshot(value: unknown): Snapshot {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-/** "Route: EXTEN → CALLMENU" lines for the columns that differ between before and after. */
-export function changedLines(before: unknown, after: unknown): string[] {
-  const was = snapshot(before);
-  const now = snapshot(after);
-  if (!was || !now) return [];
-  const shown = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : String(value));
-  return Object.keys(COLUMN_LABELS).flatMap((column) =>
-    shown(was[column]) === shown(now[column]) ? [] : [`${COLUMN_LABELS[column]}: ${shown(was[column])} → ${shown(now[column])}`],
-  );
-}
+import { Time } from "@/components/ui/time";
+import { AuditSummary } from "@/components/audit/audit-summary";
 
 /** The DID's audit entries, newest first: who did what, whether it worked, and what changed. */
 export function DidHistory({ rows, undo }: { rows: AuditRow[]; undo?: Record<number, ReactNode> }) {
@@ -65,7 +18,7 @@ export function DidHistory({ rows, undo }: { rows: AuditRow[]; undo?: Record<num
           <Th>Who</Th>
           <Th>What</Th>
           <Th>Outcome</Th>
-          <Th>Details</Th>
+          <Th>VICIdial&apos;s answer</Th>
           {undo && (
             <Th>
               <span className="sr-only">Undo</span>
@@ -74,38 +27,29 @@ export function DidHistory({ rows, undo }: { rows: AuditRow[]; undo?: Record<num
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const changes = row.action === "did.update" ? changedLines(row.before, row.after) : [];
-          return (
+        {rows.map((row) => (
             <tr key={row.id}>
               <Td className="whitespace-nowrap">
-                <time dateTime={row.at.toISOString()}>{formatWhen(row.at)}</time>
+                <Time value={row.at} />
               </Td>
               <Td>{row.actorUsername}</Td>
-              <Td>{ACTION_LABELS[row.action] ?? row.action}</Td>
               <Td>
-                <OutcomeBadge outcome={row.outcome} label={OUTCOME_WORDS[row.outcome]} />
+                <AuditSummary entry={row} />
               </Td>
               <Td>
-                {row.message && <p>{row.message}</p>}
-                {changes.length > 0 && (
-                  <ul className="mt-1 list-inside list-disc text-xs text-slate-600 dark:text-slate-400">
-                    {changes.map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
-                  </ul>
-                )}
+                <OutcomeBadge outcome={row.outcome} />
+              </Td>
+              <Td>
                 {row.raw && (
                   <details className="mt-1">
-                    <summary className="cursor-pointer text-xs font-medium">VICIdial&apos;s answer</summary>
+                    <summary className="cursor-pointer text-xs font-medium">Show</summary>
                     <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{row.raw}</pre>
                   </details>
                 )}
               </Td>
               {undo && <Td>{undo[row.id]}</Td>}
             </tr>
-          );
-        })}
+        ))}
       </tbody>
     </Table>
   );

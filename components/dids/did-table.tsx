@@ -3,7 +3,7 @@ import { Badge, Pagination, SortTh, Table, Td, type SearchParams } from "@/compo
 import type { DidListRow } from "@/lib/inventory/dids";
 import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/schemas/did";
 import { didPath } from "./paths";
-import { formatWhen } from "./format";
+import { Time } from "@/components/ui/time";
 
 const COLUMNS = [
   ["pattern", "Pattern"],
@@ -58,7 +58,7 @@ export function DidTable({ rows, total, page, pageSize, params }: DidTableProps)
               <Td>{row.active === "N" ? <Badge tone="neutral">No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : "—"}</Td>
               <Td>{recordLabel(row.recordCall)}</Td>
               <Td>
-                <time dateTime={row.updatedAt.toISOString()}>{formatWhen(row.updatedAt)}</time>
+                <Time value={row.updatedAt} />
               </Td>
               <Td>{row.updatedBy}</Td>
             </tr>

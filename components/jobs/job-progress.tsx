@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { cancelJobAction, confirmSheetSavedAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
 import { downloadText } from "@/components/calls/download";
@@ -14,10 +14,11 @@ import { formatDuration, formatRate, type JobProgress } from "@/lib/jobs/views";
 import { JobStatusBadge } from "./job-status-badge";
 import { jobKey } from "./use-job";
 import { countOf } from "@/lib/text/plural";
+import { Time } from "@/components/ui/time";
 
 const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
 
-function Stat({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
+function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) {
   return (
     <div className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
@@ -92,7 +93,7 @@ export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress
             value={
               finished
                 ? job.finishedAt
-                  ? new Date(job.finishedAt).toLocaleTimeString("en-US")
+                  ? <Time value={job.finishedAt} timeOnly />
                   : "—"
                 : job.etaSeconds !== null
                   ? `about ${formatDuration(job.etaSeconds)}`
@@ -104,7 +105,7 @@ export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress
         </dl>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {job.ratePerSecond !== null ? `Rate: ${formatRate(job.ratePerSecond)}. ` : ""}
-          Started by {job.owner} on {new Date(job.createdAt).toLocaleString("en-US")}.
+          Started by {job.owner} on <Time value={job.createdAt} />.
         </p>
 
         <div className="flex flex-wrap items-center gap-2">
@@ -190,8 +191,15 @@ function SheetPanel({
       </p>
       {ready && expires && (
         <p className="mt-1" data-testid="sheet-expiry">
-          Kept until <time dateTime={expires.toISOString()}>{expires.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</time>, then discarded
-          {job.sheetDownloadedAt ? `; last downloaded ${new Date(job.sheetDownloadedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : "; not downloaded yet"}.
+          Kept until <Time value={expires} />, then discarded
+          {job.sheetDownloadedAt ? (
+            <>
+              ; last downloaded <Time value={job.sheetDownloadedAt} />
+            </>
+          ) : (
+            "; not downloaded yet"
+          )}
+          .
         </p>
       )}
       <div className="mt-2 flex flex-wrap gap-2">

@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatChanged } from "./labels";
+import { Time } from "@/components/ui/time";
+import { AuditSummary } from "@/components/audit/audit-summary";
 
 /** What changed, when, by whom: the object's own audit entries, newest first. */
 export function ChangeHistory({ rows, scopeNote, undo }: { rows: AuditRow[]; scopeNote?: string; undo?: Record<number, ReactNode> }) {
@@ -19,7 +20,6 @@ export function ChangeHistory({ rows, scopeNote, undo }: { rows: AuditRow[]; sco
               <Th>Who</Th>
               <Th>What</Th>
               <Th>Outcome</Th>
-              <Th>Details</Th>
               {undo && (
                 <Th>
                   <span className="sr-only">Undo</span>
@@ -30,17 +30,15 @@ export function ChangeHistory({ rows, scopeNote, undo }: { rows: AuditRow[]; sco
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <Td className="whitespace-nowrap">{formatChanged(row.at)}</Td>
+                <Td className="whitespace-nowrap">
+                  <Time value={row.at} />
+                </Td>
                 <Td>{row.actorUsername}</Td>
                 <Td>
-                  <code className="text-xs">{row.action}</code>
+                  <AuditSummary entry={row} />
                 </Td>
                 <Td>
                   <OutcomeBadge outcome={row.outcome} />
-                </Td>
-                <Td className="max-w-md">
-                  <p>{row.message}</p>
-                  {row.params && <ChangedFields params={row.params} />}
                 </Td>
                 {undo && <Td>{undo[row.id]}</Td>}
               </tr>
@@ -49,17 +47,5 @@ export function ChangeHistory({ rows, scopeNote, undo }: { rows: AuditRow[]; sco
         </Table>
       )}
     </Card>
-  );
-}
-
-const KEY_FIELDS = new Set(["serverIp", "extension", "aliasId"]);
-
-function ChangedFields({ params }: { params: Record<string, unknown> }) {
-  const entries = Object.entries(params).filter(([key]) => !KEY_FIELDS.has(key));
-  if (entries.length === 0) return null;
-  return (
-    <p className="mt-1 break-words text-xs text-slate-500 dark:text-slate-400">
-      {entries.map(([key, value]) => `${key}: ${value === null ? "cleared" : Array.isArray(value) ? value.join(", ") : String(value)}`).join(" · ")}
-    </p>
   );
 }

@@ -24,7 +24,3 @@ export function routeSegment(value: string): string {
     return value;
   }
 }
-
-export function formatChanged(at: Date | string): string {
-  return new Date(at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
-}

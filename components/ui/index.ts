@@ -8,3 +8,5 @@ export { ErrorCallout, SuccessCallout } from "./error-callout";
 export { FilterBar } from "./filter-bar";
 export { ProgressBar } from "./progress-bar";
 export { InputAdvice, useInputAdvice } from "./input-advice";
+export { Time, VicidialTime, TimeZoneProvider, ZoneCookieSync, useViewerZone, useNow } from "./time";
+export { ExportLink } from "./export-link";

@@ -2,8 +2,7 @@ import { Badge, EmptyState, Table, Td, Th } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/users";
 import { UserActions } from "./user-actions";
-
-const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "Never");
+import { Time } from "@/components/ui/time";
 
 /** `providerName`: the single sign-on provider's name, for the origin of the users it made. */
 export function UsersTable({ users, currentUserId, providerName }: { users: UserSummary[]; currentUserId: number; providerName: string }) {
@@ -38,7 +37,7 @@ export function UsersTable({ users, currentUserId, providerName }: { users: User
                 {u.mustChangePassword && <Badge tone="amber">One-time password</Badge>}
               </div>
             </Td>
-            <Td className="whitespace-nowrap text-slate-600 dark:text-slate-400">{when(u.lastSignInAt)}</Td>
+            <Td className="whitespace-nowrap text-slate-600 dark:text-slate-400">{u.lastSignInAt ? <Time value={u.lastSignInAt} relative /> : "Never"}</Td>
             <Td>
               <UserActions user={{ id: u.id, username: u.username, displayName: u.displayName, role: u.role, disabled: u.disabled, origin: u.origin }} isSelf={u.id === currentUserId} />
             </Td>

@@ -28,8 +28,8 @@ describe("audit CSV", () => {
   it("writes a header once and one quoted line per entry", () => {
     const csv = auditCsv([row({})], { header: true });
     const [header, line] = csv.split("\r\n");
-    expect(header).toBe("id,time_utc,user,role,ip,action,resource,target,outcome,message,duration_ms,params,before,after,raw,user_agent");
-    expect(line).toBe('1,2025-01-02T03:04:05.000Z,alice,admin,10.0.0.1,did.add,did,+17275550001,success,DID added,12,"{""pattern"":""1"",""note"":""a \\""quoted\\"", text""}",,,,UA');
+    expect(header).toBe("id,time_utc,user,role,ip,action,resource,target,outcome,message,duration_ms,params,before,after,raw,user_agent,changes");
+    expect(line).toBe('1,2025-01-02T03:04:05.000Z,alice,admin,10.0.0.1,did.add,did,+17275550001,success,DID added,12,"{""pattern"":""1"",""note"":""a \\""quoted\\"", text""}",,,,UA,DID added');
     expect(auditCsv([row({})], { header: false }).startsWith("1,")).toBe(true);
   });
 

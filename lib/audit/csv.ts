@@ -1,7 +1,8 @@
-import Papa from "papaparse";
+import { csvLines } from "@/lib/export/csv";
 import type { AuditRow } from "./queries";
+import { entrySummary } from "./changes";
 
-const COLUMNS = ["id", "time_utc", "user", "role", "ip", "action", "resource", "target", "outcome", "message", "duration_ms", "params", "before", "after", "raw", "user_agent"];
+const COLUMNS = ["id", "time_utc", "user", "role", "ip", "action", "resource", "target", "outcome", "message", "duration_ms", "params", "before", "after", "raw", "user_agent", "changes"];
 
 const json = (value: unknown) => (value == null ? "" : JSON.stringify(value));
 
@@ -23,18 +24,11 @@ function toRecord(row: AuditRow): unknown[] {
     json(row.after),
     row.raw ?? "",
     row.userAgent ?? "",
+    entrySummary(row).join("; "),
   ];
 }
 
-/**
- * Cells a spreadsheet would run as a formula get a leading apostrophe, so a target like
- * "=HYPERLINK(…)" opens as text. A + or - followed only by a number (an E.164 DID such as
- * +17275551212) is left alone: it cannot run anything and people search for it as written.
- */
-const FORMULA = /^(?:[=@\t\r]|[+-](?!\d[\d ().-]*$))/;
-
 /** CSV lines for a batch of entries. */
 export function auditCsv(rows: AuditRow[], { header }: { header: boolean }): string {
-  const body = Papa.unparse({ fields: COLUMNS, data: rows.map(toRecord) }, { header, escapeFormulae: FORMULA, newline: "\r\n" });
-  return body ? `${body}\r\n` : "";
+  return csvLines(COLUMNS, rows.map(toRecord), { header });
 }

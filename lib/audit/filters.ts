@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_OUTCOMES } from "@/lib/db/schema/audit";
+import { SIGN_IN_RESOURCE } from "./actions";
 
 /**
  * The audit view's filters, as they appear in the URL. A value that does not parse is dropped
@@ -16,13 +17,15 @@ export const auditFiltersSchema = z.object({
   resource: optional(z.string().regex(/^[a-z][a-z_]*$/)),
   action: optional(z.string().trim().regex(/^[a-z][a-z_.]*$/)),
   outcome: optional(z.enum(AUDIT_OUTCOMES)),
-  /** UTC days, inclusive. */
+  /** Days in the reader's time zone, inclusive. */
   from: optional(day),
   to: optional(day),
   /** Part of the target. */
   q: optional(z.string().trim().max(200)),
   /** The whole target: one object's history. */
   target: optional(z.string().max(400)),
+  /** "1" shows sign-ins, which are hidden by default (see showsSignIns). */
+  signins: optional(z.literal("1")),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 
@@ -31,6 +34,14 @@ export type AuditFilters = z.output<typeof auditFiltersSchema>;
 export function parseAuditFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): AuditFilters {
   const record = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
   return auditFiltersSchema.parse(record);
+}
+
+/**
+ * Sign-ins are most of the log and seldom what a reader came for: shown when asked for, or when
+ * the filters point at them (the sign-in resource, a sign-in action, one user's history).
+ */
+export function showsSignIns(filters: AuditFilters): boolean {
+  return filters.signins === "1" || filters.resource === SIGN_IN_RESOURCE || (filters.action?.startsWith(`${SIGN_IN_RESOURCE}.`) ?? false) || filters.target !== undefined;
 }
 
 /** The same view on every page: what the export and pagination links carry. */

@@ -1,5 +1,6 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { AuditOutcome } from "@/lib/db/schema/audit";
+import { OUTCOME_WORDS } from "@/lib/outcomes";
 
 export { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
 
@@ -16,8 +17,4 @@ export function outcomeOf(result: ActionResult<unknown>): AuditOutcome {
   return result.error.code && UNKNOWN_CODES.has(result.error.code) ? "unknown" : "failed";
 }
 
-export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
-  success: "Success",
-  failed: "Failed",
-  unknown: "Unknown",
-};
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = OUTCOME_WORDS;

@@ -22,6 +22,7 @@ for (const backend of testBackends()) {
         { at: at(3, 9), actorId: 2, actorUsername: "bob", actorRole: "provisioning", action: "phone.update", resource: "phone", target: "10.0.0.5/1001", outcome: "success" },
         { at: at(3, 23), actorId: 1, actorUsername: "alice", actorRole: "admin", action: "did.delete", resource: "did", target: "+17275550002", outcome: "success" },
         { at: at(4, 0), actorId: 1, actorUsername: "alice", actorRole: "admin", action: "user.create", resource: "user", target: "50%_off", outcome: "success" },
+        { at: at(4, 1), actorId: 2, actorUsername: "bob", actorRole: "provisioning", action: "auth.sign_in", resource: "auth", target: "bob", outcome: "success" },
       ]);
     });
 
@@ -31,6 +32,14 @@ for (const backend of testBackends()) {
       const { rows, total } = await listAudit({}, { kind: "all" });
       expect(total).toBe(6);
       expect(rows.map((r) => r.action)).toEqual(["user.create", "did.delete", "phone.update", "did.update", "phone.add", "did.add"]);
+    });
+
+    it("hides sign-ins unless asked for or pointed at", async () => {
+      expect((await listAudit({}, { kind: "all" })).rows.some((r) => r.resource === "auth")).toBe(false);
+      expect((await listAudit({ signins: "1" }, { kind: "all" })).rows[0]?.action).toBe("auth.sign_in");
+      expect((await listAudit({ resource: "auth" }, { kind: "all" })).total).toBe(1);
+      expect((await listAudit({ action: "auth.sign_in" }, { kind: "all" })).total).toBe(1);
+      expect((await listAudit({ user: "bob", signins: "1" }, { kind: "all" })).total).toBe(3);
     });
 
     it("filters by user, resource, action and outcome", async () => {
@@ -44,6 +53,11 @@ for (const backend of testBackends()) {
     it("filters by a date range in whole UTC days, both ends included", async () => {
       const { rows } = await listAudit({ from: "2025-01-02", to: "2025-01-03" }, { kind: "all" });
       expect(rows.map((r) => r.action)).toEqual(["did.delete", "phone.update", "did.update"]);
+    });
+
+    it("reads the date range as days in the reader's zone", async () => {
+      const { rows } = await listAudit({ from: "2025-01-03", to: "2025-01-03" }, { kind: "all" }, { zone: "America/New_York" });
+      expect(rows.map((r) => r.action)).toEqual(["user.create", "did.delete", "phone.update"]);
     });
 
     it("searches targets by any part, treating % and _ literally", async () => {

@@ -1,29 +1,32 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
-import type { AuditFilters } from "./filters";
+import { showsSignIns, type AuditFilters } from "./filters";
+import { SIGN_IN_RESOURCE } from "./actions";
 import type { AuditScope } from "./scope";
+import { nextDay, startOfDayInZone, UTC } from "@/lib/time/format";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
 export type { AuditScope } from "./scope";
 
-const DAY_MS = 86_400_000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function conditions(filters: AuditFilters, scope: AuditScope): SQL | undefined {
+function conditions(filters: AuditFilters, scope: AuditScope, zone: string = UTC): SQL | undefined {
   const where: Array<SQL | undefined> = [];
   if (scope.kind === "own") where.push(eq(auditLog.actorId, scope.actorId));
   if (filters.user) where.push(eq(auditLog.actorUsername, filters.user));
   if (filters.resource) where.push(eq(auditLog.resource, filters.resource));
+  if (!showsSignIns(filters)) where.push(ne(auditLog.resource, SIGN_IN_RESOURCE));
   if (filters.action) where.push(eq(auditLog.action, filters.action));
   if (filters.outcome) where.push(eq(auditLog.outcome, filters.outcome));
-  if (filters.from) where.push(gte(auditLog.at, new Date(`${filters.from}T00:00:00Z`)));
-  if (filters.to) where.push(lt(auditLog.at, new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS)));
+  // Whole days in the reader's zone: the days the table shows the entries on.
+  if (filters.from) where.push(gte(auditLog.at, startOfDayInZone(filters.from, zone)));
+  if (filters.to) where.push(lt(auditLog.at, startOfDayInZone(nextDay(filters.to), zone)));
   if (filters.target !== undefined) where.push(eq(auditLog.target, filters.target));
   if (filters.q) where.push(ilike(auditLog.target, `%${escapeLike(filters.q)}%`));
   return and(...where);
@@ -35,10 +38,10 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAudit(
   filters: AuditFilters,
   scope: AuditScope,
-  { page = filters.page ?? 1, pageSize = AUDIT_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+  { page = filters.page ?? 1, pageSize = AUDIT_PAGE_SIZE, zone = UTC }: { page?: number; pageSize?: number; zone?: string } = {},
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
   const db = await getDb();
-  const where = conditions(filters, scope);
+  const where = conditions(filters, scope, zone);
   const [rows, [totalRow]] = await Promise.all([
     db
       .select()
@@ -74,9 +77,9 @@ export async function listAuditForTarget(resource: string, target: string, limit
  * The whole filtered view, newest first, a batch at a time (keyset paging on at/id, so a long
  * export neither holds everything in memory nor slows down page after page).
  */
-export async function* iterateAudit(filters: AuditFilters, scope: AuditScope, { batchSize = 1_000, max = 100_000 } = {}): AsyncGenerator<AuditRow[]> {
+export async function* iterateAudit(filters: AuditFilters, scope: AuditScope, { batchSize = 1_000, max = 100_000, zone = UTC } = {}): AsyncGenerator<AuditRow[]> {
   const db = await getDb();
-  const base = conditions(filters, scope);
+  const base = conditions(filters, scope, zone);
   let afterId: number | undefined;
   let sent = 0;
   while (sent < max) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callKind, formatAgent, formatCallDate, formatPhone, formatStatus, formatTalkTime } from "./format";
+import { callKind, formatAgent, formatPhone, formatStatus, formatTalkTime } from "./format";
 
 describe("formatTalkTime: customer talk time as m:ss", () => {
   it.each([
@@ -45,20 +45,6 @@ describe("callKind: direction and kind from call_type", () => {
 
   it("shows an unknown type as VICIdial sent it", () => {
     expect(callKind("OUTBOUND_PREDICTIVE")).toMatchObject({ direction: "Unknown", label: "OUTBOUND_PREDICTIVE" });
-  });
-});
-
-describe("formatCallDate", () => {
-  it("reads VICIdial's server-local date without shifting it to another zone", () => {
-    expect(formatCallDate("2024-11-15 10:15:00")).toBe("Fri, Nov 15, 2024, 10:15:00 AM");
-    expect(formatCallDate("2024-11-15 00:05:09")).toBe("Fri, Nov 15, 2024, 12:05:09 AM");
-    expect(formatCallDate("2024-02-29 23:59:59")).toBe("Thu, Feb 29, 2024, 11:59:59 PM");
-  });
-
-  it("shows anything that is not a VICIdial date as it came", () => {
-    expect(formatCallDate("0000-00-00 00:00:00")).toBe("0000-00-00 00:00:00");
-    expect(formatCallDate("2023-02-29 10:00:00")).toBe("2023-02-29 10:00:00");
-    expect(formatCallDate("yesterday")).toBe("yesterday");
   });
 });
 

@@ -47,25 +47,6 @@ export function callKind(callType: string): CallKind {
   return KINDS[callType] ?? { direction: "Unknown", label: callType === "" ? "Unknown" : callType, groupLabel: "Campaign" };
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const CALL_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-
-/**
- * VICIdial's `YYYY-MM-DD HH:MM:SS` as "Fri, Nov 15, 2024, 10:15:00 AM". The value is the
- * VICIdial server's local time and carries no zone, so it is never converted; the page says so.
- */
-export function formatCallDate(callDate: string): string {
-  const match = CALL_DATE.exec(callDate.trim());
-  if (!match) return callDate;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 59) return callDate;
-  const hour12 = h % 12 === 0 ? 12 : h % 12;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[mo - 1]} ${d}, ${y}, ${hour12}:${pad(mi)}:${pad(s)} ${h < 12 ? "AM" : "PM"}`;
-}
-
 /**
  * VICIdial's own system statuses (the ones every installation has). Campaign statuses are
  * site-specific, so an unlisted code is shown alone.

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordCidEntryCount } from "@/lib/inventory/cid-groups";
+import { idleEntries, recordCidEntryCount } from "@/lib/inventory/cid-groups";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { cidGroupInfo, type CidGroupRow } from "@/lib/vicidial/cid-groups";
 import type { VicidialResult } from "@/lib/vicidial/errors";
@@ -26,6 +26,6 @@ export async function readCidEntries(groupId: string, filter: EntryFilter, sourc
 /** Every entry of the group; the count on the dashboard's list follows each such read. */
 export async function readWholeGroup(groupId: string, source: string): Promise<VicidialResult<CidGroupRow[]>> {
   const result = await readCidEntries(groupId, {}, source);
-  if (result.ok) await recordCidEntryCount(groupId, result.data.length);
+  if (result.ok) await recordCidEntryCount(groupId, result.data.length, idleEntries(result.data));
   return result;
 }

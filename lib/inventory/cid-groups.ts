@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { asc, count, desc, eq, gt, ilike, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { cidGroups } from "@/lib/db/schema";
 
@@ -63,11 +63,11 @@ export async function getCidGroup(id: string): Promise<KnownCidGroup | null> {
 }
 
 /** After VICIdial's INFO confirmed the group exists (with `entryCount` entries). */
-export async function upsertCidGroup(row: { id: string; entryCount: number; updatedBy: string }): Promise<KnownCidGroup> {
+export async function upsertCidGroup(row: { id: string; entryCount: number; idleEntryCount?: number; updatedBy: string }): Promise<KnownCidGroup> {
   const db = await getDb();
   const existing = await getCidGroup(row.id);
   const now = new Date();
-  const values = { entryCount: row.entryCount, lastReadAt: now, updatedAt: now, updatedBy: row.updatedBy };
+  const values = { entryCount: row.entryCount, idleEntryCount: row.idleEntryCount ?? null, lastReadAt: now, updatedAt: now, updatedBy: row.updatedBy };
   const [saved] = existing
     ? await db.update(cidGroups).set(values).where(eq(cidGroups.id, existing.id)).returning()
     : await db
@@ -83,10 +83,15 @@ export async function upsertCidGroup(row: { id: string; entryCount: number; upda
  * Any INFO read refreshes the count of a group already on the list; it never adds one (only
  * a deliberate add does). Returns whether the group is on the list.
  */
-export async function recordCidEntryCount(id: string, entryCount: number): Promise<boolean> {
+export async function recordCidEntryCount(id: string, entryCount: number, idleEntryCount: number | null = null): Promise<boolean> {
   const db = await getDb();
-  const updated = await db.update(cidGroups).set({ entryCount, lastReadAt: new Date() }).where(sameId(id)).returning({ id: cidGroups.id });
+  const updated = await db.update(cidGroups).set({ entryCount, idleEntryCount, lastReadAt: new Date() }).where(sameId(id)).returning({ id: cidGroups.id });
   return updated.length > 0;
+}
+
+/** How many of a group's entries had no call today, from one INFO read of the whole group. */
+export function idleEntries(rows: readonly { callCountToday: number }[]): number {
+  return rows.filter((row) => row.callCountToday === 0).length;
 }
 
 /** Takes the group off the dashboard's list (VICIdial is not touched). Returns the removed row. */
@@ -94,4 +99,10 @@ export async function removeCidGroup(id: string): Promise<KnownCidGroup | null> 
   const db = await getDb();
   const [removed] = await db.delete(cidGroups).where(sameId(id)).returning();
   return removed ?? null;
+}
+
+/** Groups whose last read found entries without a call today, most idle first. */
+export async function cidGroupsWithIdleEntries(limit = 20): Promise<KnownCidGroup[]> {
+  const db = await getDb();
+  return db.select().from(cidGroups).where(gt(cidGroups.idleEntryCount, 0)).orderBy(desc(cidGroups.idleEntryCount), asc(cidGroups.id)).limit(limit);
 }

@@ -1,4 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
+import { ROW_STATE_WORDS } from "@/lib/outcomes";
 
 /**
  * The kinds of bulk job and the words and rights that go with each. Plain data: the pages, the
@@ -86,14 +87,7 @@ export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
   completed: "Completed",
 };
 
-export const ROW_STATE_LABELS: Record<RowState, string> = {
-  pending: "Waiting",
-  running: "Sending",
-  done: "Done",
-  exists: "Already existed",
-  failed: "Failed",
-  skipped: "Skipped",
-};
+export const ROW_STATE_LABELS: Record<RowState, string> = ROW_STATE_WORDS;
 
 export function isJobKind(value: unknown): value is JobKind {
   return typeof value === "string" && (JOB_KINDS as readonly string[]).includes(value);

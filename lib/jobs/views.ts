@@ -1,4 +1,5 @@
 import type { JobKind, JobStatus, RowState, SheetState } from "./kinds";
+import { ROW_STATE_WORDS } from "@/lib/outcomes";
 
 /**
  * What the job pages get from the route handlers (JSON): plain data, no database types, so the
@@ -58,11 +59,11 @@ export type RowFilter = (typeof ROW_FILTERS)[number];
 
 export const ROW_FILTER_LABELS: Record<RowFilter, string> = {
   all: "All rows",
-  failed: "Failed",
+  failed: ROW_STATE_WORDS.failed,
   problems: "Failed or skipped",
-  done: "Done",
-  exists: "Already existed",
-  skipped: "Skipped",
+  done: ROW_STATE_WORDS.done,
+  exists: ROW_STATE_WORDS.exists,
+  skipped: ROW_STATE_WORDS.skipped,
   pending: "Not sent yet",
 };
 

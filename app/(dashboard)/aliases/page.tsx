@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { formatChanged } from "@/components/phones/labels";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/inventory/aliases";
 import { splitLogins } from "@/lib/schemas/alias";
+import { Time } from "@/components/ui/time";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "Phone aliases" };
 
@@ -39,7 +40,12 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Phone aliases"
         description="One login that rings several phones. These are the aliases this dashboard knows: those added or changed here, and the demo's seed alias."
-        actions={canWrite && addButton}
+        actions={
+          <>
+            <ExportLink href="/aliases/export.csv" params={params} />
+            {canWrite && addButton}
+          </>
+        }
       />
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Alias ID, name or login" />}</Field>
@@ -78,7 +84,7 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
                   <Td>{alias.aliasName}</Td>
                   <Td className="font-mono text-xs">{splitLogins(alias.phoneLogins).join(", ")}</Td>
                   <Td className="whitespace-nowrap">
-                    {formatChanged(alias.updatedAt)}
+                    <Time value={alias.updatedAt} />
                     <span className="block text-xs text-slate-500 dark:text-slate-400">by {alias.updatedBy}</span>
                   </Td>
                 </tr>

@@ -2,12 +2,13 @@ import { undoCells } from "@/components/audit/undo-cells";
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { buttonClass, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { EmptyState, ExportLink, PageHeader, Pagination } from "@/components/ui";
 import { auditFilterParams, parseAuditFilters } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { requirePermission } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
+import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -15,13 +16,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("audit.view.own");
   const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
   const filters = parseAuditFilters(await searchParams);
+  const zone = await getViewerZone();
   const [{ rows, total, page, pageSize }, usernames] = await Promise.all([
-    listAudit(filters, scope),
+    listAudit(filters, scope, { zone }),
     scope.kind === "all" ? listUsers().then((list) => list.map((u) => u.username)) : Promise.resolve(null),
   ]);
   const params = auditFilterParams(filters);
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
-  const filtered = query !== "";
+  const filtered = Object.values(params).some((v) => v !== undefined);
 
   return (
     <>
@@ -29,17 +30,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit log"
         description={
           scope.kind === "all"
-            ? "Every change made through the dashboard and every sign-in, newest first. Passwords never appear here."
-            : "Your own changes and sign-ins, newest first."
+            ? "Every change made through the dashboard and every sign-in, newest first. Sign-ins show with “Show sign-ins”. Passwords never appear here."
+            : "Your own changes and sign-ins, newest first. Sign-ins show with “Show sign-ins”."
         }
         actions={
-          // A plain link: the export is a file download, not a page for the client router.
-          <a href={`/audit/export${query ? `?${query}` : ""}`} download className={buttonClass("secondary")}>
-            Export CSV
-          </a>
+          <ExportLink href="/audit/export" params={params} />
         }
       />
-      <AuditFiltersForm filters={filters} usernames={usernames} />
+      <AuditFiltersForm filters={filters} usernames={usernames} zone={zone} />
       {total === 0 ? (
         <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"}>
           {filtered ? "Widen the date range or clear a filter." : "Sign-ins and changes made through the dashboard appear here."}

@@ -2,7 +2,7 @@
 
 import { fail, ok } from "@/lib/actions/result";
 import { action } from "@/lib/auth/action";
-import { getCidGroup, removeCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
+import { getCidGroup, idleEntries, removeCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
 import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, removeCidGroupSchema, updateCidEntriesSchema } from "@/lib/schemas/cid-group";
 import { addCidEntryCommand, deleteCidEntriesCommand, entries, refusedCid, updateCidEntriesCommand } from "@/lib/cid-groups/commands";
 import { readCidEntries } from "@/lib/cid-groups/live-entries";
@@ -28,7 +28,7 @@ export const addCidGroupAction = action(
       return fail("vicidial", message, { code: live.code, raw: live.raw, fieldErrors: { groupId: [message] } });
     }
     audit.before = null;
-    const saved = await upsertCidGroup({ id: groupId, entryCount: live.data.length, updatedBy: user.username });
+    const saved = await upsertCidGroup({ id: groupId, entryCount: live.data.length, idleEntryCount: idleEntries(live.data), updatedBy: user.username });
     audit.after = { id: saved.id, entryCount: saved.entryCount };
     return ok({ id: saved.id, entryCount: live.data.length }, `${saved.id} is on the list (${entries(live.data.length)} in VICIdial)`);
   },

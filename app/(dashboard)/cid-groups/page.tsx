@@ -6,14 +6,11 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/inventory/cid-groups";
+import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "CID groups" };
 
 const BASE = "/cid-groups";
-
-function formatTime(date: Date | null): string {
-  return date ? date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "Never";
-}
 
 export default async function CidGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("cid.view");
@@ -80,9 +77,9 @@ export default async function CidGroupsPage({ searchParams }: { searchParams: Pr
                     </Link>
                   </Td>
                   <Td>{group.entryCount ?? <span className="text-slate-500 dark:text-slate-400">Not read yet</span>}</Td>
-                  <Td>{formatTime(group.lastReadAt)}</Td>
+                  <Td>{group.lastReadAt ? <Time value={group.lastReadAt} relative /> : "Never"}</Td>
                   <Td>
-                    {formatTime(group.updatedAt)} <span className="text-slate-500 dark:text-slate-400">by {group.updatedBy}</span>
+                    <Time value={group.updatedAt} /> <span className="text-slate-500 dark:text-slate-400">by {group.updatedBy}</span>
                   </Td>
                   {canWrite && (
                     <Td className="text-right">

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
 import { DID_ROUTES, ROUTE_LABELS } from "@/lib/schemas/did";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "DIDs" };
 
@@ -37,7 +38,12 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="DIDs"
         description="Inbound numbers and where VICIdial routes them. The list holds the DIDs this dashboard has added, copied or changed."
-        actions={addButton}
+        actions={
+          <>
+            <ExportLink href="/dids/export.csv" params={params} />
+            {addButton}
+          </>
+        }
       />
       <FilterBar basePath="/dids" params={params}>
         <div className="space-y-1">

@@ -5,6 +5,8 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { FILE_JOB_KINDS, JOB_KIND_INFO, JOB_KINDS, JOB_STATUS_LABELS, JOB_STATUSES, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 import { canSeeAllJobs, JOB_PAGE_SIZE, listJobs, parseJobListQuery } from "@/lib/jobs/queries";
+import { Time } from "@/components/ui/time";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "Bulk jobs" };
 
@@ -26,7 +28,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="Bulk jobs"
         description={`CSV imports of DIDs, CID group entries and agent phones, up to ${MAX_JOB_ROWS.toLocaleString("en-US")} rows per job, with live progress. Jobs keep running when you close the page. ${allJobs ? "As an admin you see everyone's jobs." : "You see the jobs you started."}`}
-        actions={startable.length > 0 && <ButtonLink href="/jobs/new">New job</ButtonLink>}
+        actions={
+          <>
+            <ExportLink href="/jobs/export.csv" params={params} />
+            {startable.length > 0 && <ButtonLink href="/jobs/new">New job</ButtonLink>}
+          </>
+        }
       />
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Status">
@@ -98,7 +105,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                     <span className="block text-xs text-slate-500 dark:text-slate-400">of {job.total}</span>
                   </Td>
                   {allJobs && <Td>{job.owner}</Td>}
-                  <Td className="whitespace-nowrap">{job.createdAt.toLocaleString("en-US")}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Time value={job.createdAt} relative />
+                  </Td>
                 </tr>
               ))}
             </tbody>

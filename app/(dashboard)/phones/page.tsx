@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
-import { formatChanged, phonePath, yesNoLabel } from "@/components/phones/labels";
+import { phonePath, yesNoLabel } from "@/components/phones/labels";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE } from "@/lib/inventory/phones";
 import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";
+import { Time } from "@/components/ui/time";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "Phones" };
 
@@ -32,7 +34,9 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
         title="Phones"
         description="The phones this dashboard knows: those added or changed here, and the demo's seed phones. VICIdial's API cannot list phones, so phones made elsewhere do not appear."
         actions={
-          canWrite &&
+          <>
+            <ExportLink href="/phones/export.csv" params={params} />
+            {canWrite &&
           (addCapability.allowed ? (
             <ButtonLink href="/phones/new">Add phone</ButtonLink>
           ) : (
@@ -42,7 +46,8 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
               </Button>
               <span className="text-sm text-slate-600 dark:text-slate-400">Not available: {addCapability.reason}</span>
             </span>
-          ))
+          ))}
+          </>
         }
       />
       <FilterBar basePath={BASE} params={sortParams}>
@@ -116,7 +121,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
                   <Td>{phone.outboundCid}</Td>
                   <Td>{phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : null}</Td>
                   <Td className="whitespace-nowrap">
-                    {formatChanged(phone.updatedAt)}
+                    <Time value={phone.updatedAt} />
                     <span className="block text-xs text-slate-500 dark:text-slate-400">by {phone.updatedBy}</span>
                   </Td>
                 </tr>

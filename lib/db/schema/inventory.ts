@@ -95,6 +95,8 @@ export const cidGroups = pgTable("cid_groups", {
   id: text("id").primaryKey(),
   /** From the last INFO read; null until one succeeded. */
   entryCount: integer("entry_count"),
+  /** Entries with no call today at that read (VICIdial's calls-today count): candidates to retire. */
+  idleEntryCount: integer("idle_entry_count"),
   lastReadAt: timestamp("last_read_at", { withTimezone: true }),
   ...changed,
 });

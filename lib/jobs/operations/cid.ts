@@ -1,5 +1,5 @@
 import "server-only";
-import { recordCidEntryCount } from "@/lib/inventory/cid-groups";
+import { idleEntries, recordCidEntryCount } from "@/lib/inventory/cid-groups";
 import type { AddCidEntry } from "@/lib/schemas/cid-group";
 import { addCidEntry, cidGroupInfo } from "@/lib/vicidial/cid-groups";
 import { failed, unclearRead, type JobOperation, type RowAudit } from "../operation";
@@ -42,8 +42,8 @@ export const addCidEntriesOperation: JobOperation = {
   async onFinish({ job, source, client }) {
     const { groupId } = job.options as unknown as CidJobOptions;
     const info = await cidGroupInfo({ cidGroupId: groupId }, { source }, client);
-    if (info.ok) await recordCidEntryCount(groupId, info.data.rows.length);
-    else if (info.code === "NO_ENTRIES") await recordCidEntryCount(groupId, 0);
+    if (info.ok) await recordCidEntryCount(groupId, info.data.rows.length, idleEntries(info.data.rows));
+    else if (info.code === "NO_ENTRIES") await recordCidEntryCount(groupId, 0, 0);
   },
 };
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AliasForm } from "@/components/aliases/alias-form";
 import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";
 import { ChangeHistory } from "@/components/phones/change-history";
-import { formatChanged, phonePath, routeSegment } from "@/components/phones/labels";
+import { phonePath, routeSegment } from "@/components/phones/labels";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
@@ -13,6 +13,7 @@ import { apiCapabilities } from "@/lib/capabilities";
 import { getAlias } from "@/lib/inventory/aliases";
 import { phonesByLogin } from "@/lib/inventory/phones";
 import { splitLogins } from "@/lib/schemas/alias";
+import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "Phone alias" };
 
@@ -39,7 +40,7 @@ export default async function AliasPage({ params }: { params: Promise<{ id: stri
         title={`Phone alias ${alias.aliasId}`}
         description={
           <>
-            Last changed {formatChanged(alias.updatedAt)} by {alias.updatedBy}.{" "}
+            Last changed <Time value={alias.updatedAt} /> by {alias.updatedBy}.{" "}
             <Link href="/aliases" className="underline">
               All aliases
             </Link>

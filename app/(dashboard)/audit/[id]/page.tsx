@@ -3,14 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditJson } from "@/components/audit/audit-json";
 import { undoCells } from "@/components/audit/undo-cells";
-import { formatAuditTime, formatDuration } from "@/components/audit/format";
+import { AuditDiff } from "@/components/audit/audit-diff";
+import { AuditParams } from "@/components/audit/audit-params";
+import { AuditSummary } from "@/components/audit/audit-summary";
+import { formatDuration } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, DetailList, PageHeader } from "@/components/ui";
+import { actionLabel } from "@/lib/audit/actions";
+import { entryChanges } from "@/lib/audit/changes";
 import { getAuditEntry } from "@/lib/audit/queries";
 import { resourceLabel } from "@/lib/audit/resources";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Audit entry" };
 
@@ -26,14 +32,14 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
   const history = entry.target ? `/audit?${new URLSearchParams({ resource: entry.resource, target: entry.target })}` : null;
   return (
     <>
-      <PageHeader title={`Audit entry ${entry.id}`} description={`${entry.action} by ${entry.actorUsername}`} />
+      <PageHeader title={`Audit entry ${entry.id}`} description={`${actionLabel(entry.action)} by ${entry.actorUsername}`} />
       <div className="space-y-6">
         <Card title="What happened">
           <DetailList
             items={[
-              { label: "Time", value: <time dateTime={entry.at.toISOString()}>{formatAuditTime(entry.at)}</time> },
+              { label: "Time", value: <Time value={entry.at} /> },
               { label: "User", value: `${entry.actorUsername}${entry.actorRole ? ` (${ROLE_LABELS[entry.actorRole as keyof typeof ROLE_LABELS] ?? entry.actorRole})` : ""}` },
-              { label: "Action", value: <code>{entry.action}</code> },
+              { label: "Action", value: <AuditSummary entry={entry} /> },
               { label: "Resource", value: resourceLabel(entry.resource) },
               { label: "Target", value: entry.target },
               { label: "Outcome", value: <OutcomeBadge outcome={entry.outcome} /> },
@@ -52,20 +58,26 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
             </p>
           )}
         </Card>
-        <Card title="Details">
-          <div className="grid gap-6 lg:grid-cols-3">
-            <AuditJson label="Parameters" value={entry.params} />
-            <AuditJson label="Before" value={entry.before} />
-            <AuditJson label="After" value={entry.after} />
-          </div>
-          <section className="mt-6">
-            <h3 className="text-sm font-semibold">VICIdial&apos;s answer</h3>
-            {entry.raw ? (
-              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{entry.raw}</pre>
-            ) : (
-              <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">None</p>
-            )}
-          </section>
+        <Card title="What changed">
+          <AuditDiff changes={entryChanges(entry)} caption={`Fields changed by entry ${entry.id}`} />
+        </Card>
+        <Card title="What was asked">
+          <AuditParams resource={entry.resource} params={entry.params} />
+        </Card>
+        <Card title="VICIdial's answer">
+          {entry.raw ? (
+            <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{entry.raw}</pre>
+          ) : (
+            <p className="text-sm text-slate-500 dark:text-slate-400">None: this entry did not reach VICIdial.</p>
+          )}
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-medium">Recorded data, as stored</summary>
+            <div className="mt-3 grid gap-6 lg:grid-cols-3">
+              <AuditJson label="Parameters" value={entry.params} />
+              <AuditJson label="Before" value={entry.before} />
+              <AuditJson label="After" value={entry.after} />
+            </div>
+          </details>
         </Card>
         <p className="text-sm">
           <Link href="/audit" className="text-brand-600 hover:underline dark:text-brand-500">

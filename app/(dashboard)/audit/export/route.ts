@@ -1,11 +1,13 @@
 import type { NextRequest } from "next/server";
 import { auditCsv } from "@/lib/audit/csv";
+import { exportFileName } from "@/lib/export/csv";
 import { parseAuditFilters, withoutPage } from "@/lib/audit/filters";
 import { iterateAudit } from "@/lib/audit/queries";
 import { recordAudit } from "@/lib/audit/record";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { clientInfo } from "@/lib/auth/request-info";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +27,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     ...(await clientInfo()),
   });
 
-  const batches = iterateAudit(exported, scope);
+  const batches = iterateAudit(exported, scope, { zone: await getViewerZone() });
   const encoder = new TextEncoder();
   let header = true;
   const body = new ReadableStream<Uint8Array>({
@@ -44,11 +46,10 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
   });
 
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-${stamp}.csv"`,
+      "Content-Disposition": `attachment; filename="${exportFileName("audit")}"`,
       "Cache-Control": "no-store",
     },
   });

@@ -6,7 +6,6 @@ import { DeleteDidButton } from "@/components/dids/delete-did-button";
 import { DidHistory } from "@/components/dids/did-history";
 import { recordLabel, routeLabel } from "@/components/dids/did-table";
 import { EditDidForm } from "@/components/dids/edit-did-form";
-import { formatWhen } from "@/components/dids/format";
 import { patternFromSegment } from "@/components/dids/paths";
 import { Badge, ButtonLink, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget, type AuditScope } from "@/lib/audit/queries";
@@ -15,6 +14,7 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/capabilities";
 import { didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/inventory/dids";
 import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod, type DidField } from "@/lib/schemas/did";
+import { Time } from "@/components/ui/time";
 
 export async function generateMetadata({ params }: { params: Promise<{ pattern: string }> }) {
   return { title: `DID ${patternFromSegment((await params).pattern)}` };
@@ -100,7 +100,7 @@ export default async function DidPage({ params }: { params: Promise<{ pattern: s
               { label: "Record calls", value: row.recordCall ? recordLabel(row.recordCall) : null },
               { label: "Clean CID number filter", value: row.filterCleanCidNumber },
               { label: "VICIdial DID ID", value: row.didId === null ? null : String(row.didId) },
-              { label: "Last changed", value: `${formatWhen(row.updatedAt)} by ${row.updatedBy}` },
+              { label: "Last changed", value: <><Time value={row.updatedAt} /> by {row.updatedBy}</> },
             ]}
           />
         </Card>

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { JobWizard } from "@/components/jobs/job-wizard";
-import { PageHeader } from "@/components/ui";
+import { buttonClass, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { listCidGroups } from "@/lib/inventory/cid-groups";
 import { listDids } from "@/lib/inventory/dids";
@@ -29,7 +29,15 @@ export default async function NewJobOfKindPage({ params }: { params: Promise<{ k
   await requirePermission(info.permission);
   return (
     <>
-      <PageHeader title={`New job: ${info.label}`} description={`${info.description} Up to ${MAX_JOB_ROWS.toLocaleString("en-US")} rows per job.`} />
+      <PageHeader
+        title={`New job: ${info.label}`}
+        description={`${info.description} Up to ${MAX_JOB_ROWS.toLocaleString("en-US")} rows per job.`}
+        actions={
+          <a href={`/jobs/new/${kind}/template.csv`} download className={buttonClass("secondary")}>
+            Download CSV template
+          </a>
+        }
+      />
       <JobWizard kind={kind} choices={await choicesFor(kind)} />
     </>
   );

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/phones/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
 import { EditPhoneForm } from "@/components/phones/edit-phone-form";
-import { formatChanged, routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
+import { routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
@@ -13,6 +13,7 @@ import { apiCapabilities } from "@/lib/capabilities";
 import { aliasesWithLogin } from "@/lib/inventory/aliases";
 import { getPhone } from "@/lib/inventory/phones";
 import { phoneTarget, timeZoneLabel } from "@/lib/schemas/phone";
+import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "Phone" };
 
@@ -37,7 +38,7 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
         title={`Phone ${phone.extension}`}
         description={
           <>
-            On server {phone.serverIp}. Last changed {formatChanged(phone.updatedAt)} by {phone.updatedBy}.{" "}
+            On server {phone.serverIp}. Last changed <Time value={phone.updatedAt} /> by {phone.updatedBy}.{" "}
             <Link href="/phones" className="underline">
               All phones
             </Link>

@@ -1,0 +1,13 @@
+import { listExportRoute } from "@/lib/export/list-export";
+import { isAliasSort, listAliases, type AliasRow } from "@/lib/inventory/aliases";
+
+export const dynamic = "force-dynamic";
+
+/** The phone alias list as CSV, with the page's search and sort. */
+export const GET = listExportRoute<AliasRow>({
+  list: "phone-aliases",
+  permission: "phones.view",
+  columns: ["alias_id", "alias_name", "phone_logins", "updated_at_utc", "updated_by"],
+  page: async (params, page, pageSize) => (await listAliases({ q: params.q, sort: isAliasSort(params.sort) ? params.sort : "id", dir: params.dir === "desc" ? "desc" : "asc", page, pageSize })).rows,
+  record: (row) => [row.aliasId, row.aliasName, row.phoneLogins, row.updatedAt.toISOString(), row.updatedBy],
+});

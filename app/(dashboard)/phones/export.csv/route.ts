@@ -1,0 +1,14 @@
+import { listExportRoute } from "@/lib/export/list-export";
+import { isPhoneSort, listPhones, type PhoneRow } from "@/lib/inventory/phones";
+
+export const dynamic = "force-dynamic";
+
+/** The phone list as CSV, with the page's search, filters and sort. Passwords are never stored, so never exported. */
+export const GET = listExportRoute<PhoneRow>({
+  list: "phones",
+  permission: "phones.view",
+  columns: ["server_ip", "extension", "login", "protocol", "full_name", "voicemail_id", "dialplan_number", "outbound_cid", "local_gmt", "email", "active", "updated_at_utc", "updated_by"],
+  page: async (params, page, pageSize) =>
+    (await listPhones({ q: params.q, server: params.server, protocol: params.protocol, sort: isPhoneSort(params.sort) ? params.sort : "extension", dir: params.dir === "desc" ? "desc" : "asc", page, pageSize })).rows,
+  record: (row) => [row.serverIp, row.extension, row.login, row.protocol, row.fullName, row.voicemailId, row.dialplanNumber, row.outboundCid, row.localGmt, row.email, row.active, row.updatedAt.toISOString(), row.updatedBy],
+});

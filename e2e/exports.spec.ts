@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { expect, signInAsAdmin, test } from "./support/fixtures";
+
+test.describe("list exports", () => {
+  test("the DID list exports exactly the rows its filters select, and a job kind offers its template", async ({ page }) => {
+    await signInAsAdmin(page);
+    await page.goto("/dids?route=IN_GROUP");
+    await expect(page.getByRole("heading", { level: 1, name: "DIDs" })).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^dids-\d{8}-\d{4}\.csv$/);
+    const lines = readFileSync(await file.path(), "utf8").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^did_pattern,description,active,route,target/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.split(",")[3] === "IN_GROUP")).toBe(true);
+
+    await page.goto("/jobs/new/cid");
+    const template = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV template" }).click();
+    const templateFile = await template;
+    expect(templateFile.suggestedFilename()).toBe("cid-template.csv");
+    expect(readFileSync(await templateFile.path(), "utf8")).toMatch(/^areacode,outbound_cid/);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Role } from "@/lib/auth/permissions";
+
+/**
+ * What each role opens the dashboard for, in the order its overview shows it. Admins see every
+ * panel plus the connection details; the others see their own work, not IT's connectivity page.
+ */
+export const OVERVIEW_SECTIONS = {
+  supervisor: ["didCidChanges", "idleCidEntries", "didTargets"],
+  provisioning: ["phonesPerDay", "jobs", "unregisteredPhones"],
+  qa: ["recentLookups", "flaggedCalls"],
+  admin: ["connection", "didCidChanges", "idleCidEntries", "didTargets", "phonesPerDay", "jobs", "unregisteredPhones", "recentLookups", "flaggedCalls", "recentChanges"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type OverviewSection = (typeof OVERVIEW_SECTIONS)[Role][number];
+
+export function overviewSections(role: Role): readonly OverviewSection[] {
+  return OVERVIEW_SECTIONS[role];
+}
+
+export const OVERVIEW_DAYS = 14;
