@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guessMapping, looksLikeHeader } from "@/lib/jobs/prepare/columns";
 import { JOB_SPECS } from "@/lib/jobs/prepare";
-import { JOB_KINDS } from "@/lib/jobs/kinds";
+import { FILE_JOB_KINDS } from "@/lib/jobs/kinds";
 import { jobTemplateCsv, templateHeader } from "@/lib/jobs/template";
 import { csvLines, exportFileName } from "./csv";
 
@@ -19,7 +19,7 @@ describe("list exports", () => {
 });
 
 describe("job templates", () => {
-  it.each(JOB_KINDS)("the %s template's header maps back onto every column of the job", (kind) => {
+  it.each(FILE_JOB_KINDS)("the %s template's header maps back onto every column of the job", (kind) => {
     const header = templateHeader(kind);
     const csv = jobTemplateCsv(kind);
     expect(csv).toBe(`${header.join(",")}\r\n`);
