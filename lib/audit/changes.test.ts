@@ -71,7 +71,7 @@ describe("what an audit entry changed, in words", () => {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.tsx?$/.test(name) && !name.includes(".test.")) {
-          for (const match of readFileSync(path, "utf8").matchAll(/(?:audit|action): "((?:auth|user|did|phone|alias|cid|call|job|audit)\.[a-z_]+)"/g)) written.add(match[1]!);
+          for (const match of readFileSync(path, "utf8").matchAll(/(?:audit|action): "((?:auth|user|did|phone|alias|cid|call|job|audit|settings)\.[a-z_]+)"/g)) written.add(match[1]!);
         }
       }
     };
