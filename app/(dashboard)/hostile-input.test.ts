@@ -10,7 +10,8 @@ import { addDidSchema, copyDidSchema, deleteDidSchema, updateDidSchema } from "@
 import { addPhoneSchema, deletePhoneSchema, updatePhoneSchema } from "@/lib/schemas/phone";
 import { startSimulator, type ReceivedRequest, type RunningSimulator } from "@/lib/simulator";
 import { createVicidialClient } from "@/lib/vicidial/client";
-import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
+import { phoneNumberValue } from "@/lib/input/phone-number";
+import { PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
 import { rawRequest } from "@/lib/vicidial/test-support";
 import { useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
@@ -29,7 +30,8 @@ import type { HttpMethod } from "@/lib/vicidial/transport";
  *   or every request carries exactly the parameters the user gave, each with the value the user
  *   saw: nothing added, dropped, split or altered.
  * "The value the user saw" allows only the forms' documented clean-ups: surrounding spaces are
- * trimmed (phones, aliases, CID groups), a pasted call ID loses quotes and spaces around it, a
+ * trimmed (phones, aliases, CID groups), a pasted phone number loses its formatting (new DIDs,
+ * outbound CIDs: lib/input), a pasted call ID loses quotes and spaces around it, a
  * time zone is sent in VICIdial's `-5.00` form, a list is sent comma-joined. An apostrophe, which
  * makes a real VICIdial answer HTTP 500 (contract 4), is never sent: it is a field error.
  *
@@ -99,12 +101,20 @@ const trimmed = asText(true);
 const flag: Expect = (value) => (value === undefined ? undefined : value === true ? "Y" : value === false ? "N" : String(value));
 const clearable: Expect = (value) => (value === null ? "--BLANK--" : trimmed(value));
 const listOf = (value: unknown) => (Array.isArray(value) ? value.map((item) => String(item).trim()).join(",") : undefined);
+/** A pasted phone number loses its formatting (lib/input): `(415) 555-0100` is sent as 4155550100. */
+const pastedNumber =
+  (api: ApiParameter, base: Expect): Expect =>
+  (value) => {
+    const text = base(value);
+    return text === undefined ? undefined : phoneNumberValue(api, text);
+  };
 const didList: Expect = (value) =>
   typeof value === "string"
     ? value
         .split(/[,\r\n]+/)
         .map((entry) => entry.trim())
         .filter((entry) => entry !== "")
+        .map((entry) => phoneNumberValue("new_dids", entry))
         .join(",")
     : listOf(value);
 /** VICIdial stores local_gmt verbatim, so the form sends the canonical `-5.00` of the offset chosen. */
@@ -165,6 +175,8 @@ const DID_ROUTE_FIELDS: Record<string, string[]> = {
 const DID_COMMON = ["description", "active", "didRoute", "recordCall", "filterCleanCidNumber"];
 
 const didPattern: Field = { api: "did_pattern", typical: matching(/^\+?[0-9]{4,15}$/), expect: exact };
+/** A new DID's pattern is pasted; an existing one's is taken exactly (lib/schemas/did). */
+const newDidPattern: Field = { ...didPattern, expect: pastedNumber("did_pattern", exact) };
 const didSettings: Record<string, Field> = {
   description: { api: "did_description", typical: optionalOf(matching(/^[A-Za-z0-9][A-Za-z0-9 .,_-]{5,30}$/)), expect: exact },
   active: { api: "active", typical: fc.option(fc.boolean(), { nil: undefined }), expect: flag },
@@ -216,7 +228,7 @@ const OPERATIONS: Operation[] = [
     name: "add DID",
     schema: addDidSchema,
     run: (input) => dids.addDidAction(undefined, input as never),
-    fields: { didPattern, didRoute: { api: "did_route", typical: fc.constantFrom(...DID_ROUTES), expect: exact }, ...didSettings },
+    fields: { didPattern: newDidPattern, didRoute: { api: "did_route", typical: fc.constantFrom(...DID_ROUTES), expect: exact }, ...didSettings },
     write: { function: "add_did" },
     unused: outsideRoute,
   },
@@ -240,7 +252,7 @@ const OPERATIONS: Operation[] = [
     schema: copyDidSchema,
     run: (input) => dids.copyDidAction(undefined, input as never),
     fields: {
-      sourceDidPattern: { api: "source_did_pattern", typical: fc.constantFrom("7275551111", "+17275550100", "DEFAULT"), expect: exact },
+      sourceDidPattern: { api: "source_did_pattern", typical: fc.constantFrom("7275551111", "+17275550100", "DEFAULT"), expect: pastedNumber("source_did_pattern", exact) },
       newDids: {
         api: "new_dids",
         typical: fc
@@ -267,7 +279,7 @@ const OPERATIONS: Operation[] = [
       registrationPassword: { api: "registration_password", typical: matching(/^[A-Za-z0-9_-]{1,20}$/), expect: trimmed },
       phoneFullName: { api: "phone_full_name", typical: matching(/^[A-Za-z0-9][A-Za-z0-9 +._-]{0,29}$/), expect: trimmed },
       localGmt: { api: "local_gmt", typical: timeZones, expect: timeZone },
-      outboundCid: { api: "outbound_cid", typical: matching(/^[0-9]{1,15}$/), expect: trimmed },
+      outboundCid: { api: "outbound_cid", typical: matching(/^[0-9]{1,15}$/), expect: pastedNumber("outbound_cid", trimmed) },
       adminUserGroup: { api: "admin_user_group", typical: optionalOf(fc.constantFrom("---ALL---", "ADMIN")), expect: trimmed },
       templateId: { api: "template_id", typical: optionalOf(matching(/^[A-Za-z_]{2,12}$/)), expect: trimmed },
       ...phoneOptional,
@@ -293,7 +305,7 @@ const OPERATIONS: Operation[] = [
       voicemailId: { api: "voicemail_id", typical: fc.option(matching(/^[0-9]{2,10}$/), { nil: undefined }), expect: trimmed },
       dialplanNumber: { api: "dialplan_number", typical: fc.option(matching(/^[0-9]{3,10}$/), { nil: undefined }), expect: trimmed },
       active: { api: "active", typical: fc.option(fc.constantFrom("Y", "N"), { nil: undefined }), expect: exact },
-      outboundCid: { api: "outbound_cid", typical: fc.option(matching(/^[0-9]{6,18}$/), { nil: undefined }), expect: trimmed },
+      outboundCid: { api: "outbound_cid", typical: fc.option(matching(/^[0-9]{6,18}$/), { nil: undefined }), expect: pastedNumber("outbound_cid", trimmed) },
       adminUserGroup: { api: "admin_user_group", typical: fc.option(fc.constantFrom("---ALL---", "ADMIN"), { nil: undefined }), expect: trimmed },
       isWebphone: { api: "is_webphone", typical: fc.option(fc.constantFrom("Y", "N", "Y_API_LAUNCH"), { nil: undefined }), expect: exact },
       webphoneAutoAnswer: { api: "webphone_auto_answer", typical: fc.option(fc.constantFrom("Y", "N"), { nil: undefined }), expect: exact },
@@ -353,7 +365,7 @@ const OPERATIONS: Operation[] = [
     fields: {
       groupId: cidGroupId,
       areacode,
-      outboundCid: { api: "outbound_cid", typical: matching(/^[0-9]{4,12}$/), expect: trimmed },
+      outboundCid: { api: "outbound_cid", typical: matching(/^[0-9]{4,12}$/), expect: pastedNumber("outbound_cid", trimmed) },
       description: { api: "cid_description", typical: fc.oneof(fc.constant(""), matching(/^[A-Za-z0-9 .,_-]{1,20}$/)), expect: trimmed },
       active: { api: "active", typical: fc.boolean(), expect: flag },
     },
@@ -367,7 +379,7 @@ const OPERATIONS: Operation[] = [
     fields: {
       groupId: cidGroupId,
       areacode,
-      outboundCid: { api: "outbound_cid", typical: fc.oneof(fc.constant("---ALL---"), matching(/^[0-9]{4,12}$/)), expect: trimmed },
+      outboundCid: { api: "outbound_cid", typical: fc.oneof(fc.constant("---ALL---"), matching(/^[0-9]{4,12}$/)), expect: pastedNumber("outbound_cid", trimmed) },
       description: { api: "cid_description", typical: fc.option(matching(/^[A-Za-z0-9][A-Za-z0-9 .,_-]{0,20}$/), { nil: undefined }), expect: trimmed },
       active: { api: "active", typical: fc.option(fc.boolean(), { nil: undefined }), expect: flag },
     },
@@ -381,7 +393,7 @@ const OPERATIONS: Operation[] = [
     fields: {
       groupId: cidGroupId,
       areacode: { api: "areacode", typical: fc.oneof(fc.constant("---ALL---"), matching(/^[0-9]{3}$/)), expect: trimmed },
-      outboundCid: { api: "outbound_cid", typical: fc.option(matching(/^[0-9]{4,12}$/), { nil: undefined }), expect: trimmed },
+      outboundCid: { api: "outbound_cid", typical: fc.option(matching(/^[0-9]{4,12}$/), { nil: undefined }), expect: pastedNumber("outbound_cid", trimmed) },
     },
     reads: [cidStage("INFO")],
     write: cidStage("DELETE"),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, cidGroups, dids, phones } from "@/lib/db/schema";
 import { cidGroupsWithIdleEntries, idleEntries, recordCidEntryCount, upsertCidGroup } from "@/lib/inventory/cid-groups";
-import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { emptyAuditLogOfScratchDatabase, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { auditPerDay } from "./activity";
 import { didsRoutedToInactivePhones, unknownTargetRoutes } from "./routing";
 import { OVERVIEW_SECTIONS } from "./sections";
@@ -10,7 +10,7 @@ describe.each(testBackends())("overview figures on %s", (backend) => {
   const db = useTestDatabase(backend);
 
   beforeEach(async () => {
-    await db().delete(auditLog);
+    await emptyAuditLogOfScratchDatabase(db());
     await db().delete(dids);
     await db().delete(phones);
     await db().delete(cidGroups);

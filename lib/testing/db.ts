@@ -1,4 +1,4 @@
-import { max } from "drizzle-orm";
+import { max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Db, OpenDb } from "@/lib/db/client";
 import { scratchDatabase } from "@/lib/db/scratch";
@@ -47,4 +47,17 @@ export function useTestDatabase(backend: Backend): () => Db {
 export async function auditMark(db: Db): Promise<number> {
   const [row] = await db.select({ last: max(auditLog.id) }).from(auditLog);
   return row?.last ?? 0;
+}
+
+/**
+ * Empties a scratch database's audit log, for tests that count entries over the whole log (the
+ * overview's charts). Only a table owner can step around the append-only trigger like this; the
+ * dashboard's own statements never do (lib/audit/append-only.test.ts proves they are refused).
+ */
+export async function emptyAuditLogOfScratchDatabase(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
+    await tx.delete(auditLog);
+    await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
+  });
 }
