@@ -110,8 +110,7 @@ test.describe("DIDs", () => {
     const diff = page.getByRole("table", { name: /Fields changed by entry/ });
     await expect(diff.getByRole("row", { name: /^Route/ })).toContainText("In-group TEST_IN");
     await expect(diff.getByRole("row", { name: /^Route/ })).toContainText("Call menu TESTMENU");
-    await page.goBack();
-    await page.goBack();
+    await page.goto(`/dids/${encodeURIComponent(added)}`);
     await expect(heading(page, `DID ${added}`)).toBeVisible();
 
     // Copied to three DIDs, one of which exists. The first is what VICIdial would have made of the

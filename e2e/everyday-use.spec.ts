@@ -69,7 +69,7 @@ test.describe("a day of real use", () => {
     await expect(page.getByRole("region", { name: `Area code or state ${CODE}` }).getByRole("row", { name: new RegExp(`4155550${suffix}`) })).toContainText("Zoes line");
 
     // The panel below shows the change without a reload.
-    await expect(recent.getByRole("row", { name: /Added entry/ }).first()).toBeVisible();
+    await expect(recent.getByRole("row", { name: /CID entry added/ }).first()).toBeVisible();
 
     // The same entry again: VICIdial refuses, an error toast. Then a new one: the stale error goes.
     await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);

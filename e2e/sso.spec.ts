@@ -46,10 +46,10 @@ test.describe("single sign-on", () => {
     const admin = await browser.newContext({ baseURL: baseURL() });
     const adminPage = await admin.newPage();
     await signInAsAdmin(adminPage);
-    await adminPage.goto(`/audit?q=${person.username}&outcome=failed`);
+    await adminPage.goto(`/audit?q=${person.username}&outcome=failed&signins=1`);
     const rows = adminPage.getByRole("table", { name: "Audit log entries" }).getByRole("row");
     await expect(rows).toHaveCount(2);
-    await expect(rows.nth(1)).toContainText("auth.sign_in_failed");
+    await expect(rows.nth(1)).toContainText("Sign-in refused");
     await expect(rows.nth(1)).toContainText("no role for groups [marketing, everyone]");
     // Never let in with a default role: no account was made.
     await adminPage.goto("/users");

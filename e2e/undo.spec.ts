@@ -66,7 +66,7 @@ test.describe("undo from the audit log", () => {
     // The audit log, narrowed to this DID: the change has Undo.
     await page.goto(`/audit?${new URLSearchParams({ resource: "did", target: pattern })}`);
     await expect(heading(page, "Audit log")).toBeVisible();
-    const changeRow = page.getByRole("row").filter({ hasText: "did.update" });
+    const changeRow = page.getByRole("row").filter({ hasText: "DID changed" });
     await expect(changeRow).toHaveCount(1);
     const undoButton = changeRow.getByRole("button", { name: /^Undo entry \d+$/ });
     const entryId = (await undoButton.getAttribute("aria-label"))!.replace("Undo entry ", "");
@@ -84,7 +84,7 @@ test.describe("undo from the audit log", () => {
     // Linked both ways: the change says who undid it, the undo says what it undid.
     const undoneLink = changeRow.getByRole("link", { name: /^Undone by entry \d+$/ });
     await expect(undoneLink).toBeVisible();
-    const undoRow = page.getByRole("row").filter({ hasText: "did.undo" });
+    const undoRow = page.getByRole("row").filter({ hasText: "DID change undone" });
     await expect(undoRow.getByRole("link", { name: `Undoes entry ${entryId}` })).toBeVisible();
     await undoneLink.click();
     await expect(heading(page, /^Audit entry \d+$/)).toBeVisible();

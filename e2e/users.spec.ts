@@ -1,5 +1,5 @@
 import { expect, roleState, test } from "./support/fixtures";
-import { createUserViaUi, loginError, newSignedInUser, strongPassword, submitLogin, uniqueUsername } from "./support/users";
+import { createUserViaUi, loginError, newSignedInUser, signedOutContext, strongPassword, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("user management", () => {
   test.use({ storageState: roleState("admin") });
@@ -29,7 +29,7 @@ test.describe("user management", () => {
     await expect(row).toContainText("Quality Person");
     await expect(row).toContainText("One-time password");
 
-    const context = await browser.newContext();
+    const context = await signedOutContext(browser);
     const qa = await context.newPage();
     await submitLogin(qa, username, oneTimePassword);
     await expect(qa).toHaveURL(/\/account/);

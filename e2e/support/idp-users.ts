@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type { Role } from "../../lib/auth/permissions";
 import { setIdpUser } from "./oidc-idp";
-import { baseURL, uniqueUsername } from "./users";
+import { signedOutContext, uniqueUsername } from "./users";
 
 /** What the browser tests' dashboard is told about the test identity provider. */
 export const E2E_IDP_NAME = "Test IdP";
@@ -48,7 +48,7 @@ export async function startSsoSignIn(page: Page, person: IdpPerson): Promise<voi
 /** A provider user of the given role, signed in in their own browser context. */
 export async function newSsoSignedInUser(browser: Browser, role: Role, prefix: string = role): Promise<{ person: IdpPerson; context: BrowserContext; page: Page }> {
   const person = await newIdpPerson(prefix, [IDP_GROUP[role]]);
-  const context = await browser.newContext({ baseURL: baseURL() });
+  const context = await signedOutContext(browser);
   const page = await context.newPage();
   await startSsoSignIn(page, person);
   await expect(page.getByTestId("current-user")).toHaveText(`SSO ${prefix}`);

@@ -12,6 +12,14 @@ export function baseURL(): string {
   return url;
 }
 
+/**
+ * A browser context signed in as nobody. Playwright applies a spec's `use` options (a role's
+ * stored state among them) to contexts a test makes too, so "nobody" must be said.
+ */
+export function signedOutContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseURL(), storageState: { cookies: [], origins: [] } });
+}
+
 /** Usernames are unique per run: specs share one server. */
 export function uniqueUsername(prefix: string): string {
   return `${prefix}-${randomBytes(3).toString("hex")}`;
@@ -87,7 +95,7 @@ export async function newSignedInUser(browser: Browser, role: Role, prefix: stri
   const oneTimePassword = await createUserViaUi(adminPage, { username, role });
   await admin.close();
 
-  const context = await browser.newContext({ baseURL: baseURL() });
+  const context = await signedOutContext(browser);
   const page = await context.newPage();
   await submitLogin(page, username, oneTimePassword);
   await expect(page).not.toHaveURL(/\/login/);
