@@ -23,8 +23,16 @@ export interface Transport {
 /** A body larger than this is not a VICIdial answer; stop reading instead of buffering it. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * An idle connection is dropped after this long, before the server's own keep-alive timeout
+ * (Apache's and Node's default is 5 s) closes it: a request written on a connection the server is
+ * closing fails with a reset, and for a write that is an unknown outcome.
+ */
+const IDLE_SOCKET_MS = 4_000;
+
 export function createKeepAliveAgent(url: URL, maxSockets: number): http.Agent {
-  const options = { keepAlive: true, maxSockets, scheduling: "lifo" as const };
+  // The agent's `timeout` closes only idle pooled sockets; requests keep their own timer (send()).
+  const options = { keepAlive: true, maxSockets, scheduling: "lifo" as const, timeout: IDLE_SOCKET_MS };
   return url.protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
 }
 
