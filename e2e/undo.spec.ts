@@ -88,7 +88,7 @@ test.describe("undo from the audit log", () => {
     await expect(undoRow.getByRole("link", { name: `Undoes entry ${entryId}` })).toBeVisible();
     await undoneLink.click();
     await expect(heading(page, /^Audit entry \d+$/)).toBeVisible();
-    await expect(page.getByText("did.undo by")).toBeVisible();
+    await expect(page.getByText("DID change undone by")).toBeVisible();
     await page.getByRole("link", { name: `Undoes entry ${entryId}` }).click();
     await expect(heading(page, `Audit entry ${entryId}`)).toBeVisible();
     await expect(page.getByRole("link", { name: /^Undone by entry \d+$/ })).toBeVisible();
