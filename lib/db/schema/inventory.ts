@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * The dashboard's own record of the VICIdial objects it knows. VICIdial's API cannot list them,
@@ -8,6 +8,16 @@ import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-or
 const changed = {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text("updated_by").notNull(),
+};
+
+/** How a row came to be known and how much of it is known (cluster sync, "add existing"). */
+const known = {
+  /** dashboard: made or changed here; cluster: read from VICIdial's database; existing: added by hand, confirmed to exist. */
+  origin: text("origin").notNull().default("dashboard"),
+  /** False for an "add existing" row: its settings are unknown until someone edits it. */
+  settingsKnown: boolean("settings_known").notNull().default(true),
+  /** The full cluster pass that last saw the row; null when no pass has. */
+  seenPass: integer("seen_pass"),
 };
 
 export const dids = pgTable(
@@ -33,7 +43,11 @@ export const dids = pgTable(
     entryListId: text("entry_list_id"),
     campaignId: text("campaign_id"),
     phoneCode: text("phone_code"),
+    /** AGENT route: the VICIdial user. */
+    agentUser: text("agent_user"),
+    userGroup: text("user_group"),
     ...changed,
+    ...known,
     /** What the route points at, so lists sort by it on an index (the fields of ROUTE_FIELDS[route].target in lib/schemas/did.ts). */
     target: text("target").generatedAlwaysAs(
       sql`case route when 'EXTEN' then extension when 'VOICEMAIL' then voicemail_ext when 'VMAIL_NO_INST' then voicemail_ext when 'PHONE' then phone_extension when 'IN_GROUP' then group_id when 'CALLMENU' then menu_id end`,
@@ -74,12 +88,20 @@ export const phones = pgTable(
     templateId: text("template_id"),
     onHookAgent: text("on_hook_agent"),
     active: text("active"),
+    status: text("status"),
+    phoneType: text("phone_type"),
+    userGroup: text("user_group"),
+    /** SIP registration as VICIdial last saw it (UNKNOWN, REGISTERED, UNREGISTERED, REACHABLE, LAGGED, UNREACHABLE). */
+    peerStatus: text("peer_status"),
+    pingTime: integer("ping_time"),
     ...changed,
+    ...known,
   },
   (t) => [
     primaryKey({ columns: [t.serverIp, t.extension] }),
     index("phones_login_idx").on(t.login),
     index("phones_protocol_idx").on(t.protocol),
+    index("phones_peer_status_idx").on(t.peerStatus),
   ],
 );
 
@@ -88,7 +110,9 @@ export const phoneAliases = pgTable("phone_aliases", {
   aliasName: text("alias_name").notNull(),
   /** Comma-joined, in the order VICIdial keeps them. */
   phoneLogins: text("phone_logins").notNull(),
+  userGroup: text("user_group"),
   ...changed,
+  ...known,
 });
 
 export const cidGroups = pgTable("cid_groups", {
@@ -98,5 +122,9 @@ export const cidGroups = pgTable("cid_groups", {
   /** Entries with no call today at that read (VICIdial's calls-today count): candidates to retire. */
   idleEntryCount: integer("idle_entry_count"),
   lastReadAt: timestamp("last_read_at", { withTimezone: true }),
+  notes: text("notes"),
+  groupType: text("group_type"),
+  userGroup: text("user_group"),
   ...changed,
+  ...known,
 });

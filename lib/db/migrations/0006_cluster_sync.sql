@@ -1,0 +1,54 @@
+CREATE TABLE "cluster_references" (
+	"kind" text NOT NULL,
+	"id" text NOT NULL,
+	"name" text NOT NULL,
+	"active" text,
+	"user_group" text,
+	"detail" text,
+	"seen_pass" integer,
+	CONSTRAINT "cluster_references_kind_id_pk" PRIMARY KEY("kind","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cluster_sync" (
+	"id" text PRIMARY KEY NOT NULL,
+	"lease_owner" text,
+	"lease_until" timestamp with time zone,
+	"pass" integer DEFAULT 0 NOT NULL,
+	"admin_log_cursor" bigint DEFAULT 0 NOT NULL,
+	"last_started_at" timestamp with time zone,
+	"last_finished_at" timestamp with time zone,
+	"synced_at" timestamp with time zone,
+	"last_ok" boolean,
+	"last_error" text,
+	"last_duration_ms" integer,
+	"counts" jsonb,
+	"account_can_write" boolean,
+	"requested_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "cid_groups" ADD COLUMN "notes" text;--> statement-breakpoint
+ALTER TABLE "cid_groups" ADD COLUMN "group_type" text;--> statement-breakpoint
+ALTER TABLE "cid_groups" ADD COLUMN "user_group" text;--> statement-breakpoint
+ALTER TABLE "cid_groups" ADD COLUMN "origin" text DEFAULT 'dashboard' NOT NULL;--> statement-breakpoint
+ALTER TABLE "cid_groups" ADD COLUMN "settings_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "cid_groups" ADD COLUMN "seen_pass" integer;--> statement-breakpoint
+ALTER TABLE "dids" ADD COLUMN "agent_user" text;--> statement-breakpoint
+ALTER TABLE "dids" ADD COLUMN "user_group" text;--> statement-breakpoint
+ALTER TABLE "dids" ADD COLUMN "origin" text DEFAULT 'dashboard' NOT NULL;--> statement-breakpoint
+ALTER TABLE "dids" ADD COLUMN "settings_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "dids" ADD COLUMN "seen_pass" integer;--> statement-breakpoint
+ALTER TABLE "phone_aliases" ADD COLUMN "user_group" text;--> statement-breakpoint
+ALTER TABLE "phone_aliases" ADD COLUMN "origin" text DEFAULT 'dashboard' NOT NULL;--> statement-breakpoint
+ALTER TABLE "phone_aliases" ADD COLUMN "settings_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "phone_aliases" ADD COLUMN "seen_pass" integer;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "status" text;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "phone_type" text;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "user_group" text;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "peer_status" text;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "ping_time" integer;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "origin" text DEFAULT 'dashboard' NOT NULL;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "settings_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "phones" ADD COLUMN "seen_pass" integer;--> statement-breakpoint
+CREATE INDEX "cluster_references_name_idx" ON "cluster_references" USING btree ("kind","name");--> statement-breakpoint
+CREATE INDEX "phones_peer_status_idx" ON "phones" USING btree ("peer_status");
