@@ -32,6 +32,15 @@ export const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
   ),
+  /** VICIdial's own database, SELECT-only account (lib/cluster): lists show everything the cluster holds. */
+  VICIDIAL_DB_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^mysql:\/\//, "must be a mysql:// URL such as mysql://dashboard_ro:secret@10.0.0.5:3306/asterisk")
+      .optional(),
+  ),
+  /** Seconds between full cluster sync passes; the admin log is followed in between. */
+  VICIDIAL_SYNC_INTERVAL_S: positiveInt(60, 24 * 3600),
   DATA_DIR: z.string().default("./data"),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   /** Fixes the demo admin's password (browser tests); otherwise one is generated. */
