@@ -22,4 +22,18 @@ test.describe("list exports", () => {
     expect(templateFile.suggestedFilename()).toBe("cid-template.csv");
     expect(readFileSync(await templateFile.path(), "utf8")).toMatch(/^areacode,outbound_cid/);
   });
+
+  test("a CID group's entries export with the page's area-code filter", async ({ page }) => {
+    await signInAsAdmin(page);
+    await page.goto("/cid-groups/US_SALES?areacode=813");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export entries (CSV)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^cid-group-US_SALES-\d{8}-\d{4}\.csv$/);
+    const [header, ...rows] = readFileSync(await file.path(), "utf8").trim().split("\r\n");
+    expect(header).toBe("areacode,outbound_cid,active,description,calls_today");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.startsWith("813,"))).toBe(true);
+    expect(rows.some((row) => row.startsWith("813,8135552001,"))).toBe(true);
+  });
 });

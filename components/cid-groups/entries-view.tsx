@@ -6,10 +6,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
+import { ExportLink } from "@/components/ui/export-link";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Card, EmptyState, Skeleton } from "@/components/ui/layout";
 import type { ActionError } from "@/lib/actions/result";
+import { matchesEntryViewFilter, type EntryViewFilter } from "@/lib/cid-groups/entry-filter";
 import { AddEntryForm } from "./add-entry-form";
 import { AreaCodeSection } from "./area-code-section";
 import type { ChangeRights } from "./entry-row";
@@ -19,12 +21,6 @@ import type { CidEntry } from "./types";
 import { actionErrorOf } from "./use-cid-change";
 import { WipeGroupButton } from "./wipe-group-button";
 
-export interface EntryFilter {
-  /** One area code or state. */
-  areacode?: string;
-  /** Part of a caller ID number. */
-  q?: string;
-}
 
 /** Area codes in VICIdial's order (INFO sorts by area code, then CID), each with its entries. */
 function byAreacode(entries: readonly CidEntry[]): Map<string, CidEntry[]> {
@@ -37,7 +33,6 @@ function byAreacode(entries: readonly CidEntry[]): Map<string, CidEntry[]> {
   return groups;
 }
 
-const digitsOf = (text: string) => text.replace(/\D/g, "");
 
 /**
  * The live entries of one group. The server page reads them on every open and hands them over
@@ -54,7 +49,7 @@ export function EntriesView({
   groupId: string;
   /** Why the page's own read failed; the entries then come only from "Read the entries again". */
   initialError?: ActionError;
-  filter: EntryFilter;
+  filter: EntryViewFilter;
   rights: ChangeRights;
 }) {
   const [retried, setRetried] = useState(false);
@@ -87,8 +82,7 @@ export function EntriesView({
 
   const entries = query.data;
   const groups = byAreacode(entries);
-  const q = digitsOf(filter.q ?? "");
-  const shown = entries.filter((e) => (!filter.areacode || e.areacode === filter.areacode) && (!q || e.outboundCid.includes(q)));
+  const shown = entries.filter((e) => matchesEntryViewFilter(e, filter));
   const shownGroups = byAreacode(shown);
   const addForm = rights.canWrite && (
     <Card title="Add an entry">
@@ -143,6 +137,9 @@ export function EntriesView({
             </Field>
             <Field label="Search number">{(p) => <input {...p} name="q" type="search" inputMode="numeric" defaultValue={filter.q ?? ""} />}</Field>
           </FilterBar>
+          <div className="flex justify-end">
+            <ExportLink href={`/cid-groups/${encodeURIComponent(groupId)}/export.csv`} params={{ areacode: filter.areacode, q: filter.q }} label="Export entries (CSV)" />
+          </div>
           {shown.length === 0 ? (
             <EmptyState title="No entry matches this filter">
               <Link href={`/cid-groups/${encodeURIComponent(groupId)}`} className="underline">

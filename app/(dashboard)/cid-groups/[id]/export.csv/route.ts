@@ -1,0 +1,37 @@
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { vicidialSource } from "@/lib/auth/source";
+import { matchesEntryViewFilter } from "@/lib/cid-groups/entry-filter";
+import { readCidEntries } from "@/lib/cid-groups/live-entries";
+import { csvLines, exportFileName } from "@/lib/export/csv";
+import { groupIdSchema } from "@/lib/schemas/cid-group";
+
+export const dynamic = "force-dynamic";
+
+const COLUMNS = ["areacode", "outbound_cid", "active", "description", "calls_today"] as const;
+
+/**
+ * One CID group's entries as CSV, read live from VICIdial (as the page shows them) and narrowed
+ * by the page's filters. A failed read answers with VICIdial's words, never with an empty file.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
+  if (!can(user.role, "cid.view") || user.mustChangePassword) return Response.json({ error: "Your role does not allow this" }, { status: 403 });
+  const id = groupIdSchema.safeParse((await params).id);
+  if (!id.success) return Response.json({ error: "No such CID group" }, { status: 404 });
+
+  const search = new URL(request.url).searchParams;
+  const filter = { areacode: search.get("areacode") || undefined, q: search.get("q") || undefined };
+  const read = await readCidEntries(id.data, {}, vicidialSource(user.username));
+  if (!read.ok) return Response.json({ error: read.message }, { status: read.code === "NOT_FOUND" ? 404 : 502 });
+
+  const rows = read.data.filter((e) => matchesEntryViewFilter(e, filter)).map((e) => [e.areacode, e.outboundCid, e.active ? "Y" : "N", e.description, e.callCountToday]);
+  return new Response(csvLines(COLUMNS, rows, { header: true }), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(`cid-group-${id.data}`)}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
