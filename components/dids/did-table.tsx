@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { Badge, Pagination, SortTh, Table, Td, type SearchParams } from "@/components/ui";
+import { Badge, Pagination, SortTh, Table, Td, Th, type SearchParams } from "@/components/ui";
+import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
+import { DID_SELECTION_FORM } from "./selection";
 import type { DidListRow } from "@/lib/inventory/dids";
 import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/schemas/did";
 import { didPath } from "./paths";
@@ -31,14 +33,21 @@ interface DidTableProps {
   pageSize: number;
   /** The URL's parameters with the effective sort, so the sorted column shows its direction. */
   params: SearchParams;
+  /** Rows get checkboxes for the bulk bar (users who may change DIDs). */
+  selectable?: boolean;
 }
 
-export function DidTable({ rows, total, page, pageSize, params }: DidTableProps) {
+export function DidTable({ rows, total, page, pageSize, params, selectable = false }: DidTableProps) {
   return (
     <>
       <Table caption={`DIDs, ${total.toLocaleString("en-US")} in all, page ${page}`}>
         <thead>
           <tr>
+            {selectable && (
+              <Th className="w-8">
+                <SelectPageCheckbox formId={DID_SELECTION_FORM} label="Select every DID on this page" />
+              </Th>
+            )}
             {COLUMNS.map(([column, label]) => (
               <SortTh key={column} label={label} column={column} params={params} basePath="/dids" />
             ))}
@@ -47,6 +56,11 @@ export function DidTable({ rows, total, page, pageSize, params }: DidTableProps)
         <tbody>
           {rows.map((row) => (
             <tr key={row.didPattern} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              {selectable && (
+                <Td>
+                  <RowCheckbox formId={DID_SELECTION_FORM} value={row.didPattern} label={`Select ${row.didPattern}`} />
+                </Td>
+              )}
               <Td className="font-mono">
                 <Link href={didPath(row.didPattern)} className="text-brand-700 hover:underline dark:text-brand-100">
                   {row.didPattern}

@@ -8,8 +8,11 @@ import { ROW_STATE_WORDS } from "@/lib/outcomes";
 /** Jobs started from a CSV file (the wizard's kinds). */
 export const FILE_JOB_KINDS = ["dids", "did-copy", "cid", "agents"] as const;
 export type FileJobKind = (typeof FILE_JOB_KINDS)[number];
-/** Every kind: the file kinds and "undo" (undoes another job's successful rows, lib/undo/job.ts). */
-export const JOB_KINDS = [...FILE_JOB_KINDS, "undo"] as const;
+/** Jobs started from rows selected in a list: activate, deactivate or delete them (lib/jobs/bulk.ts). */
+export const BULK_JOB_KINDS = ["did-bulk", "phone-bulk"] as const;
+export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
+/** Every kind: the file kinds, the list kinds and "undo" (undoes another job's successful rows, lib/undo/job.ts). */
+export const JOB_KINDS = [...FILE_JOB_KINDS, ...BULK_JOB_KINDS, "undo"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ["running", "paused", "cancelled", "completed"] as const;
@@ -69,6 +72,21 @@ export const JOB_KIND_INFO: Record<JobKind, JobKindInfo> = {
     rowNouns: "phones",
     permission: "phones.write",
     description: "One phone per agent on a chosen server, with generated passwords and optional aliases.",
+  },
+  "did-bulk": {
+    label: "Change of selected DIDs",
+    rowNoun: "DID",
+    rowNouns: "DIDs",
+    // Deleting needs dids.delete as well; the list's action checks it (lib/jobs/bulk.ts).
+    permission: "dids.write",
+    description: "Activates, deactivates or deletes the DIDs selected in the list, one request each.",
+  },
+  "phone-bulk": {
+    label: "Change of selected phones",
+    rowNoun: "phone",
+    rowNouns: "phones",
+    permission: "phones.write",
+    description: "Activates, deactivates or deletes the phones selected in the list, one request each.",
   },
   undo: {
     label: "Undo of a job",

@@ -1,3 +1,4 @@
+import { DidBulkBar } from "@/components/dids/did-bulk-bar";
 import { DidTable } from "@/components/dids/did-table";
 import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHeader } from "@/components/ui";
 import { apiCapability } from "@/lib/capabilities";
@@ -92,7 +93,10 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
           </EmptyState>
         )
       ) : (
-        <DidTable rows={rows} total={total} page={page} pageSize={query.size} params={{ ...params, sort: query.sort, dir: query.dir }} />
+        <>
+          {mayWrite && <DidBulkBar canDelete={can(user.role, "dids.delete")} />}
+          <DidTable rows={rows} total={total} page={page} pageSize={query.size} params={{ ...params, sort: query.sort, dir: query.dir }} selectable={mayWrite} />
+        </>
       )}
     </>
   );

@@ -22,7 +22,7 @@ async function undoableJob(jobId: string, permission: Permission, { user, audit 
   audit.target = jobId;
   const job = await findJobFor(user, jobId);
   if (!job) return fail("forbidden", NOT_FOUND);
-  if (!isFileJobKind(job.kind)) return fail("conflict", "An undo job cannot itself be undone as a whole; undo its entries one by one in the audit log.");
+  if (!isFileJobKind(job.kind)) return fail("conflict", "Only a job started from a file can be undone as a whole; undo this job's changes one by one in the audit log.");
   if (JOB_UNDO_PERMISSION[job.kind] !== permission) return fail("forbidden", "Your role may not undo this kind of job.");
   if (!isFinished(job.status)) return fail("conflict", "A job can be undone once it has finished or been cancelled.");
   const undo = await undoJobOf(job.id);

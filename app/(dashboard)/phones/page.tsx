@@ -1,5 +1,8 @@
 import Link from "next/link";
-import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
+import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
+import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
+import { PhoneBulkBar } from "@/components/phones/phone-bulk-bar";
+import { PHONE_SELECTION_FORM, phoneSelectionValue } from "@/components/phones/selection";
 import { phonePath, yesNoLabel } from "@/components/phones/labels";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -91,9 +94,15 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
         )
       ) : (
         <>
+          {canWrite && <PhoneBulkBar />}
           <Table caption="Phones the dashboard knows">
             <thead>
               <tr>
+                {canWrite && (
+                  <Th className="w-8">
+                    <SelectPageCheckbox formId={PHONE_SELECTION_FORM} label="Select every phone on this page" />
+                  </Th>
+                )}
                 {th("Extension", "extension")}
                 {th("Server", "server")}
                 {th("Login", "login")}
@@ -108,6 +117,11 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
             <tbody>
               {rows.map((phone) => (
                 <tr key={`${phone.serverIp}/${phone.extension}`}>
+                  {canWrite && (
+                    <Td>
+                      <RowCheckbox formId={PHONE_SELECTION_FORM} value={phoneSelectionValue(phone)} label={`Select phone ${phone.extension} on ${phone.serverIp}`} />
+                    </Td>
+                  )}
                   <Td>
                     <Link href={phonePath(phone)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
                       {phone.extension}

@@ -9,6 +9,7 @@ import {
   startDidCopyJobAction,
   startDidJobAction,
 } from "@/app/(dashboard)/jobs/actions";
+import { bulkChangeDidsAction, bulkDeleteDidsAction, bulkPhonesAction } from "@/app/(dashboard)/jobs/bulk-actions";
 import type { ActionCase } from "@/lib/auth/action-matrix.cases";
 
 const JOB = { jobId: "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b" };
@@ -44,6 +45,10 @@ export const JOB_ACTION_CASES: ActionCase[] = [
       options: { serverIp: "10.10.10.15", protocol: "SIP", localGmt: "-5.00", aliasMode: "none" },
     },
   },
+  // Keys nobody holds: an allowed call starts a job whose one row VICIdial refuses.
+  { name: "bulkChangeDidsAction", action: bulkChangeDidsAction, permission: "dids.write", validInput: { action: "deactivate", didPatterns: ["7275553499"] } },
+  { name: "bulkDeleteDidsAction", action: bulkDeleteDidsAction, permission: "dids.delete", validInput: { didPatterns: ["7275553498"] } },
+  { name: "bulkPhonesAction", action: bulkPhonesAction, permission: "phones.write", validInput: { action: "activate", phones: [{ serverIp: "10.10.10.15", extension: "79099" }] } },
   { name: "pauseJobAction", action: pauseJobAction, permission: "jobs.run", validInput: JOB },
   { name: "resumeJobAction", action: resumeJobAction, permission: "jobs.run", validInput: JOB },
   { name: "cancelJobAction", action: cancelJobAction, permission: "jobs.run", validInput: JOB },

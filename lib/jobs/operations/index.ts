@@ -2,6 +2,7 @@ import "server-only";
 import type { JobKind } from "../kinds";
 import type { JobOperation } from "../operation";
 import { agentsOperation } from "./agents";
+import { bulkOperation } from "./bulk";
 import { addCidEntriesOperation } from "./cid";
 import { copyDidsOperation } from "./did-copy";
 import { addDidsOperation } from "./dids";
@@ -12,5 +13,7 @@ export const JOB_OPERATIONS: Record<JobKind, JobOperation> = {
   "did-copy": copyDidsOperation,
   cid: addCidEntriesOperation,
   agents: agentsOperation,
+  "did-bulk": bulkOperation,
+  "phone-bulk": bulkOperation,
   undo: undoJobOperation,
 };

@@ -27,6 +27,7 @@ CREATE TABLE "cluster_sync" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "jobs" DROP CONSTRAINT "jobs_kind_check";--> statement-breakpoint
 ALTER TABLE "cid_groups" ADD COLUMN "notes" text;--> statement-breakpoint
 ALTER TABLE "cid_groups" ADD COLUMN "group_type" text;--> statement-breakpoint
 ALTER TABLE "cid_groups" ADD COLUMN "user_group" text;--> statement-breakpoint
@@ -51,4 +52,5 @@ ALTER TABLE "phones" ADD COLUMN "origin" text DEFAULT 'dashboard' NOT NULL;--> s
 ALTER TABLE "phones" ADD COLUMN "settings_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "phones" ADD COLUMN "seen_pass" integer;--> statement-breakpoint
 CREATE INDEX "cluster_references_name_idx" ON "cluster_references" USING btree ("kind","name");--> statement-breakpoint
-CREATE INDEX "phones_peer_status_idx" ON "phones" USING btree ("peer_status");
+CREATE INDEX "phones_peer_status_idx" ON "phones" USING btree ("peer_status");--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_kind_check" CHECK ("jobs"."kind" in ('dids', 'did-copy', 'cid', 'agents', 'did-bulk', 'phone-bulk', 'undo'));
