@@ -21,9 +21,11 @@ export interface JobOperation {
    * was lost, or its runner died with the request possibly sent) made the change. The runner calls
    * it before any such row is sent again (DESIGN: no write is retried before reconciling):
    * `made` ends the row without sending, `absent` sends it as a first attempt, a retry outcome
-   * (the read got no clear answer) leaves it uncertain for the next check. Only agent jobs lack it:
-   * VICIdial has no read of a phone that changes nothing (update_phone always writes, 2.5), so
-   * they send again and take PHONE_EXISTS as "probably done" (contract 3).
+   * (the read got no clear answer) leaves it uncertain for the next check. A phone has no read
+   * through the API that changes nothing (update_phone always writes, 2.5): agent jobs read it
+   * from VICIdial's database where the dashboard reads it, and otherwise send again and take
+   * PHONE_EXISTS as "probably done" (contract 3). Bulk list jobs set values and delete, which
+   * are harmless to repeat, so they have no check.
    */
   check?(row: ClaimedRow, context: OperationContext): Promise<CheckOutcome>;
   /** Once, when the job's last row is final (CID jobs refresh the group's entry count). */

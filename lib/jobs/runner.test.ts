@@ -339,6 +339,27 @@ for (const backend of testBackends()) {
       expect(sim.state.dids.filter((d) => d.did_pattern.startsWith("72755590"))).toHaveLength(2);
     });
 
+    it("reads an alias back instead of sending it again when VICIdial added it but its answer was lost", async () => {
+      // The script adds the alias, then PHP dies: HTTP 500 (contract 4). Every add of it would.
+      sim.setFaults({ http500AfterAnswer: true, when: { function: "add_phone_alias" } });
+      const text = ["4201,agent4201,Dee Agent,7275551234,TEAM_LOST", "4202,agent4202,Eve Agent,7275551234,TEAM_LOST"].join("\n");
+      const jobId = await startJob(
+        "agents",
+        text,
+        { extension: 0, login: 1, fullName: 2, outboundCid: 3, alias: 4 },
+        { serverIp: "10.10.10.15", protocol: "SIP", localGmt: "-5.00", aliasMode: "per-row" },
+      );
+      await runnerWith(testClient(sim)).start();
+      await waitForStatus(jobId, ["completed"]);
+
+      expect(await statesOf(jobId)).toEqual({ done: 3 });
+      expect(adminLogCount(sim, "ADMIN API ADD PHONE ALIAS")).toBe(1);
+      const alias = (await rowsOf(jobId)).find((row) => row.label.includes("TEAM_LOST"));
+      expect(alias?.message).toMatch(/read back, not sent again/);
+      expect(sim.state.phoneAliases.find((a) => a.alias_id === "TEAM_LOST")?.logins_list).toBe("agent4201,agent4202");
+      expect((await auditOf("alias.add")).filter((entry) => entry.target === "TEAM_LOST" && entry.outcome === "success")).toHaveLength(1);
+    });
+
     it("provisions agent phones with generated passwords, then their alias; the sheet is kept until saved and no password is audited", async () => {
       const text = ["4101,agent4101,Ann Agent,7275551234,TEAM_A", "4102,agent4102,Bob Agent,7275551234,TEAM_A", "4103,agent4103,Cy Agent,7275551234,", "gs102,gs102,Existing phone,7275551234,"].join("\n");
       const jobId = await startJob(

@@ -6,9 +6,10 @@ import { upsertAlias } from "@/lib/inventory/aliases";
 import { upsertPhone } from "@/lib/inventory/phones";
 import { joinLogins } from "@/lib/schemas/alias";
 import { phoneTarget } from "@/lib/schemas/phone";
-import { addPhoneAlias } from "@/lib/vicidial/aliases";
+import { addPhoneAlias, aliasExists } from "@/lib/vicidial/aliases";
+import { clusterReader } from "@/lib/cluster/reader";
 import { addPhone } from "@/lib/vicidial/phones";
-import { failed, type JobOperation, type OperationContext, type RowAudit, type RowOutcome } from "../operation";
+import { failed, unclearRead, type CheckOutcome, type FinalOutcome, type JobOperation, type OperationContext, type RowAudit, type RowOutcome } from "../operation";
 import type { AgentRowInput, AliasRowInput, PhoneRowInput } from "../prepare/agents";
 import type { ClaimedRow } from "../store";
 import { countOf } from "@/lib/text/plural";
@@ -19,12 +20,16 @@ export const agentsOperation: JobOperation = {
     const input = row.input as unknown as AgentRowInput;
     return [input.kind === "alias" ? await addAliasRow(row, input, context) : await addPhoneRow(row, input, context)];
   },
+
+  check(row, context) {
+    const input = row.input as unknown as AgentRowInput;
+    return input.kind === "alias" ? checkAliasRow(row, input, context) : checkPhoneRow(row, input, context);
+  },
 };
 
 async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client, secret, answered }: OperationContext): Promise<RowOutcome> {
   const phone = phoneFieldsOf(input);
-  const key = { serverIp: phone.serverIp, extension: phone.extension };
-  const audit: RowAudit = { action: "phone.add", target: phoneTarget(key), params: { ...phone, passwordsSet: ["phonePass", "registrationPassword"] }, before: null };
+  const audit = phoneAudit(phone);
   const passwords = await secret(row.id);
   if (!passwords?.phonePass || !passwords.registrationPassword) {
     return { rowId: row.id, state: "failed", message: "The generated passwords are no longer kept (the sheet expired), so this phone was not added" };
@@ -32,26 +37,10 @@ async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source,
   const result = await addPhone({ ...phone, phonePass: passwords.phonePass, registrationPassword: passwords.registrationPassword }, { source }, client);
   answered();
   if (result.ok || (result.code === "PHONE_EXISTS" && row.uncertain)) {
-    const saved = await upsertPhone({
-      serverIp: phone.serverIp,
-      extension: phone.extension,
-      login: phone.phoneLogin,
-      protocol: phone.protocol,
-      fullName: phone.phoneFullName,
-      voicemailId: phone.voicemailId,
-      dialplanNumber: phone.dialplanNumber,
-      outboundCid: phone.outboundCid,
-      localGmt: phone.localGmt,
-      phoneContext: "default",
-      adminUserGroup: "---ALL---",
-      active: "Y",
-      updatedBy: job.ownerUsername,
-    });
-    const after = withoutBookkeeping(saved);
     const message = result.ok
       ? `Added phone ${phone.extension} (login ${phone.phoneLogin})`
       : `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it`;
-    return { rowId: row.id, state: "done", message, raw: result.raw, audit: { ...audit, after } };
+    return phoneAdded(row, phone, job.ownerUsername, message, result.raw);
   }
   if (result.code === "PHONE_EXISTS") {
     return {
@@ -65,18 +54,93 @@ async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source,
   return failed(row.id, result, audit);
 }
 
-async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client, answered }: OperationContext): Promise<RowOutcome> {
+/** The phone is in VICIdial: list it and end the row as done. */
+async function phoneAdded(row: ClaimedRow, phone: Omit<PhoneRowInput, "kind">, owner: string, message: string, raw: string): Promise<FinalOutcome> {
+  const saved = await upsertPhone({
+    serverIp: phone.serverIp,
+    extension: phone.extension,
+    login: phone.phoneLogin,
+    protocol: phone.protocol,
+    fullName: phone.phoneFullName,
+    voicemailId: phone.voicemailId,
+    dialplanNumber: phone.dialplanNumber,
+    outboundCid: phone.outboundCid,
+    localGmt: phone.localGmt,
+    phoneContext: "default",
+    adminUserGroup: "---ALL---",
+    active: "Y",
+    updatedBy: owner,
+  });
+  return { rowId: row.id, state: "done", message, raw, audit: { ...phoneAudit(phone), after: withoutBookkeeping(saved) } };
+}
+
+function phoneAudit(phone: Omit<PhoneRowInput, "kind">): RowAudit {
+  return { action: "phone.add", target: phoneTarget(phone), params: { ...phone, passwordsSet: ["phonePass", "registrationPassword"] }, before: null };
+}
+
+/**
+ * Reads whether a phone row's earlier attempt added it, from VICIdial's database where the
+ * dashboard reads it: the API has no read of a phone that changes nothing (update_phone always
+ * writes, contract 2.5). Without the database the row is sent again, and PHONE EXISTS for it
+ * then means the earlier attempt added it.
+ */
+async function checkPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job }: OperationContext): Promise<CheckOutcome> {
+  const reader = clusterReader();
+  if (!reader) return { absent: true };
+  const phone = phoneFieldsOf(input);
+  let found: boolean;
+  try {
+    const held = await reader.phonesByExtension([phone.extension]);
+    found = held.some((p) => p.server_ip.toLowerCase() === phone.serverIp.toLowerCase());
+  } catch (error) {
+    return { unclear: { rowId: row.id, state: "retry", why: "unknown", failure: { ok: false, code: "UNREACHABLE", message: `Reading VICIdial's database failed: ${(error as Error).message}`, raw: "" } } };
+  }
+  if (!found) return { absent: true };
+  const message = `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back from VICIdial's database, not sent again)`;
+  return { made: await phoneAdded(row, phone, job.ownerUsername, message, "") };
+}
+
+/** An alias row's earlier attempt, read back with the API's no-change probe. */
+async function checkAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client }: OperationContext): Promise<CheckOutcome> {
+  const read = await aliasExists(input.aliasId, { source }, client);
+  if (!read.ok) return unclearRead(row.id, read);
+  if (!read.data) return { absent: true };
+  const logins = await aliasLogins(job.id, input);
+  const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(logins), updatedBy: job.ownerUsername });
+  return {
+    made: {
+      rowId: row.id,
+      state: "done",
+      message: `Alias ${input.aliasId} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`,
+      raw: read.raw,
+      audit: { ...aliasAudit(input, logins), after: withoutBookkeeping(saved) },
+    },
+  };
+}
+
+function aliasAudit(input: AliasRowInput, logins: string[]): RowAudit {
+  return { action: "alias.add", target: input.aliasId, params: { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, before: null };
+}
+
+/** The logins of the alias's phones that are in VICIdial, in row order. */
+async function aliasLogins(jobId: string, input: AliasRowInput): Promise<string[]> {
   const db = await getDb();
   const phones = await db
     .select({ seq: jobRows.seq, input: jobRows.input, state: jobRows.state })
     .from(jobRows)
-    .where(and(eq(jobRows.jobId, job.id), eq(jobRows.phase, 0), inArray(jobRows.seq, input.rows)));
-  const ready = phones.filter((p) => p.state === "done" || p.state === "exists").sort((a, b) => a.seq - b.seq);
-  const logins = ready.map((p) => String((p.input as PhoneRowInput).phoneLogin));
+    .where(and(eq(jobRows.jobId, jobId), eq(jobRows.phase, 0), inArray(jobRows.seq, input.rows)));
+  return phones
+    .filter((p) => p.state === "done" || p.state === "exists")
+    .sort((a, b) => a.seq - b.seq)
+    .map((p) => String((p.input as PhoneRowInput).phoneLogin));
+}
+
+async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client, answered }: OperationContext): Promise<RowOutcome> {
+  const logins = await aliasLogins(job.id, input);
   if (logins.length === 0) {
     return { rowId: row.id, state: "skipped", message: `Alias ${input.aliasId} was not added: none of its phones was added` };
   }
-  const audit: RowAudit = { action: "alias.add", target: input.aliasId, params: { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, before: null };
+  const audit = aliasAudit(input, logins);
   const result = await addPhoneAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, { source }, client);
   answered();
   const missing = input.rows.length - logins.length;
