@@ -194,7 +194,36 @@ describe("MySQL reader: faults in plain words", () => {
       await reader.close();
     }
   });
+
+  it("drops a pooled connection the server closed while idle, and reads on", async () => {
+    const reader = createMysqlReader(db.url);
+    const account = new URL(db.url).username;
+    try {
+      expect(await reader.adminLogHead()).toBe(0);
+      expect(await killWhenIdle(db, account)).toBeGreaterThan(0);
+      // The pool hears of the close and opens a new connection; no read fails.
+      expect(await reader.adminLogHead()).toBe(0);
+      expect(await reader.dids(0, 10)).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
 });
+
+/** Kills every idle connection of `account`, as a server's wait_timeout or a restart would; returns how many. */
+async function killWhenIdle(db: ScratchVicidialDb, account: string): Promise<number> {
+  const { default: mysql } = await import("mysql2/promise");
+  const admin = await mysql.createConnection(db.adminUrl);
+  try {
+    const [rows] = await admin.query("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE USER = ? AND COMMAND = 'Sleep'", [account]);
+    for (const { id } of rows as { id: number }[]) await admin.query("KILL CONNECTION ?", [id]);
+    // The client sees the close on its next turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (rows as unknown[]).length;
+  } finally {
+    await admin.end();
+  }
+}
 
 /** Kills the connection of `account` as soon as it runs a statement that mentions `text` (within 2 s). */
 async function killWhenRunning(db: ScratchVicidialDb, account: string, text: string): Promise<boolean> {
