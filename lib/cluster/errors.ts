@@ -32,6 +32,8 @@ export function describeClusterError(error: unknown): string {
       return `The account ${account} may not use database ${db} (grant it SELECT on ${target?.database || "the database"}.*).`;
     case "ER_BAD_DB_ERROR":
       return `VICIdial's database server at ${where} has no database ${db} (VICIdial's is usually "asterisk").`;
+    case "ER_NO_DB_ERROR":
+      return "VICIDIAL_DB_URL names no database: end it with the database's name, usually /asterisk.";
     case "PROTOCOL_SEQUENCE_TIMEOUT":
       return `VICIdial's database at ${where} did not answer a read within ${seconds(target?.queryTimeoutMs)}; timed out.`;
     case "PROTOCOL_CONNECTION_LOST":
