@@ -46,6 +46,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "job.undo": "Bulk job undone",
   "audit.export": "Audit log exported",
   "settings.oidc_role_map": "Single sign-on role map saved",
+  "cluster.sync_now": "Cluster sync requested",
+  "did.add_existing": "Existing DID added to the list",
+  "phone.add_existing": "Existing phone added to the list",
+  "alias.add_existing": "Existing phone alias added to the list",
 };
 
 /** Sign-ins are most of the log and rarely what a reader looks for: hidden unless asked for. */

@@ -13,6 +13,7 @@ export const AUDIT_RESOURCES: Record<string, string> = {
   job: "Bulk jobs",
   audit: "Audit log",
   settings: "Settings",
+  cluster: "Cluster sync",
 };
 
 export function resourceOf(action: string): string {
