@@ -1,3 +1,4 @@
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
@@ -50,6 +51,7 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Alias ID, name or login" />}</Field>
       </FilterBar>
+      <ClusterStaleBanner />
       {rows.length === 0 ? (
         params.q ? (
           <EmptyState title="No alias matches this search">

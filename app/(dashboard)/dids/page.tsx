@@ -1,3 +1,4 @@
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { DidTable } from "@/components/dids/did-table";
 import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHeader } from "@/components/ui";
 import { apiCapability } from "@/lib/capabilities";
@@ -76,6 +77,7 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
           </select>
         </div>
       </FilterBar>
+      <ClusterStaleBanner />
 
       {total === 0 ? (
         filtered ? (

@@ -1,3 +1,4 @@
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { phonePath, yesNoLabel } from "@/components/phones/labels";
@@ -77,6 +78,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
           )}
         </Field>
       </FilterBar>
+      <ClusterStaleBanner />
       {rows.length === 0 ? (
         filtered ? (
           <EmptyState title="No phone matches these filters">
