@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/phones/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
+import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { EditPhoneForm } from "@/components/phones/edit-phone-form";
 import { routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
@@ -53,6 +54,7 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
               { label: "Server IP", value: phone.serverIp },
               { label: "Login", value: phone.login },
               { label: "Protocol", value: phone.protocol },
+              { label: "SIP status", value: <SipStatusBadge peerStatus={phone.peerStatus} pingTime={phone.pingTime} /> },
               { label: "Full name", value: phone.fullName || undefined },
               { label: "Active", value: phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : undefined },
               { label: "Dial plan number", value: phone.dialplanNumber || undefined },
