@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Unknown } from "@/components/inventory/last-change";
 import { Badge, Pagination, SortTh, Table, Td, type SearchParams } from "@/components/ui";
 import type { DidListRow } from "@/lib/inventory/dids";
 import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/schemas/did";
@@ -52,8 +53,8 @@ export function DidTable({ rows, total, page, pageSize, params }: DidTableProps)
                   {row.didPattern}
                 </Link>
               </Td>
-              <Td>{row.description ?? <span className="text-slate-400">—</span>}</Td>
-              <Td>{routeLabel(row.route)}</Td>
+              <Td>{row.settingsKnown ? (row.description ?? <span className="text-slate-400">—</span>) : <Unknown />}</Td>
+              <Td>{row.settingsKnown || row.route ? routeLabel(row.route) : <Unknown />}</Td>
               <Td className="font-mono">{row.target ?? <span className="text-slate-400">—</span>}</Td>
               <Td>{row.active === "N" ? <Badge tone="neutral">No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : "—"}</Td>
               <Td>{recordLabel(row.recordCall)}</Td>

@@ -1,3 +1,4 @@
+import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
@@ -126,9 +127,9 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
                     </Link>
                   </Td>
                   <Td>{phone.serverIp}</Td>
-                  <Td>{phone.login}</Td>
-                  <Td>{phone.protocol}</Td>
-                  <Td>{phone.fullName}</Td>
+                  <Td>{phone.settingsKnown || phone.login ? phone.login : <Unknown />}</Td>
+                  <Td>{phone.settingsKnown || phone.protocol ? phone.protocol : <Unknown />}</Td>
+                  <Td>{phone.settingsKnown || phone.fullName ? phone.fullName : <Unknown />}</Td>
                   <Td>{phone.voicemailId}</Td>
                   <Td>{phone.outboundCid}</Td>
                   <Td>{phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : null}</Td>
