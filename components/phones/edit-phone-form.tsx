@@ -12,6 +12,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { showFieldErrors } from "./form-errors";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
+import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 
 /** The fields a person edits; each is a string in the form ("" when VICIdial's value is not known). */
 const TEXT_FIELDS = [
@@ -249,7 +250,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
             </Field>
             <div className="space-y-1">
               <Field label="Template" error={errors.templateId?.message}>
-                {(p) => <input {...p} {...register("templateId")} readOnly={cleared.templateId} autoComplete="off" />}
+                {(p) => <ReferenceCombobox {...p} {...register("templateId")} kind="template" readOnly={cleared.templateId} />}
               </Field>
               {clearBox("templateId", "template")}
             </div>
