@@ -83,13 +83,21 @@ describe.each(testBackends())("sync status on %s", (backend) => {
     const requestedAt = asked.requestedAt!;
     expect(requestedPassFinished(asked, requestedAt)).toBe(false);
 
-    // The sync takes the request up and starts a pass: still running.
+    // The sync takes the request up and starts a pass under its lease: running.
     const started = new Date(Date.parse(requestedAt) + 500);
-    await db().update(clusterSync).set({ requestedAt: null, lastStartedAt: started });
-    expect(await getSyncStatus()).toMatchObject({ running: true, requestedAt: null });
+    await db().update(clusterSync).set({ lastStartedAt: started, leaseOwner: "instance-1", leaseUntil: new Date(Date.now() + 60_000) });
+    expect(await getSyncStatus()).toMatchObject({ running: true });
     expect(requestedPassFinished(await getSyncStatus(), requestedAt)).toBe(false);
 
-    await db().update(clusterSync).set({ lastFinishedAt: new Date(started.getTime() + 800), syncedAt: started });
+    // A failed pass answers the request too (the card then shows why).
+    await db().update(clusterSync).set({ lastFinishedAt: new Date(started.getTime() + 800), lastOk: false, lastError: "VICIdial's database refused the login" });
     expect(requestedPassFinished(await getSyncStatus(), requestedAt)).toBe(true);
+  });
+
+  it("does not call a pass running once the instance that ran it lost its lease", async () => {
+    await db().insert(clusterSync).values({ id: "main", lastStartedAt: minutesAgo(5), lastFinishedAt: minutesAgo(30), leaseUntil: minutesAgo(4) });
+    expect((await getSyncStatus(NOW)).running).toBe(false);
+    await db().update(clusterSync).set({ leaseUntil: new Date(NOW.getTime() + 30_000) });
+    expect((await getSyncStatus(NOW)).running).toBe(true);
   });
 });

@@ -42,7 +42,8 @@ export async function getSyncStatus(now: Date = new Date()): Promise<SyncStatus>
     counts: row?.counts ?? null,
     accountCanWrite: row?.accountCanWrite ?? false,
     requestedAt: iso(row?.requestedAt),
-    running: !!row?.lastStartedAt && (!row.lastFinishedAt || row.lastStartedAt > row.lastFinishedAt),
+    // A pass whose instance died leaves its start without a finish: running only while its lease holds.
+    running: !!row?.lastStartedAt && (!row.lastFinishedAt || row.lastStartedAt > row.lastFinishedAt) && !!row.leaseUntil && row.leaseUntil > now,
     checkedAt: now.toISOString(),
   };
   return { ...status, stale: staleness(status, now) };

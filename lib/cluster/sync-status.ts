@@ -60,13 +60,12 @@ export function staleness(status: Omit<SyncStatus, "stale">, now: Date): ListSta
 }
 
 /**
- * "Sync now" is done once the request was taken up (the sync clears it when a pass starts) and a
- * pass finished after it was made: a pass already running when the button was pressed does not count.
+ * "Sync now" is done once a pass that started after the request has finished, whether it
+ * completed or failed: a pass already running when the button was pressed does not count.
  */
-export function requestedPassFinished(status: Pick<SyncStatus, "requestedAt" | "lastFinishedAt" | "running">, requestedAt: string): boolean {
-  if (status.running || !status.lastFinishedAt) return false;
-  if (status.requestedAt && Date.parse(status.requestedAt) >= Date.parse(requestedAt)) return false;
-  return Date.parse(status.lastFinishedAt) > Date.parse(requestedAt);
+export function requestedPassFinished(status: Pick<SyncStatus, "lastStartedAt" | "lastFinishedAt" | "running">, requestedAt: string): boolean {
+  if (status.running || !status.lastStartedAt || !status.lastFinishedAt) return false;
+  return Date.parse(status.lastStartedAt) >= Date.parse(requestedAt) && Date.parse(status.lastFinishedAt) >= Date.parse(status.lastStartedAt);
 }
 
 /** The tables a pass counts, in the words the card shows them. */
