@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { ClusterReader } from "@/lib/cluster/types";
 
@@ -34,4 +34,9 @@ export interface SyncedResource<C> {
   page(reader: ClusterReader, after: C | null, limit: number): Promise<C[]>;
   /** Our rows with these keys (rows mapped from one page). */
   whereKeys(rows: readonly LocalRow[]): SQL;
+}
+
+/** `column in (keys)` with the keys as one JSON parameter: a page's thousand keys stay one parameter. */
+export function keyIn(column: PgColumn, keys: readonly string[]): SQL {
+  return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
 }

@@ -1,7 +1,6 @@
-import { inArray } from "drizzle-orm";
 import { phoneAliases } from "@/lib/db/schema";
 import type { ClusterAlias } from "@/lib/cluster/types";
-import type { LocalRow, SyncedResource } from "../resource";
+import { keyIn, type LocalRow, type SyncedResource } from "../resource";
 
 /** phones_alias → phone_aliases. */
 export function aliasColumns(row: ClusterAlias): LocalRow {
@@ -20,9 +19,5 @@ export const aliasResource: SyncedResource<ClusterAlias> = {
   keyOf: (row) => String(row.aliasId),
   target: (row) => String(row.aliasId),
   page: (reader, after, limit) => reader.aliases(after?.alias_id ?? "", limit),
-  whereKeys: (rows) =>
-    inArray(
-      phoneAliases.aliasId,
-      rows.map((row) => String(row.aliasId)),
-    ),
+  whereKeys: (rows) => keyIn(phoneAliases.aliasId, rows.map((row) => String(row.aliasId))),
 };

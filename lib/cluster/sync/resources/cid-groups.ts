@@ -1,7 +1,6 @@
-import { inArray } from "drizzle-orm";
 import { cidGroups } from "@/lib/db/schema";
 import type { ClusterCidGroup } from "@/lib/cluster/types";
-import type { LocalRow, SyncedResource } from "../resource";
+import { keyIn, type LocalRow, type SyncedResource } from "../resource";
 
 /** vicidial_cid_groups (with its entries counted) → cid_groups. */
 export function cidGroupColumns(row: ClusterCidGroup): LocalRow {
@@ -28,9 +27,5 @@ export const cidGroupResource: SyncedResource<ClusterCidGroup> = {
   keyOf: (row) => String(row.id),
   target: (row) => String(row.id),
   page: (reader, after, limit) => reader.cidGroups(after?.cid_group_id ?? "", limit),
-  whereKeys: (rows) =>
-    inArray(
-      cidGroups.id,
-      rows.map((row) => String(row.id)),
-    ),
+  whereKeys: (rows) => keyIn(cidGroups.id, rows.map((row) => String(row.id))),
 };

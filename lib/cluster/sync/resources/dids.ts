@@ -1,7 +1,6 @@
-import { inArray } from "drizzle-orm";
 import { dids } from "@/lib/db/schema";
 import type { ClusterDid } from "@/lib/cluster/types";
-import type { LocalRow, SyncedResource } from "../resource";
+import { keyIn, type LocalRow, type SyncedResource } from "../resource";
 
 /**
  * vicidial_inbound_dids → dids. Our table keys by the pattern (what people search and link by);
@@ -45,9 +44,5 @@ export const didResource: SyncedResource<ClusterDid> = {
   keyOf: (row) => String(row.didPattern),
   target: (row) => String(row.didPattern),
   page: (reader, after, limit) => reader.dids(after?.did_id ?? 0, limit),
-  whereKeys: (rows) =>
-    inArray(
-      dids.didPattern,
-      rows.map((row) => String(row.didPattern)),
-    ),
+  whereKeys: (rows) => keyIn(dids.didPattern, rows.map((row) => String(row.didPattern))),
 };

@@ -45,8 +45,5 @@ export const phoneResource: SyncedResource<ClusterPhone> = {
   target: (row) => phoneTarget({ serverIp: String(row.serverIp), extension: String(row.extension) }),
   page: (reader, after, limit) => reader.phones(after ? { extension: after.extension, server_ip: after.server_ip } : null, limit),
   whereKeys: (rows) =>
-    sql`(${phones.serverIp}, ${phones.extension}) in (${sql.join(
-      rows.map((row) => sql`(${String(row.serverIp)}, ${String(row.extension)})`),
-      sql`, `,
-    )})`,
+    sql`(${phones.serverIp}, ${phones.extension}) in (select key->>0, key->>1 from jsonb_array_elements(${JSON.stringify(rows.map((row) => [row.serverIp, row.extension]))}::jsonb) as key)`,
 };
