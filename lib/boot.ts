@@ -5,6 +5,7 @@ import { ensureDemoAdmin } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
 import { startJobRunner } from "@/lib/jobs/runner";
+import { startClusterSync, stopClusterSync } from "@/lib/cluster/sync/start";
 import { parseEnv, type Env } from "@/lib/env";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";
 import { configureVicidial } from "@/lib/vicidial";
@@ -70,6 +71,27 @@ async function run(): Promise<void> {
       console.log("  └──────────────────────────────────────────────");
       console.log("");
     }
+  }
+
+  // After the demo seed: the first pass then finds the seeded rows and the simulator's equal.
+  if (startClusterSync()) {
+    console.log(`▸ Cluster sync: every ${env.VICIDIAL_SYNC_INTERVAL_S} s, first pass now`);
+    stopSyncOnShutdown();
+  }
+}
+
+/**
+ * A stop signal cuts the pass in progress off between two pages (nothing is deleted) and hands
+ * the lease to another instance. Next exits on its own after its clean-up; a process without
+ * such a handler exits once the sync stopped.
+ */
+function stopSyncOnShutdown(): void {
+  for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+    process.once(signal, () => {
+      void stopClusterSync().finally(() => {
+        if (process.listenerCount(signal) === 0) process.exit(code);
+      });
+    });
   }
 }
 
