@@ -84,7 +84,8 @@ export function SyncStatusCard({ initial, canSync }: { initial: SyncStatus; canS
           lists and agents by name, phones show their SIP registration, and changes made in VICIdial&apos;s own admin appear here and in the audit log.
         </p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          How to set it up: the README, section &quot;Reading VICIdial&apos;s database&quot;.
+          How to set it up: the README, &quot;Pointing it at a real VICIdial&quot;, step 4 (a <code>CREATE USER</code> and a <code>GRANT SELECT</code> on VICIdial&apos;s
+          database server).
         </p>
       </Card>
     );

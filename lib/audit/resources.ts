@@ -14,7 +14,6 @@ export const AUDIT_RESOURCES: Record<string, string> = {
   audit: "Audit log",
   cluster: "Cluster sync",
   settings: "Settings",
-  cluster: "Cluster sync",
 };
 
 export function resourceOf(action: string): string {
