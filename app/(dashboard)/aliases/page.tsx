@@ -1,3 +1,4 @@
+import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
@@ -53,6 +54,7 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
         <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Alias ID, name or login" />}</Field>
       </FilterBar>
       <ClusterStaleBanner />
+      {canWrite && <AddExistingSection kind="alias" />}
       {rows.length === 0 ? (
         params.q ? (
           <EmptyState title="No alias matches this search">

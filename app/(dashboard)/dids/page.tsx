@@ -1,3 +1,4 @@
+import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { DidTable } from "@/components/dids/did-table";
 import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHeader } from "@/components/ui";
@@ -78,6 +79,7 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
         </div>
       </FilterBar>
       <ClusterStaleBanner />
+      {mayWrite && <AddExistingSection kind="did" />}
 
       {total === 0 ? (
         filtered ? (

@@ -1,3 +1,4 @@
+import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
@@ -89,6 +90,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
         </Field>
       </FilterBar>
       <ClusterStaleBanner />
+      {canWrite && <AddExistingSection kind="phone" />}
       {rows.length === 0 ? (
         filtered ? (
           <EmptyState title="No phone matches these filters">
