@@ -8,10 +8,17 @@ import type { LastChange } from "@/lib/inventory/last-change";
 export function LastChangeLine({ change, showAuditLink }: { change: LastChange; showAuditLink: boolean }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
-      <span>
-        Last changed <Time value={change.at} /> by {change.by}
-      </span>
-      {change.where === "dashboard" ? <Badge>In the dashboard</Badge> : <Badge tone="amber">Outside the dashboard</Badge>}
+      {change.where === "unknown" ? (
+        <span>
+          Listed <Time value={change.at} /> by {change.by}; when VICIdial last changed it is not known
+        </span>
+      ) : (
+        <span>
+          Last changed <Time value={change.at} /> by {change.by}
+        </span>
+      )}
+      {change.where === "dashboard" && <Badge>In the dashboard</Badge>}
+      {change.where === "outside" && <Badge tone="amber">Outside the dashboard</Badge>}
       {showAuditLink && (
         <Link href={change.auditHref} className="text-sm underline">
           Its audit entries
