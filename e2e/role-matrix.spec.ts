@@ -59,6 +59,8 @@ for (const role of ROLES) {
       await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
       const own = OVERVIEW_PANELS[role];
       for (const panel of own) await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toBeVisible();
+      // The browser tests read the simulator's state (demo mode), so cluster reads are configured.
+      await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(can(role, "cluster.sync") ? 1 : 0);
       for (const panel of new Set(Object.values(OVERVIEW_PANELS).flat())) {
         if (!own.includes(panel)) await expect(page.getByRole("heading", { level: 2, name: panel, exact: true })).toHaveCount(0);
       }

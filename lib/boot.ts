@@ -5,6 +5,7 @@ import { ensureDemoAdmin } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
 import { startJobRunner } from "@/lib/jobs/runner";
+import { startClusterSync, stopClusterSync } from "@/lib/cluster/sync/start";
 import { parseEnv, type Env } from "@/lib/env";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";
 import { configureVicidial } from "@/lib/vicidial";
@@ -38,7 +39,8 @@ async function run(): Promise<void> {
   // VICIDIAL_SIMULATED with a URL: a simulator someone else started (the browser tests do).
   const demo = !env.VICIDIAL_URL || env.VICIDIAL_SIMULATED === "1";
   if (!env.VICIDIAL_URL) {
-    const sim = await startSimulator({ stateFile: path.join(dataDir, "simulator.json") });
+    // The demo seed is big enough to page through; a saved state file wins over it.
+    const sim = await startSimulator({ stateFile: path.join(dataDir, "simulator.json"), seed: "demo" });
     // process.env is the one thing every Next bundle of this process shares.
     process.env.VICIDIAL_URL = sim.url;
     process.env.VICIDIAL_SIMULATED = "1";
@@ -69,6 +71,27 @@ async function run(): Promise<void> {
       console.log("  └──────────────────────────────────────────────");
       console.log("");
     }
+  }
+
+  // After the demo seed: the first pass then finds the seeded rows and the simulator's equal.
+  if (startClusterSync()) {
+    console.log(`▸ Cluster sync: every ${env.VICIDIAL_SYNC_INTERVAL_S} s, first pass now`);
+    stopSyncOnShutdown();
+  }
+}
+
+/**
+ * A stop signal cuts the pass in progress off between two pages (nothing is deleted) and hands
+ * the lease to another instance. Next exits on its own after its clean-up; a process without
+ * such a handler exits once the sync stopped.
+ */
+function stopSyncOnShutdown(): void {
+  for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+    process.once(signal, () => {
+      void stopClusterSync().finally(() => {
+        if (process.listenerCount(signal) === 0) process.exit(code);
+      });
+    });
   }
 }
 

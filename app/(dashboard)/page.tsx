@@ -3,6 +3,7 @@ import { DidCidChangesCard, PhonesPerDayCard } from "@/components/overview/chang
 import { ConnectionCards, RecentChangesCard } from "@/components/overview/connection-cards";
 import { JobsCard, UnregisteredPhonesCard } from "@/components/overview/provisioning-cards";
 import { FlaggedCallsCard, RecentLookupsCard } from "@/components/overview/qa-cards";
+import { ClusterSyncSection } from "@/components/overview/cluster-sync-section";
 import { RefreshConnectionButton } from "@/components/overview/refresh-connection-button";
 import { DidTargetsCard, IdleCidEntriesCard } from "@/components/overview/supervisor-cards";
 import { PageHeader } from "@/components/ui";
@@ -28,6 +29,7 @@ export default async function OverviewPage() {
   const scope: AuditScope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
   const sections: Record<OverviewSection, () => ReactNode> = {
     connection: () => <ConnectionCards role={user.role} />,
+    clusterSync: () => <ClusterSyncSection role={user.role} />,
     didCidChanges: () => <DidCidChangesCard zone={zone} scope={scope} />,
     idleCidEntries: () => <IdleCidEntriesCard />,
     didTargets: () => <DidTargetsCard />,

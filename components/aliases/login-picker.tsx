@@ -1,19 +1,20 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useId, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import { Button, cn } from "@/components/ui";
+import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import type { PhoneLoginOption } from "@/lib/inventory/phones";
 import { joinLogins } from "@/lib/schemas/alias";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
 
 const LIMIT = PARAMETER_RULES.phone_logins.maxLength;
 
-async function fetchLogins(q: string): Promise<PhoneLoginOption[]> {
+/** Known phones matching `q` (the phones inventory), each offered by its login with its name and place. */
+async function fetchLogins(q: string): Promise<ComboboxOption[]> {
   const response = await fetch(`/aliases/phone-logins.json?${new URLSearchParams({ q })}`, { headers: { accept: "application/json" } });
   const body = (await response.json()) as { options?: PhoneLoginOption[]; error?: string };
   if (!response.ok || !body.options) throw new Error(body.error ?? "The known phones could not be loaded");
-  return body.options;
+  return body.options.map((option) => ({ id: option.login, name: option.fullName ?? "", detail: `${option.extension} on ${option.serverIp}` }));
 }
 
 interface LoginPickerProps {
@@ -34,25 +35,19 @@ interface LoginPickerProps {
 export function LoginPicker({ value, onChange, onBlur, error, disabled, known = {} }: LoginPickerProps) {
   const id = useId();
   const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const [note, setNote] = useState<string | null>(null);
   const [names, setNames] = useState<Record<string, string>>(known);
-  const query = useDeferredValue(text.trim());
-  const lookup = useQuery({ queryKey: ["phone-logins", query], queryFn: () => fetchLogins(query), enabled: open, placeholderData: keepPreviousData, staleTime: 30_000 });
-  const options = (lookup.data ?? []).filter((option) => !value.includes(option.login));
   const length = joinLogins(value).length;
+  // Logins already chosen are not offered again.
+  const loadOptions = async (q: string) => (await fetchLogins(q)).filter((option) => !value.includes(option.id));
 
-  const add = (logins: string[], option?: PhoneLoginOption) => {
+  const add = (logins: string[], option?: ComboboxOption) => {
     const fresh = logins.filter((login) => login !== "" && !value.includes(login));
     const repeated = logins.filter((login) => value.includes(login));
     setNote(repeated.length > 0 ? `${repeated.join(", ")} ${repeated.length === 1 ? "is" : "are"} already in the list` : null);
-    if (option?.fullName) setNames((current) => ({ ...current, [option.login]: option.fullName ?? "" }));
+    if (option?.name) setNames((current) => ({ ...current, [option.id]: option.name }));
     if (fresh.length > 0) onChange([...value, ...fresh]);
     setText("");
-    setActive(-1);
-    // Closed until the next keystroke, so the list does not cover the buttons below it.
-    setOpen(false);
   };
   const addTyped = () => add(text.split(/[\s,]+/));
   const move = (index: number, by: -1 | 1) => {
@@ -63,27 +58,13 @@ export function LoginPicker({ value, onChange, onBlur, error, disabled, known = 
     onChange(next);
   };
 
+  // Enter on typed text adds it (an option highlighted in the list is the combobox's to take).
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else if (options.length > 0) setActive((i) => (i + 1) % options.length);
-    } else if (event.key === "ArrowUp" && options.length > 0) {
-      event.preventDefault();
-      setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
-    } else if (event.key === "Enter") {
-      event.preventDefault();
-      const option = open && active >= 0 ? options[active] : undefined;
-      if (option) add([option.login], option);
-      else if (text.trim()) addTyped();
-    } else if (event.key === "Escape" && open) {
-      event.preventDefault();
-      setOpen(false);
-      setActive(-1);
-    }
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    if (text.trim()) addTyped();
   };
 
-  const listbox = `${id}-options`;
   const errorId = `${id}-error`;
   const counterId = `${id}-counter`;
   return (
@@ -120,66 +101,29 @@ export function LoginPicker({ value, onChange, onBlur, error, disabled, known = 
           Add a phone login
         </label>
         <div className="flex gap-2">
-          <input
-            id={`${id}-input`}
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded={open && options.length > 0}
-            aria-controls={listbox}
-            aria-activedescendant={open && active >= 0 ? `${listbox}-${active}` : undefined}
-            aria-invalid={error ? true : undefined}
-            autoComplete="off"
-            value={text}
-            placeholder="Search known phones or type a login"
-            onChange={(event) => {
-              setText(event.target.value);
-              setOpen(true);
-              setActive(-1);
-            }}
-            onFocus={() => setOpen(true)}
-            onBlur={() => {
-              setOpen(false);
-              onBlur?.();
-            }}
-            onKeyDown={onKeyDown}
-            className={cn(
-              "block w-full min-w-0 flex-1 rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100",
-              error ? "border-red-500 dark:border-red-400" : "border-slate-300 dark:border-slate-700",
-            )}
-          />
+          <div className="min-w-0 flex-1">
+            <Combobox
+              id={`${id}-input`}
+              loadOptions={loadOptions}
+              queryKey={["phone-logins", joinLogins(value)]}
+              optionsLabel="Known phones"
+              onPick={(option) => add([option.id], option)}
+              aria-invalid={error ? true : undefined}
+              value={text}
+              placeholder="Search known phones or type a login"
+              onChange={(event) => setText(event.target.value)}
+              onBlur={() => onBlur?.()}
+              onKeyDown={onKeyDown}
+              className={cn(
+                "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100",
+                error ? "border-red-500 dark:border-red-400" : "border-slate-300 dark:border-slate-700",
+              )}
+            />
+          </div>
           <Button variant="secondary" disabled={!text.trim()} onClick={addTyped}>
             Add login
           </Button>
         </div>
-        {open && options.length > 0 && (
-          <ul
-            id={listbox}
-            role="listbox"
-            aria-label="Known phones"
-            className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
-          >
-            {options.map((option, index) => (
-              <li
-                key={`${option.serverIp}/${option.extension}`}
-                id={`${listbox}-${index}`}
-                role="option"
-                aria-selected={index === active}
-                // Chosen on mousedown so the input's blur does not close the list first.
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  add([option.login], option);
-                }}
-                className={cn("cursor-pointer px-3 py-1.5", index === active ? "bg-brand-600 text-white" : "hover:bg-slate-100 dark:hover:bg-slate-800")}
-              >
-                <span className="font-mono font-medium">{option.login}</span>
-                <span className={cn("ml-2", index === active ? "text-white/80" : "text-slate-500 dark:text-slate-400")}>
-                  {option.fullName ?? ""} · {option.extension} on {option.serverIp}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {lookup.isError && <p className="text-xs text-slate-500">Known phones could not be searched just now; type the login by hand.</p>}
       </div>
       {note && <p className="text-sm text-slate-600 dark:text-slate-400">{note}</p>}
       <p id={counterId} className={cn("text-xs", length > LIMIT ? "font-medium text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400")}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 import { Checkbox, Field, Fieldset } from "@/components/ui";
 import type { DidSuggestions } from "@/lib/inventory/dids";
 import type { ApiParameter } from "@/lib/vicidial/parameters";
@@ -85,27 +86,7 @@ export function DidFieldsets({ register, errors, route, suggestions, patternLock
             </select>
           )}
         </Field>
-        <RouteSettings route={route} register={register} error={error} emptyChoice={emptyChoice} />
-        <datalist id="did-groups">
-          {suggestions.groups.map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
-        <datalist id="did-menus">
-          {suggestions.menus.map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
-        <datalist id="did-servers">
-          {suggestions.servers.map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
-        <datalist id="did-campaigns">
-          {suggestions.campaigns.map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
+        <RouteSettings route={route} register={register} error={error} emptyChoice={emptyChoice} suggestions={suggestions} />
         <datalist id="did-call-handle-methods">
           {CALL_HANDLE_METHODS.map((value) => (
             <option key={value} value={value} />
@@ -146,11 +127,13 @@ function RouteSettings({
   register,
   error,
   emptyChoice,
+  suggestions,
 }: {
   route: DidRoute | "" | undefined;
   register: DidFieldsetsProps["register"];
   error: (name: Name) => string | undefined;
   emptyChoice: string;
+  suggestions: DidSuggestions;
 }) {
   const grid = "grid gap-4 sm:grid-cols-2 lg:grid-cols-3";
   switch (route) {
@@ -181,7 +164,7 @@ function RouteSettings({
             {(p) => <input {...p} {...register("phoneExtension")} {...text} />}
           </Field>
           <Field label="Server IP" required error={error("serverIp")} hint="The server the phone is on, such as 10.10.10.15">
-            {(p) => <input {...p} {...register("serverIp")} {...text} list="did-servers" inputMode="decimal" />}
+            {(p) => <ReferenceCombobox {...p} {...register("serverIp")} kind="server" seen={suggestions.servers} inputMode="decimal" />}
           </Field>
         </div>
       );
@@ -189,7 +172,7 @@ function RouteSettings({
       return (
         <div className={grid}>
           <Field label="In-group" required error={error("group")} hint="The in-group's ID in VICIdial, such as TEST_IN">
-            {(p) => <input {...p} {...register("group")} {...text} list="did-groups" />}
+            {(p) => <ReferenceCombobox {...p} {...register("group")} kind="in_group" seen={suggestions.groups} />}
           </Field>
           <Field label="Call handle method" error={error("callHandleMethod")} hint="VICIdial's default: CID">
             {(p) => <input {...p} {...register("callHandleMethod")} {...text} list="did-call-handle-methods" />}
@@ -207,13 +190,13 @@ function RouteSettings({
             )}
           </Field>
           <Field label="List ID" error={error("listId")} hint="Where new leads go; 3 to 14 digits. VICIdial's default: 999">
-            {(p) => <input {...p} {...register("listId")} {...text} inputMode="numeric" />}
+            {(p) => <ReferenceCombobox {...p} {...register("listId")} kind="list" inputMode="numeric" />}
           </Field>
           <Field label="Entry list ID" error={error("entryListId")} hint="Digits. VICIdial's default: 0">
             {(p) => <input {...p} {...register("entryListId")} {...text} inputMode="numeric" />}
           </Field>
           <Field label="Campaign" error={error("campaignId")} hint="Campaign ID, 2 to 8 characters">
-            {(p) => <input {...p} {...register("campaignId")} {...text} list="did-campaigns" />}
+            {(p) => <ReferenceCombobox {...p} {...register("campaignId")} kind="campaign" seen={suggestions.campaigns} />}
           </Field>
           <Field label="Phone code" error={error("phoneCode")} hint="Country code for new leads. VICIdial's default: 1">
             {(p) => <input {...p} {...register("phoneCode")} {...text} inputMode="numeric" />}
@@ -224,7 +207,7 @@ function RouteSettings({
       return (
         <div className={grid}>
           <Field label="Call menu" required error={error("menuId")} hint="The call menu's ID in VICIdial, such as TESTMENU">
-            {(p) => <input {...p} {...register("menuId")} {...text} list="did-menus" />}
+            {(p) => <ReferenceCombobox {...p} {...register("menuId")} kind="call_menu" seen={suggestions.menus} />}
           </Field>
         </div>
       );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Unknown } from "@/components/inventory/last-change";
 import { Badge, Pagination, SortTh, Table, Td, Th, type SearchParams } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { DID_SELECTION_FORM } from "./selection";
@@ -66,8 +67,8 @@ export function DidTable({ rows, total, page, pageSize, params, selectable = fal
                   {row.didPattern}
                 </Link>
               </Td>
-              <Td>{row.description ?? <span className="text-slate-400">—</span>}</Td>
-              <Td>{routeLabel(row.route)}</Td>
+              <Td>{row.settingsKnown ? (row.description ?? <span className="text-slate-400">—</span>) : <Unknown />}</Td>
+              <Td>{row.settingsKnown || row.route ? routeLabel(row.route) : <Unknown />}</Td>
               <Td className="font-mono">{row.target ?? <span className="text-slate-400">—</span>}</Td>
               <Td>{row.active === "N" ? <Badge tone="neutral">No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : "—"}</Td>
               <Td>{recordLabel(row.recordCall)}</Td>

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { phonePath } from "@/components/phones/labels";
+import { SipStatusBadge } from "@/components/phones/sip-status-badge";
+import { anySipStatusKnown, listPhones, SIP_FILTER_NOT_REGISTERED } from "@/lib/inventory/phones";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { ButtonLink, Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
@@ -61,14 +64,49 @@ export async function JobsCard({ viewer }: { viewer: { username: string; role: R
   );
 }
 
-/** Registration is in VICIdial's database only; said plainly until the dashboard reads it. */
-export function UnregisteredPhonesCard() {
+/**
+ * Phones VICIdial reports as not registered (its peer_status, read from its database): what IT
+ * checks first when an agent cannot log in. Without database reads, said plainly.
+ */
+export async function UnregisteredPhonesCard() {
+  const [notRegistered, anyKnown] = await Promise.all([listPhones({ sip: SIP_FILTER_NOT_REGISTERED, sort: "extension", pageSize: 8 }), anySipStatusKnown()]);
+  const href = `/phones?sip=${SIP_FILTER_NOT_REGISTERED}`;
   return (
-    <Card title="Phones not registered">
-      <EmptyState title="Not available yet">
-        Whether a phone is registered (its SIP or IAX device has checked in) is kept only in VICIdial&apos;s database, which this dashboard does not read yet. Once it
-        does, phones that never registered or stopped registering will be listed here.
-      </EmptyState>
+    <Card title="Phones not registered" actions={anyKnown ? <SectionLink href={href}>{`All ${notRegistered.total}`}</SectionLink> : undefined}>
+      {!anyKnown ? (
+        <EmptyState title="Registration not known">
+          Whether a phone is registered is kept only in VICIdial&apos;s database. With cluster reads (VICIDIAL_DB_URL) the dashboard reads it, and phones that
+          never registered or stopped registering are listed here.
+        </EmptyState>
+      ) : notRegistered.total === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Every phone VICIdial knows the registration of is registered.</p>
+      ) : (
+        <Table caption="Phones VICIdial reports as not registered">
+          <thead>
+            <tr>
+              <Th>Phone</Th>
+              <Th>Login</Th>
+              <Th>SIP status</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {notRegistered.rows.map((phone) => (
+              <tr key={`${phone.serverIp}/${phone.extension}`}>
+                <Td>
+                  <Link href={phonePath(phone)} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                    {phone.extension}
+                  </Link>
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">{phone.serverIp}</span>
+                </Td>
+                <Td>{phone.login}</Td>
+                <Td>
+                  <SipStatusBadge peerStatus={phone.peerStatus} pingTime={phone.pingTime} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { showFieldErrors } from "./form-errors";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";
+import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 
 const FIELDS = Object.keys(addPhoneSchema.shape);
 /** Filled from the extension until the user types in them (a field typed in is "dirty"). */
@@ -126,7 +127,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               )}
             </Field>
             <Field label="Server IP" required error={errors.serverIp?.message} hint="The Asterisk server the phone registers to">
-              {(p) => <input {...p} {...register("serverIp")} list="phone-servers" inputMode="decimal" autoComplete="off" />}
+              {(p) => <ReferenceCombobox {...p} {...register("serverIp")} kind="server" seen={servers} inputMode="decimal" />}
             </Field>
             <Field label="Protocol" required error={errors.protocol?.message}>
               {(p) => (
@@ -168,11 +169,6 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               )}
             </Field>
           </div>
-          <datalist id="phone-servers">
-            {servers.map((server) => (
-              <option key={server} value={server} />
-            ))}
-          </datalist>
         </Fieldset>
 
         <Fieldset legend="Optional settings" description="Left empty, VICIdial uses its own defaults.">
@@ -187,7 +183,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               {(p) => <input {...p} {...register("adminUserGroup")} autoComplete="off" />}
             </Field>
             <Field label="Template" error={errors.templateId?.message} hint="A conf template ID, such as SIP_generic">
-              {(p) => <input {...p} {...register("templateId")} autoComplete="off" />}
+              {(p) => <ReferenceCombobox {...p} {...register("templateId")} kind="template" />}
             </Field>
             <ChoiceField label="Webphone" error={errors.isWebphone?.message} options={WEBPHONE_LABELS} {...register("isWebphone")} />
             <ChoiceField label="Webphone auto-answer" error={errors.webphoneAutoAnswer?.message} options={YES_NO_LABELS} defaultNote="Yes" {...register("webphoneAutoAnswer")} />

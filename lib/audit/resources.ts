@@ -12,6 +12,7 @@ export const AUDIT_RESOURCES: Record<string, string> = {
   call: "Call lookup",
   job: "Bulk jobs",
   audit: "Audit log",
+  cluster: "Cluster sync",
   settings: "Settings",
 };
 

@@ -1,5 +1,5 @@
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
-import { refreshConnectionAction } from "@/app/(dashboard)/actions";
+import { refreshConnectionAction, syncNowAction } from "@/app/(dashboard)/actions";
 import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
 import { changeRoleAction, createUserAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/(dashboard)/users/actions";
 import { CALL_ACTION_CASES } from "./matrix/calls";
@@ -48,6 +48,7 @@ const USER_ACTION_CASES: ActionCase[] = [
  */
 export const ACTION_CASES: ActionCase[] = [
   { name: "refreshConnectionAction", action: refreshConnectionAction, permission: "account.self", validInput: {} },
+  { name: "syncNowAction", action: syncNowAction, permission: "cluster.sync", validInput: {} },
   ...USER_ACTION_CASES,
   { name: "saveRoleMapAction", action: saveRoleMapAction, permission: "settings.manage", validInput: { roleMap: "callcenter-admins=admin\nqa=qa" } },
   ...DID_ACTION_CASES,

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "settings.manage": ["admin"],
   "jobs.run": ["admin", "supervisor", "provisioning"],
+  /** "Sync now": ask for a full pass of the cluster sync (reads only; every role that manages records). */
+  "cluster.sync": ["admin", "supervisor", "provisioning"],
   /** Undo a change from the audit log: the roles that may make that change (DESIGN roles table). */
   "undo.dids": ["admin", "supervisor"],
   "undo.phones": ["admin", "provisioning"],

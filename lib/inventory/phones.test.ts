@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { phones } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { getPhone, knownPhoneServers, listPhones, phonesByLogin, removePhone, searchPhoneLogins, upsertPhone, type PhoneRecord } from "./phones";
+import { SIP_FILTER_NOT_REGISTERED, getPhone, knownPhoneServers, listPhones, phonesByLogin, removePhone, searchPhoneLogins, upsertPhone, type PhoneRecord } from "./phones";
 
 const phone = (extension: string, extra: Partial<PhoneRecord> = {}): PhoneRecord => ({
   serverIp: "10.10.10.15",
@@ -36,6 +36,21 @@ describe.each(testBackends())("phone inventory on %s", (backend) => {
     expect((await listPhones({ sort: "name", dir: "desc" })).rows.map((r) => r.fullName)).toEqual(["Phone 1001", "Front desk", "Admin phone"]);
     expect(await listPhones({ pageSize: 2, page: 2 })).toMatchObject({ total: 3, rows: [{ extension: "gs102" }] });
     expect(await knownPhoneServers()).toEqual(["10.10.10.15", "10.10.10.16"]);
+  });
+
+  it("filters the phones that are not registered, by VICIdial's SIP status", async () => {
+    await upsertPhone(phone("2001", { peerStatus: "REGISTERED", pingTime: 12 }));
+    await upsertPhone(phone("2002", { peerStatus: "REACHABLE", pingTime: 30 }));
+    await upsertPhone(phone("2003", { peerStatus: "UNREGISTERED" }));
+    await upsertPhone(phone("2004", { peerStatus: "UNREACHABLE" }));
+    await upsertPhone(phone("2005", { peerStatus: "LAGGED", pingTime: 900 }));
+    await upsertPhone(phone("2006", { peerStatus: "UNKNOWN" }));
+    // Never read from VICIdial's database: not known to be unregistered, so not in the filter.
+    await upsertPhone(phone("2007"));
+    const notRegistered = await listPhones({ sip: SIP_FILTER_NOT_REGISTERED });
+    expect(notRegistered.rows.map((r) => r.extension)).toEqual(["2003", "2004", "2005", "2006"]);
+    expect(notRegistered.total).toBe(4);
+    expect((await listPhones()).total).toBe(7);
   });
 
   it("treats % and _ in the search as characters, not wildcards", async () => {

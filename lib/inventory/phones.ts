@@ -1,6 +1,7 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { phones } from "@/lib/db/schema";
+import { NOT_REGISTERED } from "@/lib/phones/sip-status";
 import type { PhoneKey } from "@/lib/schemas/phone";
 
 /**
@@ -21,6 +22,8 @@ export interface PhoneListQuery {
   q?: string;
   server?: string;
   protocol?: string;
+  /** "not_registered": phones whose SIP registration VICIdial reports as anything but working (on phones_peer_status_idx). */
+  sip?: string;
   sort?: PhoneSort;
   dir?: "asc" | "desc";
   page?: number;
@@ -28,6 +31,9 @@ export interface PhoneListQuery {
 }
 
 export const PHONE_PAGE_SIZE = 25;
+
+/** The list's SIP filter value (URL `sip=not_registered`). */
+export const SIP_FILTER_NOT_REGISTERED = "not_registered";
 
 const sortColumns = {
   extension: phones.extension,
@@ -62,6 +68,7 @@ export async function listPhones(query: PhoneListQuery = {}): Promise<{ rows: Ph
     q ? or(ilike(phones.extension, pattern), ilike(phones.login, pattern), ilike(phones.fullName, pattern), ilike(phones.outboundCid, pattern)) : undefined,
     query.server ? eq(phones.serverIp, query.server) : undefined,
     query.protocol ? eq(phones.protocol, query.protocol) : undefined,
+    query.sip === SIP_FILTER_NOT_REGISTERED ? inArray(phones.peerStatus, [...NOT_REGISTERED]) : undefined,
   );
   const column = sortColumns[query.sort ?? "extension"];
   const order = query.dir === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
@@ -151,4 +158,11 @@ export async function phonesByLogin(logins: readonly string[]): Promise<Map<stri
     if (row) byLogin.set(login, row);
   }
   return byLogin;
+}
+
+/** Whether any phone's SIP status was ever read from VICIdial (only its database has it). */
+export async function anySipStatusKnown(): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ one: sql<number>`1` }).from(phones).where(isNotNull(phones.peerStatus)).limit(1);
+  return !!row;
 }

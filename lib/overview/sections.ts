@@ -5,10 +5,10 @@ import type { Role } from "@/lib/auth/permissions";
  * panel plus the connection details; the others see their own work, not IT's connectivity page.
  */
 export const OVERVIEW_SECTIONS = {
-  supervisor: ["didCidChanges", "idleCidEntries", "didTargets"],
-  provisioning: ["phonesPerDay", "jobs", "unregisteredPhones"],
-  qa: ["recentLookups", "flaggedCalls"],
-  admin: ["connection", "didCidChanges", "idleCidEntries", "didTargets", "phonesPerDay", "jobs", "unregisteredPhones", "recentLookups", "flaggedCalls", "recentChanges"],
+  supervisor: ["clusterSync", "didCidChanges", "idleCidEntries", "didTargets"],
+  provisioning: ["clusterSync", "phonesPerDay", "jobs", "unregisteredPhones"],
+  qa: ["recentLookups", "flaggedCalls", "clusterSync"],
+  admin: ["connection", "clusterSync", "didCidChanges", "idleCidEntries", "didTargets", "phonesPerDay", "jobs", "unregisteredPhones", "recentLookups", "flaggedCalls", "recentChanges"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type OverviewSection = (typeof OVERVIEW_SECTIONS)[Role][number];

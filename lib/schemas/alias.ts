@@ -83,6 +83,9 @@ export type UpdateAliasInput = z.input<typeof updateAliasSchema>;
 export type UpdateAlias = z.output<typeof updateAliasSchema>;
 
 export const deleteAliasSchema = z.object({ aliasId: vicidialText("alias_id", { min: 2 }) });
+
+/** "Add an existing phone alias to the list": its ID alone, with the add form's rule. */
+export const existingAliasSchema = z.object({ aliasId: aliasIdSchema });
 export type DeleteAlias = z.output<typeof deleteAliasSchema>;
 
 export const ALIAS_FIELD_FOR_PARAMETER: Record<string, string> = {

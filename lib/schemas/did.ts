@@ -339,6 +339,9 @@ export type UpdateDid = z.output<typeof updateDidSchema>;
 export const NO_CHANGES = "No changes to save: nothing was sent to VICIdial";
 
 export const deleteDidSchema = z.object({ didPattern });
+
+/** "Add an existing DID to the list": its pattern alone. */
+export const existingDidSchema = z.object({ didPattern });
 export type DeleteDid = z.output<typeof deleteDidSchema>;
 
 const NEW_DIDS_MAX = PARAMETER_RULES.new_dids.maxLength;

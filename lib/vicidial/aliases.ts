@@ -35,7 +35,7 @@ const updateSubject: Subject = { thing: "phone alias", things: "phone aliases", 
  * update_phone_alias with delete_alias=N and nothing else: NO UPDATES DEFINED when the alias
  * exists, PHONE ALIAS DOES NOT EXIST otherwise; changes nothing (2.5).
  */
-const aliasProbe = noChangeProbe("update_phone_alias", "phone alias", [["delete_alias", "N"]]);
+export const aliasProbe = noChangeProbe("update_phone_alias", "phone alias", [["delete_alias", "N"]]);
 
 const aliasOf = ([aliasId]: readonly string[]) => (aliasId === undefined ? undefined : { aliasId });
 

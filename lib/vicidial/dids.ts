@@ -65,7 +65,7 @@ const addSubject: Subject = { thing: "DID", things: "DIDs", right: "add DIDs", c
 const updateSubject: Subject = { thing: "DID", things: "DIDs", right: "change DIDs", changesData: true };
 
 /** update_did with nothing to change: NO UPDATES when the DID exists, DOES NOT EXIST otherwise (2.8). */
-const didProbe = noChangeProbe("update_did", "DID");
+export const didProbe = noChangeProbe("update_did", "DID");
 
 const didOf = ([didPattern]: readonly string[]) => (didPattern === undefined ? undefined : { didPattern });
 

@@ -1,3 +1,6 @@
+import { AddExistingSection } from "@/components/inventory/add-existing-section";
+import { Unknown } from "@/components/inventory/last-change";
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
@@ -50,6 +53,8 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Search">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} placeholder="Alias ID, name or login" />}</Field>
       </FilterBar>
+      <ClusterStaleBanner />
+      {canWrite && <AddExistingSection kind="alias" />}
       {rows.length === 0 ? (
         params.q ? (
           <EmptyState title="No alias matches this search">
@@ -81,8 +86,8 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
                       {alias.aliasId}
                     </Link>
                   </Td>
-                  <Td>{alias.aliasName}</Td>
-                  <Td className="font-mono text-xs">{splitLogins(alias.phoneLogins).join(", ")}</Td>
+                  <Td>{alias.settingsKnown || alias.aliasName ? alias.aliasName : <Unknown />}</Td>
+                  <Td className="font-mono text-xs">{alias.settingsKnown || alias.phoneLogins ? splitLogins(alias.phoneLogins).join(", ") : <Unknown />}</Td>
                   <Td className="whitespace-nowrap">
                     <Time value={alias.updatedAt} />
                     <span className="block text-xs text-slate-500 dark:text-slate-400">by {alias.updatedBy}</span>

@@ -1,3 +1,4 @@
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { AddGroupForm } from "@/components/cid-groups/add-group-form";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
@@ -38,6 +39,7 @@ export default async function CidGroupsPage({ searchParams }: { searchParams: Pr
       <FilterBar basePath={BASE} params={sortParams}>
         <Field label="Search group ID">{(p) => <input {...p} name="q" type="search" defaultValue={params.q ?? ""} />}</Field>
       </FilterBar>
+      <ClusterStaleBanner />
       {rows.length === 0 ? (
         params.q ? (
           <EmptyState title="No CID group matches this search">

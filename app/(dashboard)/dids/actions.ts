@@ -1,12 +1,14 @@
 "use server";
 
+import { commandContext } from "@/lib/actions/command";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { fail, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
 import { action } from "@/lib/auth/action";
+import { addExistingDid } from "@/lib/inventory/add-existing";
 import { addDidCommand, deleteDidCommand, didAuditView, updateDidCommand } from "@/lib/dids/commands";
 import { didFields, getDid, upsertDid } from "@/lib/inventory/dids";
-import { addDidSchema, copyDidSchema, deleteDidSchema, DID_FIELD_FOR_PARAMETER, updateDidSchema, type DidFields } from "@/lib/schemas/did";
+import { addDidSchema, copyDidSchema, deleteDidSchema, existingDidSchema, DID_FIELD_FOR_PARAMETER, updateDidSchema, type DidFields } from "@/lib/schemas/did";
 import { copyDid, parseCopyDidLines, type CopiedDid } from "@/lib/vicidial/dids";
 import { countOf } from "@/lib/text/plural";
 
@@ -15,20 +17,20 @@ function patterns(list: readonly CopiedDid[], outcome: CopiedDid["outcome"]): st
 }
 
 export const addDidAction = action({ permission: "dids.write", schema: addDidSchema, audit: "did.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addDidCommand(input, { username: user.username, source });
+  const outcome = await addDidCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
 
 /** Sends only the fields present in the input: the form sends only what changed. */
 export const updateDidAction = action({ permission: "dids.write", schema: updateDidSchema, audit: "did.update" }, async (input, { user, source, audit }) => {
-  const outcome = await updateDidCommand(input, { username: user.username, source });
+  const outcome = await updateDidCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
 
 export const deleteDidAction = action({ permission: "dids.delete", schema: deleteDidSchema, audit: "did.delete" }, async (input, { user, source, audit }) => {
-  const outcome = await deleteDidCommand(input, { username: user.username, source });
+  const outcome = await deleteDidCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
@@ -87,4 +89,11 @@ export const copyDidAction = action({ permission: "dids.write", schema: copyDidS
       ? `Copied ${sourceDidPattern} to ${countOf(data.added, "new DID")}`
       : `Copied ${sourceDidPattern} to ${countOf(data.added, "new DID")}; ${data.alreadyExisted} already existed`;
   return ok(data, message);
+});
+
+/** Without cluster reads: lists a DID VICIdial already has, after asking it with a request that changes nothing. */
+export const addExistingDidAction = action({ permission: "dids.write", schema: existingDidSchema, audit: "did.add_existing" }, async (input, { user, source, audit }) => {
+  const outcome = await addExistingDid(input.didPattern, commandContext({ user, source }));
+  Object.assign(audit, outcome.audit);
+  return outcome.result;
 });

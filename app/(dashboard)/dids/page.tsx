@@ -1,4 +1,6 @@
 import { DidBulkBar } from "@/components/dids/did-bulk-bar";
+import { AddExistingSection } from "@/components/inventory/add-existing-section";
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { DidTable } from "@/components/dids/did-table";
 import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHeader } from "@/components/ui";
 import { apiCapability } from "@/lib/capabilities";
@@ -77,6 +79,8 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
           </select>
         </div>
       </FilterBar>
+      <ClusterStaleBanner />
+      {mayWrite && <AddExistingSection kind="did" />}
 
       {total === 0 ? (
         filtered ? (

@@ -1,3 +1,6 @@
+import { AddExistingSection } from "@/components/inventory/add-existing-section";
+import { Unknown } from "@/components/inventory/last-change";
+import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
@@ -7,7 +10,8 @@ import { phonePath, yesNoLabel } from "@/components/phones/labels";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/capabilities";
-import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE } from "@/lib/inventory/phones";
+import { SipStatusBadge } from "@/components/phones/sip-status-badge";
+import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE, SIP_FILTER_NOT_REGISTERED } from "@/lib/inventory/phones";
 import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";
 import { Time } from "@/components/ui/time";
 import { ExportLink } from "@/components/ui/export-link";
@@ -23,12 +27,12 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
   const page = pageNumber(params);
   const canWrite = can(user.role, "phones.write");
   const [{ rows, total }, servers, addCapability] = await Promise.all([
-    listPhones({ q: params.q, server: params.server, protocol: params.protocol, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: PHONE_PAGE_SIZE }),
+    listPhones({ q: params.q, server: params.server, protocol: params.protocol, sip: params.sip, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: PHONE_PAGE_SIZE }),
     knownPhoneServers(),
     canWrite ? apiCapability("phones.add") : Promise.resolve<ApiCapability>({ allowed: true }),
   ]);
   const sortParams = { ...params, sort };
-  const filtered = Boolean(params.q || params.server || params.protocol);
+  const filtered = Boolean(params.q || params.server || params.protocol || params.sip);
   const th = (label: string, column: string) => <SortTh label={label} column={column} params={sortParams} basePath={BASE} />;
 
   return (
@@ -79,7 +83,17 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
             </select>
           )}
         </Field>
+        <Field label="SIP registration">
+          {(p) => (
+            <select {...p} name="sip" defaultValue={params.sip ?? ""}>
+              <option value="">Any registration</option>
+              <option value={SIP_FILTER_NOT_REGISTERED}>Not registered</option>
+            </select>
+          )}
+        </Field>
       </FilterBar>
+      <ClusterStaleBanner />
+      {canWrite && <AddExistingSection kind="phone" />}
       {rows.length === 0 ? (
         filtered ? (
           <EmptyState title="No phone matches these filters">
@@ -111,6 +125,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
                 {th("Voicemail", "voicemail")}
                 {th("Outbound CID", "cid")}
                 {th("Active", "active")}
+                <Th>SIP status</Th>
                 {th("Last changed", "updated")}
               </tr>
             </thead>
@@ -128,12 +143,15 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
                     </Link>
                   </Td>
                   <Td>{phone.serverIp}</Td>
-                  <Td>{phone.login}</Td>
-                  <Td>{phone.protocol}</Td>
-                  <Td>{phone.fullName}</Td>
+                  <Td>{phone.settingsKnown || phone.login ? phone.login : <Unknown />}</Td>
+                  <Td>{phone.settingsKnown || phone.protocol ? phone.protocol : <Unknown />}</Td>
+                  <Td>{phone.settingsKnown || phone.fullName ? phone.fullName : <Unknown />}</Td>
                   <Td>{phone.voicemailId}</Td>
                   <Td>{phone.outboundCid}</Td>
                   <Td>{phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : null}</Td>
+                  <Td className="whitespace-nowrap">
+                    <SipStatusBadge peerStatus={phone.peerStatus} pingTime={phone.pingTime} />
+                  </Td>
                   <Td className="whitespace-nowrap">
                     <Time value={phone.updatedAt} />
                     <span className="block text-xs text-slate-500 dark:text-slate-400">by {phone.updatedBy}</span>

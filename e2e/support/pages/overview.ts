@@ -2,12 +2,13 @@ import type { Permission, Role } from "../../../lib/auth/permissions";
 
 /** The overview's panels (card headings) each role sees; every other role's panels stay hidden. */
 export const OVERVIEW_PANELS: Record<Role, string[]> = {
-  supervisor: ["DID and CID changes, last 14 days", "CID groups with entries nobody uses", "DIDs routed to inactive targets"],
-  provisioning: ["Phones added, last 14 days", "Bulk jobs", "Phones not registered"],
-  qa: ["Your recent call lookups", "Flagged calls"],
+  supervisor: ["Cluster sync", "DID and CID changes, last 14 days", "CID groups with entries nobody uses", "DIDs routed to inactive targets"],
+  provisioning: ["Cluster sync", "Phones added, last 14 days", "Bulk jobs", "Phones not registered"],
+  qa: ["Your recent call lookups", "Flagged calls", "Cluster sync"],
   admin: [
     "VICIdial connection",
     "What the VICIdial API user may do",
+    "Cluster sync",
     "DID and CID changes, last 14 days",
     "CID groups with entries nobody uses",
     "DIDs routed to inactive targets",

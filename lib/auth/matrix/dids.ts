@@ -1,8 +1,9 @@
-import { addDidAction, copyDidAction, deleteDidAction, updateDidAction } from "@/app/(dashboard)/dids/actions";
+import { addDidAction, addExistingDidAction, copyDidAction, deleteDidAction, updateDidAction } from "@/app/(dashboard)/dids/actions";
 import type { ActionCase } from "@/lib/auth/action-matrix.cases";
 
 /** The DID actions for the role matrix, each with input its schema accepts. */
 export const DID_ACTION_CASES: ActionCase[] = [
+  { name: "addExistingDidAction", action: addExistingDidAction, permission: "dids.write", validInput: { didPattern: "7275550199" } },
   {
     name: "addDidAction",
     action: addDidAction,

@@ -1,5 +1,5 @@
-import { addAliasAction, deleteAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
-import { addPhoneAction, deletePhoneAction, updatePhoneAction } from "@/app/(dashboard)/phones/actions";
+import { addAliasAction, addExistingAliasAction, deleteAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
+import { addExistingPhoneAction, addPhoneAction, deletePhoneAction, updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import type { ActionCase } from "@/lib/auth/action-matrix.cases";
 
 /** The phone and alias actions for the role matrix, each with input its schema accepts (seed phones and alias). */
@@ -26,5 +26,7 @@ export const PHONE_ACTION_CASES: ActionCase[] = [
   { name: "deletePhoneAction", action: deletePhoneAction, permission: "phones.write", validInput: { serverIp: "10.10.10.15", extension: "1002" } },
   { name: "addAliasAction", action: addAliasAction, permission: "phones.write", validInput: { aliasId: "MATRIX1", aliasName: "Matrix alias", phoneLogins: ["1001", "gs102"] } },
   { name: "updateAliasAction", action: updateAliasAction, permission: "phones.write", validInput: { aliasId: "SEEDALIAS", aliasName: "Renamed seed alias" } },
+  { name: "addExistingPhoneAction", action: addExistingPhoneAction, permission: "phones.write", validInput: { serverIp: "10.10.10.15", extension: "1001" } },
+  { name: "addExistingAliasAction", action: addExistingAliasAction, permission: "phones.write", validInput: { aliasId: "SEEDALIAS" } },
   { name: "deleteAliasAction", action: deleteAliasAction, permission: "phones.write", validInput: { aliasId: "SEEDALIAS" } },
 ];

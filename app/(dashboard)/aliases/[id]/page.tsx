@@ -13,7 +13,8 @@ import { apiCapabilities } from "@/lib/capabilities";
 import { getAlias } from "@/lib/inventory/aliases";
 import { phonesByLogin } from "@/lib/inventory/phones";
 import { splitLogins } from "@/lib/schemas/alias";
-import { Time } from "@/components/ui/time";
+import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
+import { lastChange } from "@/lib/inventory/last-change";
 
 export const metadata = { title: "Phone alias" };
 
@@ -26,10 +27,11 @@ export default async function AliasPage({ params }: { params: Promise<{ id: stri
   const logins = splitLogins(alias.phoneLogins);
   const canWrite = can(user.role, "phones.write");
   const ownOnly = !can(user.role, "audit.view");
-  const [history, phones, capabilities] = await Promise.all([
+  const [history, phones, capabilities, change] = await Promise.all([
     listAuditForTarget("alias", alias.aliasId, 20, ownOnly ? { kind: "own", actorId: user.id } : { kind: "all" }),
     phonesByLogin(logins),
     canWrite ? apiCapabilities(["aliases.update", "aliases.delete"]) : Promise.resolve(undefined),
+    lastChange("alias", alias.aliasId, alias),
   ]);
   const reason = (key: string) => (capabilities?.[key]?.allowed === false ? capabilities[key].reason : undefined);
   const known = Object.fromEntries([...phones].map(([login, phone]) => [login, phone.fullName ?? ""]));
@@ -40,22 +42,25 @@ export default async function AliasPage({ params }: { params: Promise<{ id: stri
         title={`Phone alias ${alias.aliasId}`}
         description={
           <>
-            Last changed <Time value={alias.updatedAt} /> by {alias.updatedBy}.{" "}
             <Link href="/aliases" className="underline">
               All aliases
             </Link>
+            <span className="mt-1 block">
+              <LastChangeLine change={change} showAuditLink={can(user.role, "audit.view.own")} />
+            </span>
           </>
         }
       />
       <div className="space-y-6">
         <Card title="Details">
+          {!alias.settingsKnown && <SettingsUnknownNote what="phone alias" />}
           <DetailList
             items={[
               { label: "Alias ID", value: alias.aliasId },
-              { label: "Name", value: alias.aliasName },
+              { label: "Name", value: knownValue(alias.settingsKnown, alias.aliasName) },
               {
                 label: "Phone logins, in order",
-                value: (
+                value: !alias.settingsKnown && logins.length === 0 ? knownValue(false, null) : (
                   <ol className="list-inside list-decimal">
                     {logins.map((login) => {
                       const phone = phones.get(login);

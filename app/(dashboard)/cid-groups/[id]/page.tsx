@@ -16,6 +16,8 @@ import { apiCapability, type ApiCapability } from "@/lib/capabilities";
 import { getCidGroup } from "@/lib/inventory/cid-groups";
 import { groupIdSchema } from "@/lib/schemas/cid-group";
 import { readWholeGroup } from "@/lib/cid-groups/live-entries";
+import { LastChangeLine } from "@/components/inventory/last-change";
+import { lastChange } from "@/lib/inventory/last-change";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -54,6 +56,7 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
     readHistory(groupId, user.role),
   ]);
   if (!live.ok && live.code === "NOT_FOUND") notFound();
+  const change = known ? await lastChange("cid", known.id, known) : null;
   // Handed to the browser's query cache, replacing whatever an earlier visit left there.
   const queries = new QueryClient();
   if (live.ok) queries.setQueryData(entriesKey(groupId), live.data, { updatedAt: readAt });
@@ -74,6 +77,11 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
           (known ? <RemoveGroupButton groupId={known.id} afterRemove="/cid-groups" /> : <AddToListButton groupId={groupId} disabledReason={capability.allowed ? undefined : capability.reason} />)
         }
       />
+      {change && (
+        <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+          <LastChangeLine change={change} showAuditLink={can(user.role, "audit.view.own")} />
+        </p>
+      )}
       {!known && (
         <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">This group exists in VICIdial but is not on the dashboard&apos;s list of CID groups.</p>
       )}

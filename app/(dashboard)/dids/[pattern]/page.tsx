@@ -14,7 +14,8 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/capabilities";
 import { didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/inventory/dids";
 import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod, type DidField } from "@/lib/schemas/did";
-import { Time } from "@/components/ui/time";
+import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
+import { lastChange } from "@/lib/inventory/last-change";
 
 export async function generateMetadata({ params }: { params: Promise<{ pattern: string }> }) {
   return { title: `DID ${patternFromSegment((await params).pattern)}` };
@@ -68,11 +69,13 @@ export default async function DidPage({ params }: { params: Promise<{ pattern: s
   const mayWrite = can(user.role, "dids.write");
   const mayDelete = can(user.role, "dids.delete");
   const scope = auditScope(user.role, user.id);
-  const [history, suggestions, capabilities] = await Promise.all([
+  const [history, suggestions, capabilities, change] = await Promise.all([
     scope ? listAuditForTarget("did", pattern, 20, scope) : Promise.resolve([]),
     mayWrite ? didSuggestions() : Promise.resolve({ groups: [], menus: [], servers: [], campaigns: [] }),
     apiCapabilities(["dids.update", "dids.delete", "dids.copy"]),
+    lastChange("did", row.didPattern, row),
   ]);
+  const known = <T,>(value: T) => knownValue(row.settingsKnown, value);
 
   return (
     <>
@@ -90,19 +93,22 @@ export default async function DidPage({ params }: { params: Promise<{ pattern: s
       />
       <div className="space-y-6">
         <Card title="Details">
+          {!row.settingsKnown && <SettingsUnknownNote what="DID" />}
           <DetailList
             items={[
               { label: "Pattern", value: <span className="font-mono">{row.didPattern}</span> },
-              { label: "Description", value: row.description },
-              { label: "Active", value: row.active === "N" ? <Badge>No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : null },
-              { label: "Route", value: row.route ? `${routeLabel(row.route)} (${row.route})` : null },
+              { label: "Description", value: known(row.description) },
+              { label: "Active", value: known(row.active === "N" ? <Badge>No</Badge> : row.active === "Y" ? <Badge tone="green">Yes</Badge> : null) },
+              { label: "Route", value: known(row.route ? `${routeLabel(row.route)} (${row.route})` : null) },
               ...routeDetails(row),
-              { label: "Record calls", value: row.recordCall ? recordLabel(row.recordCall) : null },
-              { label: "Clean CID number filter", value: row.filterCleanCidNumber },
+              { label: "Record calls", value: known(row.recordCall ? recordLabel(row.recordCall) : null) },
+              { label: "Clean CID number filter", value: known(row.filterCleanCidNumber) },
               { label: "VICIdial DID ID", value: row.didId === null ? null : String(row.didId) },
-              { label: "Last changed", value: <><Time value={row.updatedAt} /> by {row.updatedBy}</> },
             ]}
           />
+          <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
+            <LastChangeLine change={change} showAuditLink={scope !== undefined} />
+          </p>
         </Card>
 
         {mayWrite && (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/phones/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
+import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { EditPhoneForm } from "@/components/phones/edit-phone-form";
 import { routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
@@ -13,7 +14,8 @@ import { apiCapabilities } from "@/lib/capabilities";
 import { aliasesWithLogin } from "@/lib/inventory/aliases";
 import { getPhone } from "@/lib/inventory/phones";
 import { phoneTarget, timeZoneLabel } from "@/lib/schemas/phone";
-import { Time } from "@/components/ui/time";
+import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
+import { lastChange } from "@/lib/inventory/last-change";
 
 export const metadata = { title: "Phone" };
 
@@ -25,11 +27,13 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
 
   const canWrite = can(user.role, "phones.write");
   const ownOnly = !can(user.role, "audit.view");
-  const [history, aliases, capabilities] = await Promise.all([
+  const [history, aliases, capabilities, change] = await Promise.all([
     listAuditForTarget("phone", phoneTarget(phone), 20, ownOnly ? { kind: "own", actorId: user.id } : { kind: "all" }),
     aliasesWithLogin(phone.login),
     canWrite ? apiCapabilities(["phones.update", "phones.delete"]) : Promise.resolve(undefined),
+    lastChange("phone", phoneTarget(phone), phone),
   ]);
+  const known = <T,>(value: T) => knownValue(phone.settingsKnown, value);
   const reason = (key: string) => (capabilities?.[key]?.allowed === false ? capabilities[key].reason : undefined);
 
   return (
@@ -38,35 +42,40 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
         title={`Phone ${phone.extension}`}
         description={
           <>
-            On server {phone.serverIp}. Last changed <Time value={phone.updatedAt} /> by {phone.updatedBy}.{" "}
+            On server {phone.serverIp}.{" "}
             <Link href="/phones" className="underline">
               All phones
             </Link>
+            <span className="mt-1 block">
+              <LastChangeLine change={change} showAuditLink={can(user.role, "audit.view.own")} />
+            </span>
           </>
         }
       />
       <div className="space-y-6">
         <Card title="Details">
+          {!phone.settingsKnown && <SettingsUnknownNote what="phone" />}
           <DetailList
             items={[
               { label: "Extension", value: phone.extension },
               { label: "Server IP", value: phone.serverIp },
-              { label: "Login", value: phone.login },
-              { label: "Protocol", value: phone.protocol },
-              { label: "Full name", value: phone.fullName || undefined },
-              { label: "Active", value: phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : undefined },
-              { label: "Dial plan number", value: phone.dialplanNumber || undefined },
-              { label: "Voicemail box", value: phone.voicemailId || undefined },
-              { label: "Outbound caller ID", value: phone.outboundCid || undefined },
-              { label: "Time zone", value: timeZoneLabel(phone.localGmt) },
-              { label: "Context", value: phone.phoneContext || undefined },
-              { label: "Email", value: phone.email || undefined },
-              { label: "Admin user group", value: phone.adminUserGroup || undefined },
-              { label: "Template", value: phone.templateId || undefined },
-              { label: "Webphone", value: phone.isWebphone ? (WEBPHONE_LABELS[phone.isWebphone] ?? phone.isWebphone) : undefined },
-              { label: "Webphone auto-answer", value: yesNoLabel(phone.webphoneAutoAnswer) },
-              { label: "Use external server IP", value: yesNoLabel(phone.useExternalServerIp) },
-              { label: "On-hook agent", value: yesNoLabel(phone.onHookAgent) },
+              { label: "Login", value: known(phone.login) },
+              { label: "Protocol", value: known(phone.protocol) },
+              { label: "SIP status", value: <SipStatusBadge peerStatus={phone.peerStatus} pingTime={phone.pingTime} /> },
+              { label: "Full name", value: known(phone.fullName || undefined) },
+              { label: "Active", value: known(phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : undefined) },
+              { label: "Dial plan number", value: known(phone.dialplanNumber || undefined) },
+              { label: "Voicemail box", value: known(phone.voicemailId || undefined) },
+              { label: "Outbound caller ID", value: known(phone.outboundCid || undefined) },
+              { label: "Time zone", value: known(timeZoneLabel(phone.localGmt)) },
+              { label: "Context", value: known(phone.phoneContext || undefined) },
+              { label: "Email", value: known(phone.email || undefined) },
+              { label: "Admin user group", value: known(phone.adminUserGroup || undefined) },
+              { label: "Template", value: known(phone.templateId || undefined) },
+              { label: "Webphone", value: known(phone.isWebphone ? (WEBPHONE_LABELS[phone.isWebphone] ?? phone.isWebphone) : undefined) },
+              { label: "Webphone auto-answer", value: known(yesNoLabel(phone.webphoneAutoAnswer)) },
+              { label: "Use external server IP", value: known(yesNoLabel(phone.useExternalServerIp)) },
+              { label: "On-hook agent", value: known(yesNoLabel(phone.onHookAgent)) },
               {
                 label: "In phone aliases",
                 value:

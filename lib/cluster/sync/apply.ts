@@ -1,0 +1,87 @@
+import { recordAudits, type AuditEntry } from "@/lib/audit/record";
+import type { Db } from "@/lib/db";
+import { appearedEntry, changedEntry, removedEntry } from "./audit-entries";
+import { compareRow } from "./compare";
+import type { LocalRow, SyncedResource } from "./resource";
+import { localRows, markSeen, removeRows, writeRows, type Bookkeeping } from "./store";
+import { updatedByOf, type Who } from "./who";
+
+type AnyResource = SyncedResource<never>;
+
+export interface ApplyOptions {
+  /** The full pass these rows belong to (marks them seen); null for the admin log's re-reads. */
+  pass: number | null;
+  /** When VICIdial's rows were read: a row the dashboard changed after that keeps its values. */
+  readAt: Date;
+  /** The first import: rows are written without an audit entry each. */
+  silent: boolean;
+  /** Who made the change, when VICIdial's logs say (asked only for rows that changed). */
+  whoFor(row: LocalRow): Promise<Who | null>;
+}
+
+export interface Applied {
+  appeared: number;
+  changed: number;
+}
+
+/**
+ * Brings our rows in line with VICIdial's rows (already mapped to our columns): new ones added,
+ * changed ones overwritten with an audit entry, live-only differences refreshed quietly, the
+ * rest left alone (a change the dashboard itself made compares equal: nothing is written).
+ * Writes and audit entries go in one transaction.
+ */
+export async function applyRows(db: Db, resource: AnyResource, remote: readonly LocalRow[], options: ApplyOptions): Promise<Applied> {
+  const local = await localRows(db, resource, remote);
+  const now = new Date();
+  const seen = options.pass === null ? {} : { seenPass: options.pass };
+  const writes: (LocalRow & Bookkeeping)[] = [];
+  const unchanged: LocalRow[] = [];
+  const entries = new Map<string, () => Promise<AuditEntry>>();
+  for (const row of remote) {
+    const key = resource.keyOf(row);
+    const mine = local.get(key);
+    const comparison = compareRow(resource, mine, row);
+    if (comparison.kind === "same") {
+      unchanged.push(row);
+      continue;
+    }
+    if (comparison.kind === "quiet") {
+      writes.push({ ...row, ...seen, updatedAt: mine!.updatedAt as Date, updatedBy: mine!.updatedBy as string, origin: "cluster" });
+      continue;
+    }
+    const who = options.silent ? null : await options.whoFor(row);
+    writes.push({ ...row, ...seen, updatedAt: now, updatedBy: options.silent ? "imported from VICIdial" : updatedByOf(who), origin: "cluster" });
+    if (options.silent) continue;
+    if (comparison.kind === "new") entries.set(key, async () => appearedEntry(resource, row, who));
+    else entries.set(key, async () => changedEntry(resource, mine!, row, comparison.changed, who));
+  }
+
+  let appeared = 0;
+  let changed = 0;
+  await db.transaction(async (tx) => {
+    const written = await writeRows(tx as unknown as Db, resource, writes, options.readAt);
+    if (options.pass !== null) await markSeen(tx as unknown as Db, resource, unchanged, options.pass);
+    const audits: AuditEntry[] = [];
+    for (const [key, entry] of entries) {
+      if (!written.has(key)) continue;
+      if (local.has(key)) changed++;
+      else appeared++;
+      audits.push(await entry());
+    }
+    if (options.silent) appeared = writes.filter((row) => written.has(resource.keyOf(row)) && !local.has(resource.keyOf(row))).length;
+    await recordAudits(audits, tx as unknown as Db);
+  });
+  return { appeared, changed };
+}
+
+/** Rows VICIdial no longer holds (the admin log named them, a re-read did not find them): removed with an audit entry each. */
+export async function removeGone(db: Db, resource: AnyResource, gone: readonly LocalRow[], readAt: Date, whoFor: (row: LocalRow) => Promise<Who | null>): Promise<number> {
+  if (gone.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const removed = await removeRows(tx as unknown as Db, resource, gone, readAt);
+    const entries: AuditEntry[] = [];
+    for (const row of removed) entries.push(removedEntry(resource, row, await whoFor(row)));
+    await recordAudits(entries, tx as unknown as Db);
+    return removed.length;
+  });
+}

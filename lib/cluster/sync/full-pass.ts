@@ -1,0 +1,131 @@
+import { recordAudits, type AuditEntry } from "@/lib/audit/record";
+import type { ClusterReader } from "@/lib/cluster/types";
+import type { Db } from "@/lib/db";
+import { followAdminLog } from "./admin-log";
+import { applyRows } from "./apply";
+import { importEntry, removedEntry } from "./audit-entries";
+import { describeSyncError } from "./describe";
+import { removeUnseenReferences, syncReferences } from "./references";
+import type { SyncedResource } from "./resource";
+import { SYNCED_RESOURCES } from "./resources";
+import { beginPass, finishPass, saveCursor } from "./state";
+import { removeUnseen } from "./store";
+
+export interface PassOptions {
+  /** Rows per page read from VICIdial and written here. */
+  pageSize?: number;
+  /** Called between pages: renews the lease; throws to cut the pass off (lease lost, shutdown). */
+  checkpoint?: () => Promise<void>;
+}
+
+export interface PassResult {
+  ok: boolean;
+  pass: number;
+  firstImport: boolean;
+  durationMs: number;
+  counts: Record<string, number>;
+  appeared: number;
+  changed: number;
+  removed: number;
+  error: string | null;
+}
+
+/**
+ * One full pass: every synced table streamed from VICIdial in pages by key and compared with our
+ * rows of the same keys, so memory holds one page whatever the table's size. Only once every
+ * table was read to its end are the rows the pass did not see removed: a pass cut off halfway
+ * deletes nothing. The first completed pass on a database that never synced imports silently,
+ * with one summary audit entry.
+ */
+export async function runFullPass(db: Db, reader: ClusterReader, options: PassOptions = {}): Promise<PassResult> {
+  const pageSize = options.pageSize ?? 1000;
+  const checkpoint = options.checkpoint ?? (async () => undefined);
+  const { pass, startedAt, firstImport, cursor } = await beginPass(db);
+  const counts: Record<string, number> = {};
+  const removedCounts: Record<string, number> = {};
+  let appeared = 0;
+  let changed = 0;
+  let accountCanWrite: boolean | null = null;
+  try {
+    accountCanWrite = await reader.canWrite();
+    if (firstImport) {
+      // Changes made from here on are the admin log's to report; everything before is the import.
+      await saveCursor(db, await reader.adminLogHead(), null);
+    } else {
+      // What the admin log names is applied first, so those changes carry who made them.
+      await followAdminLog(db, reader, { cursor, onBatch: checkpoint });
+    }
+    for (const resource of SYNCED_RESOURCES) {
+      const result = await streamResource(db, reader, resource, { pass, silent: firstImport, pageSize, checkpoint });
+      counts[resource.name] = result.seen;
+      appeared += result.appeared;
+      changed += result.changed;
+    }
+    counts.references = await syncReferences(db, reader, pass, pageSize, checkpoint);
+
+    // Complete: what the pass did not see is gone from VICIdial.
+    for (const resource of SYNCED_RESOURCES) removedCounts[resource.name] = await removeAllUnseen(db, resource, pass, startedAt, firstImport, pageSize);
+    await removeUnseenReferences(db, pass);
+    if (firstImport) await recordAudits([importEntry(counts, removedCounts)], db);
+    await finishPass(db, { startedAt, ok: true, error: null, counts, accountCanWrite });
+    const removed = Object.values(removedCounts).reduce((sum, n) => sum + n, 0);
+    return { ok: true, pass, firstImport, durationMs: Date.now() - startedAt.getTime(), counts, appeared, changed, removed, error: null };
+  } catch (error) {
+    const words = describeSyncError(error);
+    await finishPass(db, { startedAt, ok: false, error: words, counts: null, accountCanWrite }).catch(() => undefined);
+    return { ok: false, pass, firstImport, durationMs: Date.now() - startedAt.getTime(), counts, appeared, changed, removed: 0, error: words };
+  }
+}
+
+interface StreamOptions {
+  pass: number;
+  silent: boolean;
+  pageSize: number;
+  checkpoint: () => Promise<void>;
+}
+
+/** One table, page by page; the next page is read from VICIdial while this one is written here. */
+async function streamResource(db: Db, reader: ClusterReader, resource: SyncedResource<never>, options: StreamOptions) {
+  let seen = 0;
+  let appeared = 0;
+  let changed = 0;
+  const read = (after: never | null) => {
+    const readAt = new Date();
+    return { readAt, rows: resource.page(reader, after, options.pageSize) };
+  };
+  let next = read(null);
+  for (;;) {
+    const { readAt } = next;
+    const rows = await next.rows;
+    if (rows.length === 0) break;
+    const more = rows.length >= options.pageSize;
+    if (more) {
+      next = read(rows[rows.length - 1]!);
+      // A failure of the read ahead surfaces when awaited; until then it must not count as unhandled.
+      next.rows.catch(() => undefined);
+    }
+    const result = await applyRows(db, resource, rows.map(resource.map), { pass: options.pass, readAt, silent: options.silent, whoFor: async () => null });
+    seen += rows.length;
+    appeared += result.appeared;
+    changed += result.changed;
+    await options.checkpoint();
+    if (!more) break;
+  }
+  return { seen, appeared, changed };
+}
+
+async function removeAllUnseen(db: Db, resource: SyncedResource<never>, pass: number, startedAt: Date, silent: boolean, chunk: number): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const count = await db.transaction(async (tx) => {
+      const rows = await removeUnseen(tx as unknown as Db, resource, pass, startedAt, chunk);
+      if (!silent) {
+        const entries: AuditEntry[] = rows.map((row) => removedEntry(resource, row, null));
+        await recordAudits(entries, tx as unknown as Db);
+      }
+      return rows.length;
+    });
+    removed += count;
+    if (count < chunk) return removed;
+  }
+}
