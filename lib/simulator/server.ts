@@ -5,6 +5,7 @@ import { lockUserNow } from "./auth";
 import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
 import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
+import { answerCallsRequest } from "./calls/http";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
 import { loadState, saveState } from "./persistence";
@@ -131,6 +132,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(didRequests.snapshot()));
       return;
     }
+    if (answerCallsRequest(req, res, body, { state, clock, control: opts.control === true, persist })) return;
     const active = applies(faults, req, body) ? faults : {};
     if (active.latencyMs && active.latencyMs > 0) await sleep(active.latencyMs);
     if (closing) return;
