@@ -5,6 +5,7 @@ import { lockUserNow } from "./auth";
 import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
 import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
+import { addDemoCalls } from "./calls/demo";
 import { answerCallsRequest } from "./calls/http";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
@@ -55,7 +56,9 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock = opts.now ?? (() => new Date());
   const stateFile = opts.stateFile;
-  const state = (stateFile ? loadState(stateFile) : undefined) ?? createSeedState();
+  // A fresh state also gets the demo's call history, dated relative to the simulator's clock.
+  const freshState = () => addDemoCalls(createSeedState(), clock());
+  const state = (stateFile ? loadState(stateFile) : undefined) ?? freshState();
   let faults: SimulatorFaults = { ...opts.faults };
   let requests = 0;
   const didRequests = createDidRequestCounter();
@@ -202,7 +205,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     },
     reset() {
       didRequests.reset();
-      Object.assign(state, createSeedState());
+      Object.assign(state, freshState());
       persist();
     },
     lockUser(user) {

@@ -75,7 +75,7 @@ async function seed(backend: CallsBackend): Promise<void> {
   await backend.insert("vicidial_campaign_statuses", [{ status: "SALE", status_name: "Closed a renewal", campaign_id: "QACAMP" }]);
   await backend.insert("vicidial_log", [
     out("1741082400.1", "10:00:00", {}),
-    out("1741086000.2", "11:00:00", { status: "NA", user: "VDAD", term_reason: "NONE", length_in_sec: 0 }),
+    out("1741086000.2", "11:00:00", { status: "ZZQA", user: "VDAD", term_reason: "NONE", length_in_sec: 0 }),
     out("1741089600.3", "12:00:00", { lead_id: 5003, phone_number: "6465559999" }),
     out("1741093200.4", "13:00:00", { phone_number: "7275550000", lead_id: 5004, campaign_id: "OTHER" }),
     // The day before: outside a one-day search.
