@@ -45,10 +45,8 @@ const inb = (closecallid: number, uniqueid: string, time: string, fields: Record
   end_epoch: epoch(time) + 120,
   length_in_sec: 120,
   status: "NI",
-  phone_code: "1",
   phone_number: "8135550199",
   user: "qa_agent2",
-  user_group: "AGENTS",
   term_reason: "AGENT",
   queue_seconds: 12.5,
   ...fields,
@@ -56,8 +54,8 @@ const inb = (closecallid: number, uniqueid: string, time: string, fields: Record
 
 async function seed(backend: CallsBackend): Promise<void> {
   await backend.insert("vicidial_users", [
-    { user: "qa_agent1", full_name: "Ada Agent", user_level: 1, user_group: "AGENTS", active: "Y" },
-    { user: "qa_agent2", full_name: "Bo Agent", user_level: 1, user_group: "AGENTS", active: "Y" },
+    { user: "qa_agent1", pass: "unused1", full_name: "Ada Agent", user_level: 1, user_group: "AGENTS", active: "Y" },
+    { user: "qa_agent2", pass: "unused2", full_name: "Bo Agent", user_level: 1, user_group: "AGENTS", active: "Y" },
   ]);
   await backend.insert("vicidial_campaigns", [{ campaign_id: "QACAMP", campaign_name: "QA outbound campaign", active: "Y" }]);
   await backend.insert("vicidial_inbound_groups", [{ group_id: "QA_IN", group_name: "QA support line", active: "Y", user_group: "---ALL---" }]);

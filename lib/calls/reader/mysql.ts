@@ -12,7 +12,7 @@ const time = (column: string) => `DATE_FORMAT(${column}, '%Y-%m-%d %H:%i:%s')`;
 const OUTBOUND_COLUMNS = `'outbound' AS direction, uniqueid AS call_key, uniqueid, lead_id, CAST(list_id AS CHAR) AS list_id, campaign_id,
   ${time("call_date")} AS call_date, start_epoch, end_epoch, length_in_sec, status, phone_code, phone_number, user, term_reason, NULL AS queue_seconds`;
 const INBOUND_COLUMNS = `'inbound' AS direction, CAST(closecallid AS CHAR) AS call_key, uniqueid, lead_id, CAST(list_id AS CHAR) AS list_id, campaign_id,
-  ${time("call_date")} AS call_date, start_epoch, end_epoch, length_in_sec, status, phone_code, phone_number, user, term_reason, queue_seconds`;
+  ${time("call_date")} AS call_date, start_epoch, end_epoch, length_in_sec, status, '' AS phone_code, phone_number, user, term_reason, queue_seconds`;
 
 const RECORDING_COLUMNS = `CAST(recording_id AS CHAR) AS recording_id, ${time("start_time")} AS start_time, ${time("end_time")} AS end_time,
   length_in_sec, filename, location, lead_id, user, vicidial_id, server_ip`;

@@ -33,7 +33,8 @@ export function logColumns(direction: Direction, row: CallLogRow) {
     end_epoch: row.end_epoch ?? null,
     length_in_sec: row.length_in_sec ?? null,
     status: row.status,
-    phone_code: row.phone_code ?? "1",
+    // vicidial_closer_log has no phone_code column.
+    phone_code: direction === "inbound" ? "" : (row.phone_code ?? "1"),
     phone_number: row.phone_number,
     user: row.user,
     term_reason: row.term_reason ?? "NONE",
