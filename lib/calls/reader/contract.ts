@@ -139,6 +139,9 @@ export function describeCallsReader(name: string, makeBackend: () => Promise<Cal
       expect(first.more).toBe(true);
       expect(keys(second.rows)).toEqual(["9001", "1741082400.1"]);
       expect(second.more).toBe(false);
+      const oldest = await reader.search(day({ limit: 2, oldestFirst: true }));
+      expect(keys(oldest.rows)).toEqual(["1741082400.1", "9001"]);
+      expect(oldest.more).toBe(true);
     });
 
     it("finds a number's calls both ways: inbound by the number, outbound by the number or its lead's number", async () => {

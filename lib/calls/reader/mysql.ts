@@ -72,17 +72,18 @@ async function search(db: Db, search: CallSearch): Promise<CallPage> {
   // Each table gives at most the rows up to the end of the page, newest first from its call_date
   // index; the merge then sorts those few. One extra row says whether a next page exists.
   const window = search.offset + search.limit + 1;
+  const order = search.oldestFirst ? "ASC" : "DESC";
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const direction of directions) {
     const where = whereOf(direction, search, uniqueids);
     const table = direction === "inbound" ? "vicidial_closer_log" : "vicidial_log";
     const columns = direction === "inbound" ? INBOUND_COLUMNS : OUTBOUND_COLUMNS;
-    parts.push(`(SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY call_date DESC LIMIT ${window})`);
+    parts.push(`(SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY call_date ${order} LIMIT ${window})`);
     params.push(...where.params);
   }
   // Wrapped in one SELECT: the account's guard lets through statements that start with SELECT.
-  const sql = `SELECT * FROM (${parts.join(" UNION ALL ")}) AS calls ORDER BY call_date DESC, direction, call_key DESC LIMIT ${search.limit + 1} OFFSET ${search.offset}`;
+  const sql = `SELECT * FROM (${parts.join(" UNION ALL ")}) AS calls ORDER BY call_date ${order}, direction, call_key ${order} LIMIT ${search.limit + 1} OFFSET ${search.offset}`;
   const rows = (await db.select<Raw>(sql, params)).map(callRowOf);
   return { rows: rows.slice(0, search.limit), more: rows.length > search.limit };
 }

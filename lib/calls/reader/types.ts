@@ -23,6 +23,8 @@ export interface CallSearch {
   /** vicidial_log_extended.caller_code, the call ID callid_info takes. */
   callId?: string;
   lead_id?: number;
+  /** Oldest first instead of newest first. */
+  oldestFirst?: boolean;
   /** Leave calls out (the card's "other calls" leaves the call itself out). */
   offset: number;
   limit: number;

@@ -15,6 +15,7 @@ export interface SearchRequest {
   status?: string;
   callId?: string;
   lead_id?: number;
+  oldestFirst?: boolean;
   offset: number;
   limit: number;
 }
@@ -69,7 +70,11 @@ export function searchCalls(state: SimulatorState, request: SearchRequest): { ro
   const found: Listed[] = [];
   if (request.direction !== "outbound") for (const row of calls.closerLog) if (matches("inbound", row)) found.push(logColumns("inbound", row));
   if (request.direction !== "inbound") for (const row of calls.outboundLog) if (matches("outbound", row)) found.push(logColumns("outbound", row));
-  found.sort((a, b) => (a.call_date !== b.call_date ? (a.call_date < b.call_date ? 1 : -1) : a.direction !== b.direction ? (a.direction < b.direction ? -1 : 1) : a.call_key < b.call_key ? 1 : a.call_key > b.call_key ? -1 : 0));
+  // Time, then direction (always inbound first), then key: the order the database gives.
+  const sign = request.oldestFirst ? -1 : 1;
+  found.sort((a, b) =>
+    a.call_date !== b.call_date ? (a.call_date < b.call_date ? sign : -sign) : a.direction !== b.direction ? (a.direction < b.direction ? -1 : 1) : a.call_key < b.call_key ? sign : a.call_key > b.call_key ? -sign : 0,
+  );
   const page = found.slice(request.offset, request.offset + request.limit + 1);
   return { rows: page.slice(0, request.limit), more: page.length > request.limit };
 }
