@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { buttonClass, cn, Field } from "@/components/ui";
 import { MAX_DAYS, type ParsedSearch } from "@/lib/calls/search";
 
@@ -42,9 +43,9 @@ export function CallFilters({ parsed, zoneLabel }: { parsed: ParsedSearch; zoneL
         <button type="submit" className={buttonClass("primary")}>
           Search
         </button>
-        <a href="/calls" className={buttonClass("ghost")}>
+        <Link href="/calls" className={buttonClass("ghost")}>
           Clear
-        </a>
+        </Link>
       </div>
     </form>
   );

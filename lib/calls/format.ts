@@ -137,3 +137,11 @@ export function offsetFromNow(serverNow: string, now: number = Date.now()): numb
   const wall = Date.parse(`${serverNow.replace(" ", "T")}Z`);
   return Number.isNaN(wall) ? null : Math.round((wall - now) / 60_000 / 15) * 15;
 }
+
+/** callid_info's call_type from the call ID's prefix, tested in the order VICIdial tests them (contract 2.10). */
+export function callTypeOfCallId(callId: string): string {
+  if (/^(Y|J|LP|VH)/.test(callId)) return "INBOUND";
+  if (callId.startsWith("V")) return "OUTBOUND_AUTO";
+  if (callId.startsWith("M")) return "OUTBOUND_MANUAL";
+  return "OUTBOUND_OTHER";
+}
