@@ -160,8 +160,10 @@ test.describe("call lookup", () => {
     await expect(page.getByText('A call ID starts with an upper-case prefix: "M", not "m"')).toBeVisible();
     await lookUp(page, "A2151015000000012345");
     await expect(page.getByText('A VICIdial call ID starts with Y, J, V, M, DC, S, LP, VH or XL; this one starts with "A"')).toBeVisible();
-    await expect(page.getByLabel("Call ID")).toHaveValue("A2151015000000012345");
-    await expect(page.getByLabel("Call ID")).toHaveAttribute("aria-invalid", "true");
+    // The lookup's own field (the call search above it has a call ID field too).
+    const lookupField = page.getByRole("search", { name: "Look up a call" }).getByLabel("Call ID");
+    await expect(lookupField).toHaveValue("A2151015000000012345");
+    await expect(lookupField).toHaveAttribute("aria-invalid", "true");
 
     expect(lookups).toEqual([]);
     await expect(page).toHaveURL(/\/calls$/);
