@@ -69,6 +69,8 @@ export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
   }))];
   insertCallRows(state, "vicidial_list", leads.map((lead) => ({ ...lead, list_id: lead.lead_id % 2 === 0 ? 2001 : 998 })));
 
+  // The first customer has exactly their three calls: the browser journey counts them.
+  const others = leads.slice(1);
   const nowSeconds = unixSeconds(now);
   const outbound: CallLogRow[] = [];
   const inbound: CallLogRow[] = [];
@@ -78,7 +80,7 @@ export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
   const total = 320;
   for (let i = 0; i < total; i++) {
     // The first customer's calls are the newest few; the rest spread over five days.
-    const lead = i < 3 ? DEMO_CUSTOMER : pick(leads);
+    const lead = i < 3 ? DEMO_CUSTOMER : pick(others);
     const start = i < 3 ? nowSeconds - 3600 * (2 + i * 5) : nowSeconds - 600 - Math.floor(random() * 5 * 86_400);
     const isInbound = i < 3 ? i === 1 : random() < 0.3;
     const started = new Date(start * 1000);
