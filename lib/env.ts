@@ -39,6 +39,9 @@ export const envSchema = z.object({
       .regex(/^mysql:\/\//, "must be a mysql:// URL such as mysql://dashboard_ro:secret@10.0.0.5:3306/asterisk")
       .optional(),
   ),
+  /** Basic auth of VICIdial's web server for call recordings (lib/calls/recordings), when it asks for one. */
+  VICIDIAL_RECORDINGS_USER: optionalString,
+  VICIDIAL_RECORDINGS_PASS: optionalString,
   /** Seconds between full cluster sync passes; the admin log is followed in between. */
   VICIDIAL_SYNC_INTERVAL_S: positiveInt(60, 24 * 3600),
   DATA_DIR: z.string().default("./data"),

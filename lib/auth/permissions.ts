@@ -22,7 +22,11 @@ export const PERMISSIONS = {
   "phones.write": ["admin", "provisioning"],
   "cid.view": ["admin", "supervisor"],
   "cid.write": ["admin", "supervisor"],
+  /** Call lookup, search, the call card and its recordings. */
   "calls.lookup": ["admin", "supervisor", "qa"],
+  /** Disputes: QA and supervisors flag calls; an admin reads every flag. */
+  "calls.flags.view": ["admin", "supervisor", "qa"],
+  "calls.flag": ["supervisor", "qa"],
   "audit.view": ["admin", "supervisor"],
   "audit.view.own": ["admin", "supervisor", "provisioning"],
   "users.manage": ["admin"],

@@ -87,3 +87,61 @@ export function formatAgent(user: string): string {
   if (user === "VDAD") return "VDAD (auto-dialer, no agent)";
   return user;
 }
+
+/** term_reason (both log tables' ENUMs) in words: who or what ended the call. */
+const HANGUP_REASONS: Record<string, string> = {
+  CALLER: "The customer hung up",
+  AGENT: "The agent hung up",
+  QUEUETIMEOUT: "The call waited in the queue until its time limit and left it",
+  ABANDON: "The customer hung up while waiting in the queue",
+  AFTERHOURS: "The call came in after hours",
+  NONE: "No hangup reason was recorded",
+  SYSTEM: "The dialer ended the call",
+  HOLDRECALLXFER: "The call was sent on from hold by a recall",
+  HOLDTIME: "The call reached its hold-time limit and was sent on",
+  NOAGENT: "No agent was logged in to take the call",
+  MAXCALLS: "The in-group had reached its limit of calls",
+  ACFILTER: "The caller's number was blocked by a filter",
+  CLOSETIME: "The call came in at closing time",
+};
+
+/** "The customer hung up" for CALLER; an unknown value is shown as VICIdial wrote it. */
+export function hangupReason(termReason: string): string {
+  return HANGUP_REASONS[termReason] ?? (termReason === "" ? "Not recorded" : termReason);
+}
+
+/** A length in seconds as h:mm:ss or m:ss. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const whole = Math.max(0, Math.round(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+/** "UTC−05:00" for −300 minutes. */
+export function offsetWords(minutes: number): string {
+  const sign = minutes < 0 ? "−" : "+";
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** The zone VICIdial's call logs are written in, named with its offset when known. */
+export function vicidialZoneLabel(offsetMinutes: number | null): string {
+  return offsetMinutes === null ? "VICIdial server time" : `VICIdial server time (${offsetWords(offsetMinutes)})`;
+}
+
+/** The server's offset from its "now" (VICIdial server time) against this machine's clock, to the quarter hour. */
+export function offsetFromNow(serverNow: string, now: number = Date.now()): number | null {
+  const wall = Date.parse(`${serverNow.replace(" ", "T")}Z`);
+  return Number.isNaN(wall) ? null : Math.round((wall - now) / 60_000 / 15) * 15;
+}
+
+/** callid_info's call_type from the call ID's prefix, tested in the order VICIdial tests them (contract 2.10). */
+export function callTypeOfCallId(callId: string): string {
+  if (/^(Y|J|LP|VH)/.test(callId)) return "INBOUND";
+  if (callId.startsWith("V")) return "OUTBOUND_AUTO";
+  if (callId.startsWith("M")) return "OUTBOUND_MANUAL";
+  return "OUTBOUND_OTHER";
+}

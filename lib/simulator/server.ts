@@ -6,6 +6,8 @@ import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
 import { createStateReader, isClusterDbMethod } from "./cluster-db";
 import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
+import { addDemoCalls } from "./calls/demo";
+import { answerCallsRequest } from "./calls/http";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
 import { loadState, saveState } from "./persistence";
@@ -68,7 +70,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const clock = opts.now ?? (() => new Date());
   const stateFile = opts.stateFile;
   const seed = opts.seed === "demo" ? createDemoSeedState : createSeedState;
-  const state = (stateFile ? loadState(stateFile) : undefined) ?? seed();
+  // A fresh state also gets the demo's call history, dated relative to the simulator's clock.
+  const freshState = () => addDemoCalls(seed(), clock());
+  const state = (stateFile ? loadState(stateFile) : undefined) ?? freshState();
   const reader = createStateReader(state);
   let faults: SimulatorFaults = { ...opts.faults };
   let requests = 0;
@@ -197,6 +201,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(didRequests.snapshot()));
       return;
     }
+    if (answerCallsRequest(req, res, body, { state, clock, control: opts.control === true, persist })) return;
     const active = applies(faults, req, body) ? faults : {};
     if (active.latencyMs && active.latencyMs > 0) await sleep(active.latencyMs);
     if (closing) return;
@@ -273,7 +278,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     },
     reset() {
       didRequests.reset();
-      Object.assign(state, seed());
+      Object.assign(state, freshState());
       persist();
     },
     lockUser(user) {

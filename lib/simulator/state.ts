@@ -234,6 +234,15 @@ export interface CallLogRow {
   status: string;
   list_id: number;
   campaign_id: string;
+  /** The QA workspace's columns (lib/simulator/calls); absent on rows only callid_info reads. */
+  closecallid?: number;
+  start_epoch?: number | null;
+  end_epoch?: number | null;
+  length_in_sec?: number | null;
+  phone_code?: string;
+  user_group?: string;
+  term_reason?: string;
+  queue_seconds?: number | null;
 }
 
 /** vicidial_agent_log */
@@ -252,6 +261,49 @@ export interface CallRecords {
   /** vicidial_log */
   outboundLog: CallLogRow[];
   agentLog: AgentLogRow[];
+  /** The QA workspace's tables (lib/simulator/calls/tables.ts); absent in older state files. */
+  leads?: LeadRow[];
+  recordings?: RecordingLogRow[];
+  recordingsArchive?: RecordingLogRow[];
+  statuses?: StatusRow[];
+  campaignStatuses?: CampaignStatusRow[];
+}
+
+/** vicidial_list (leads), the columns QA reads. */
+export interface LeadRow {
+  lead_id: number;
+  list_id: number;
+  first_name: string;
+  last_name: string;
+  phone_number: string;
+}
+
+/** recording_log and recording_log_archive */
+export interface RecordingLogRow {
+  recording_id: number;
+  start_time: string;
+  end_time: string | null;
+  length_in_sec: number | null;
+  filename: string;
+  /** The audio's URL once processed; a path starting with / is served by the simulator itself. */
+  location: string;
+  lead_id: number | null;
+  user: string;
+  vicidial_id: string;
+  server_ip: string;
+}
+
+/** vicidial_statuses */
+export interface StatusRow {
+  status: string;
+  status_name: string;
+}
+
+/** vicidial_campaign_statuses */
+export interface CampaignStatusRow {
+  status: string;
+  status_name: string;
+  campaign_id: string;
 }
 
 /** vicidial_admin_log (data changes, contract 1.7). */

@@ -5,4 +5,7 @@ export const CALL_PAGES: { path: string; heading: string; permission: Permission
   { path: "/calls", heading: "Call lookup", permission: "calls.lookup" },
   { path: "/calls/batch", heading: "Batch call lookup", permission: "calls.lookup" },
   { path: "/calls/M2151015000000012345", heading: "Call M2151015000000012345", permission: "calls.lookup" },
+  // The call card of the seed's outbound call (the simulator's calls reader in the browser tests).
+  { path: "/calls/outbound/1731683700.101", heading: "Outbound call", permission: "calls.lookup" },
+  { path: "/calls/flags", heading: "Flagged calls", permission: "calls.flags.view" },
 ];

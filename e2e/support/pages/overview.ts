@@ -28,6 +28,7 @@ export const EXPORT_ROUTES: { path: string; permission: Permission; header: RegE
   { path: "/aliases/export.csv", permission: "phones.view", header: /^alias_id,alias_name,phone_logins/ },
   { path: "/jobs/export.csv", permission: "jobs.run", header: /^id,title,kind,status/ },
   { path: "/audit/export", permission: "audit.view.own", header: /^id,time_utc,user/ },
+  { path: "/calls/flags/export.csv", permission: "calls.flags.view", header: /^flag_id,flagged_at_utc,flagged_by,reason/ },
   { path: "/jobs/new/dids/template.csv", permission: "dids.write", header: /^did_pattern,/ },
   { path: "/jobs/new/agents/template.csv", permission: "phones.write", header: /^[a-z_]+(,[a-z_]+)+\r\n$/ },
 ];

@@ -4,3 +4,4 @@ export * from "./inventory";
 export * from "./jobs";
 export * from "./settings";
 export * from "./cluster";
+export * from "./call-flags";
