@@ -1,13 +1,29 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): typecheck, lint, unit/integration tests, a production
 // build, process tests on it (crash, restart, two instances), browser tests. Stops at the first failing stage and ends with one summary line.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(CHROMIUM)) {
   console.error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Playwright cannot download its own browser here).`);
   process.exit(1);
+}
+
+// VICIdial's database for the cluster-read tests: a throwaway MariaDB unless one is given
+// (.ci/run starts its own). Every stage below inherits TEST_MARIADB_ADMIN_URL from this process.
+if (!process.env.TEST_MARIADB_ADMIN_URL) {
+  const mariadbd = ["/usr/sbin/mariadbd", "/usr/bin/mariadbd"].find((file) => existsSync(file));
+  if (!mariadbd) {
+    console.error('MariaDB server not found: install it with "apt-get install -y mariadb-server" (the cluster-read tests run on a real MariaDB), or set TEST_MARIADB_ADMIN_URL.');
+    process.exit(1);
+  }
+  const exports = execFileSync("bash", [".ci/start-mariadb.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  for (const [, name, value] of exports.matchAll(/^export (\w+)=(.*)$/gm)) process.env[name] = value;
+  const dataDir = process.env.TEST_MARIADB_DATA_DIR;
+  const stopMariadb = () => spawnSync("bash", [".ci/stop-mariadb.sh", dataDir], { stdio: "ignore" });
+  process.on("exit", stopMariadb);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 }
 
 // Not in test-results/: Playwright empties that directory when it starts.
