@@ -4,8 +4,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { simulatorTables, type SimulatorTables } from "@/lib/simulator/testing/tables";
+import { describeClusterReader } from "./reader-contract";
 import { createSimulatorReader } from "./simulator-reader";
 import type { ClusterReader } from "./types";
+
+// The one contract every reader keeps (MariaDB runs it too), on a simulator over HTTP seeded by
+// direct table writes.
+describeClusterReader("simulator reader over HTTP", async () => {
+  const contractSim = await startSimulator({ port: 0, control: true });
+  const writes = simulatorTables(contractSim.url);
+  return {
+    reader: createSimulatorReader(contractSim.url, { timeoutMs: 5_000 }),
+    insert: async (table, rows) => {
+      await writes.insert(table, rows);
+    },
+    close: () => contractSim.close(),
+  };
+});
 
 let sim: RunningSimulator;
 let reader: ClusterReader;
