@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClusterDid, ClusterReader, ClusterReference } from "./types";
+import type { ClusterApiUser, ClusterDid, ClusterReader, ClusterReference } from "./types";
 
 /**
  * The one behaviour every ClusterReader must have, whatever it reads from: run on a scratch
@@ -70,6 +70,21 @@ export function describeClusterReader(name: string, makeBackend: () => Promise<C
       record_call: "Y_QUEUESTOP",
       filter_clean_cid_number: "L1",
       user_group: "ADMIN",
+    };
+
+    /** The API user's row as the reader returns it; seeded with a full name, group and passwords besides. */
+    const apiUserRights: ClusterApiUser = {
+      user: `${tag}U1`,
+      user_level: 8,
+      active: "Y",
+      api_allowed_functions: " add_did update_did ",
+      modify_inbound_dids: "1",
+      delete_inbound_dids: "0",
+      ast_admin_access: "1",
+      ast_delete_phones: "1",
+      modify_campaigns: "0",
+      view_reports: "1",
+      vdc_agent_api_access: "0",
     };
 
     const phone = (extension: string, server_ip: string, extra: Record<string, unknown> = {}) => ({
@@ -152,21 +167,11 @@ export function describeClusterReader(name: string, makeBackend: () => Promise<C
       await insert("vicidial_conf_templates", [{ template_id: `${tag}T1`, template_name: "Desk phones", template_contents: "type=friend" }]);
       await insert("vicidial_users", [
         {
-          user: `${tag}U1`,
+          ...apiUserRights,
           pass: secret,
           pass_hash: secret,
           full_name: "Api Person",
-          user_level: 8,
           user_group: "ADMIN",
-          active: "Y",
-          api_allowed_functions: " add_did update_did ",
-          modify_inbound_dids: "1",
-          delete_inbound_dids: "0",
-          ast_admin_access: "1",
-          ast_delete_phones: "1",
-          modify_campaigns: "0",
-          view_reports: "1",
-          vdc_agent_api_access: "0",
         },
         { user: `${tag}U2`, pass: secret, pass_hash: secret, full_name: "Agent Seven", user_level: 1, user_group: "AGENTS", active: "N" },
       ]);
@@ -411,19 +416,7 @@ export function describeClusterReader(name: string, makeBackend: () => Promise<C
     });
 
     it("reads the API user's rights without regard to case, never its password", async () => {
-      expect(clean(await reader.apiUser(`${low}u1`))).toEqual({
-        user: `${tag}U1`,
-        user_level: 8,
-        active: "Y",
-        api_allowed_functions: " add_did update_did ",
-        modify_inbound_dids: "1",
-        delete_inbound_dids: "0",
-        ast_admin_access: "1",
-        ast_delete_phones: "1",
-        modify_campaigns: "0",
-        view_reports: "1",
-        vdc_agent_api_access: "0",
-      });
+      expect(clean(await reader.apiUser(`${low}u1`))).toEqual(apiUserRights);
       expect(await reader.apiUser(`${tag}NOBODY`)).toBeNull();
     });
   });
