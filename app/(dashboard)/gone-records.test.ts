@@ -25,6 +25,7 @@ const { updateDidAction, deleteDidAction } = await import("./dids/actions");
 const { updatePhoneAction, deletePhoneAction } = await import("./phones/actions");
 const { updateAliasAction, deleteAliasAction } = await import("./aliases/actions");
 const { updateCidEntriesAction, deleteCidEntriesAction } = await import("./cid-groups/actions");
+const { undoDidChangeAction } = await import("./audit/actions");
 
 const ADMIN: CurrentUser = { id: 1, username: "admin.ada", displayName: "Ada", role: "admin", mustChangePassword: false };
 const SERVER = "10.10.10.15";
@@ -148,6 +149,17 @@ describe.each(testBackends())("records deleted outside the dashboard, on %s", (b
       expect(result.ok || result.error.removedFromList).toBeFalsy();
       expect(await auditRows("did.gone")).toEqual([]);
     });
+  });
+
+  it("undo shares the commands: undoing an add whose DID was deleted elsewhere takes it off the list and says so", async () => {
+    const { addDidAction } = await import("./dids/actions");
+    expect(await addDidAction(undefined, { didPattern: "7275556699", description: "Added, then deleted elsewhere", didRoute: "EXTEN", extension: "8300" })).toMatchObject({ ok: true });
+    const [added] = await auditRows("did.add");
+    await tables.delete("vicidial_inbound_dids", { did_pattern: "7275556699" });
+    const undone = await undoDidChangeAction(undefined, { entryId: added!.id, confirm: "7275556699" });
+    expect(JSON.stringify(undone)).toContain("DID 7275556699 no longer exists in VICIdial (it was deleted outside the dashboard), so it was removed from the list.");
+    expect(await getDid("7275556699")).toBeUndefined();
+    expect(await auditRows("did.gone")).toMatchObject([{ target: "7275556699", actorUsername: "admin.ada" }]);
   });
 
   it("with database access, a DID the API user merely cannot see stays listed, and the user is told why", async () => {

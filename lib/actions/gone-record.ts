@@ -39,10 +39,9 @@ export function saysDoesNotExist(failure: VicidialFailure): boolean {
 }
 
 async function stillInDatabase(record: GoneRecord): Promise<boolean> {
-  const reader = clusterReader();
-  if (!reader) return false;
   try {
-    return await record.inDatabase(reader);
+    const reader = clusterReader();
+    return reader ? await record.inDatabase(reader) : false;
   } catch (error) {
     // The API's answer stands on its own; a database that cannot be read changes nothing.
     console.error(`checking ${record.name} in VICIdial's database failed`, error);

@@ -1,11 +1,28 @@
 // The simulator's database reads over HTTP: what a sync sees in demo mode, seeded the way the
 // MariaDB tests seed theirs (direct table writes), plus the two promises specific to this
 // transport: no secret leaves the simulator, and a hung simulator fails the read in time.
+import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { isLoopbackAddress } from "@/lib/simulator/server";
 import { simulatorTables, type SimulatorTables } from "@/lib/simulator/testing/tables";
+import { describeClusterReader } from "./reader-contract";
 import { createSimulatorReader } from "./simulator-reader";
 import type { ClusterReader } from "./types";
+
+// The one contract every reader keeps (MariaDB runs it too), on a simulator over HTTP seeded by
+// direct table writes.
+describeClusterReader("simulator reader over HTTP", async () => {
+  const contractSim = await startSimulator({ port: 0, control: true });
+  const writes = simulatorTables(contractSim.url);
+  return {
+    reader: createSimulatorReader(contractSim.url, { timeoutMs: 5_000 }),
+    insert: async (table, rows) => {
+      await writes.insert(table, rows);
+    },
+    close: () => contractSim.close(),
+  };
+});
 
 let sim: RunningSimulator;
 let reader: ClusterReader;
@@ -113,6 +130,31 @@ describe("simulator reader", () => {
       expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       await hung.close();
+    }
+  });
+});
+
+describe("the simulator's database endpoint", () => {
+  it("answers this machine only, as a database port bound to loopback would", async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === "IPv4" && !address.internal)?.address;
+    if (!external) {
+      // A machine with no other interface cannot make a remote request: the rule itself, then.
+      expect(["127.0.0.1", "127.3.4.5", "::1"].every(isLoopbackAddress)).toBe(true);
+      expect(["10.0.0.5", "192.0.2.2", "fd00::2"].some(isLoopbackAddress)).toBe(false);
+      return;
+    }
+    const open = await startSimulator({ port: 0, host: "0.0.0.0" });
+    try {
+      const read = (host: string) =>
+        fetch(`http://${host}:${open.port}/__simulator/cluster-db`, { method: "POST", body: JSON.stringify({ method: "adminLogHead", args: [] }) });
+      const remote = await read(external);
+      expect(remote.status).toBe(403);
+      expect(await remote.text()).not.toContain("result");
+      expect(await (await read("127.0.0.1")).json()).toEqual({ result: 0 });
+    } finally {
+      await open.close();
     }
   });
 });

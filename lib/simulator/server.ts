@@ -49,9 +49,8 @@ function clientIpOf(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
 }
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
-function isLoopback(req: IncomingMessage): boolean {
-  const ip = clientIpOf(req);
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (clientIpOf strips the prefix). */
+export function isLoopbackAddress(ip: string): boolean {
   return ip === "::1" || /^127\./.test(ip);
 }
 
@@ -225,7 +224,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const path = (req.url ?? "").split(/[?#]/)[0];
     // Database reads are for this machine's dashboard only, as a database port would be.
     if (path === CLUSTER_DB_PATH && req.method === "POST") {
-      if (isLoopback(req)) await readClusterDb(res, body);
+      if (isLoopbackAddress(clientIpOf(req))) await readClusterDb(res, body);
       else sendJson(res, 403, { error: "database reads are served to loopback clients only" });
       return;
     }

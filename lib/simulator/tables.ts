@@ -226,9 +226,17 @@ export function tableNames(): string[] {
   return Object.keys(TABLES);
 }
 
+/**
+ * As the column would hold it. A NULL text column reads back as "" in every reader, so it is
+ * stored as "" (the simulator's functions expect text); a BIGINT beyond 2^53 keeps its digits.
+ */
 function coerce(spec: TableSpec, column: string, value: unknown): unknown {
-  if (value === null) return null;
-  if (spec.numeric?.includes(column)) return typeof value === "number" ? value : Number(value);
+  if (spec.numeric?.includes(column)) {
+    if (value === null) return null;
+    const number = typeof value === "number" ? value : Number(value);
+    return Number.isSafeInteger(number) || typeof value !== "string" ? number : value.trim();
+  }
+  if (value === null || value === undefined) return "";
   return typeof value === "string" ? value : String(value);
 }
 
