@@ -45,12 +45,13 @@ test("records made in VICIdial's database appear after Sync now, are edited here
   await expect(heading(page, `DID ${pattern}`)).toBeVisible();
   const details = card(page, "Details");
   await expect(details).toContainText("In-group (IN_GROUP)");
-  await expect(details.getByText("Outside the dashboard")).toBeVisible();
+  // The last change, by the badge (the "by" names the sync's actor, "outside the dashboard", too).
+  await expect(details.getByText("Outside the dashboard", { exact: true })).toBeVisible();
   const edit = page.getByRole("form", { name: "Edit DID" });
   await edit.getByLabel("Description", { exact: true }).fill("Edited in the dashboard");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit.getByText(`DID ${pattern} updated`)).toBeVisible({ timeout: 30_000 });
-  await expect(details.getByText("In the dashboard")).toBeVisible();
+  await expect(details.getByText("In the dashboard", { exact: true })).toBeVisible();
 
   await details.getByRole("link", { name: "Its audit entries" }).click();
   await expect(heading(page, "Audit log")).toBeVisible();
@@ -64,7 +65,7 @@ test("records made in VICIdial's database appear after Sync now, are edited here
   await expect(phoneRow).toContainText("Not registered");
   await phoneRow.getByRole("link", { name: extension }).click();
   await expect(heading(page, `Phone ${extension}`)).toBeVisible();
-  await expect(page.getByText("Outside the dashboard")).toBeVisible();
+  await expect(page.getByText("Outside the dashboard", { exact: true })).toBeVisible();
   await page.getByRole("textbox", { name: "Full name", exact: true }).fill("Edited Desk");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("table", { name: "Change history" })).toContainText("Full name: Made in VICIdial → Edited Desk", { timeout: 30_000 });
