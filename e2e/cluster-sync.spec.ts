@@ -55,7 +55,7 @@ test("records made in VICIdial's database appear after Sync now, are edited here
   const picker = edit.getByRole("combobox", { name: "In-group" });
   await picker.fill(`sales queue ${suffix}`);
   const options = page.getByRole("listbox", { name: "In-groups" });
-  await expect(options.getByRole("option", { name: `${inGroup} E2E sales queue ${suffix}` })).toBeVisible();
+  await expect(options.getByRole("option", { name: `${inGroup} E2E sales queue ${suffix}`, exact: true })).toBeVisible();
   await picker.press("Escape");
   await expect(options).toHaveCount(0);
   await picker.press("ArrowDown");
