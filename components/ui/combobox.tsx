@@ -162,7 +162,8 @@ export function Combobox({ loadOptions, queryKey, optionsLabel, onPick, ref, cla
               className={cn("cursor-pointer px-3 py-1.5", index === active ? "bg-brand-600 text-white" : "hover:bg-slate-100 dark:hover:bg-slate-800")}
             >
               <span className="font-mono font-medium">{option.id}</span>
-              <span className={cn("ml-2", index === active ? "text-white/80" : "text-slate-600 dark:text-slate-400")}>
+              {/* A real space, so the option reads "TEST_IN Test inbound group", not one run-on word. */}{" "}
+              <span className={cn("ml-1", index === active ? "text-white/80" : "text-slate-600 dark:text-slate-400")}>
                 {option.name}
                 {option.detail ? ` · ${option.detail}` : ""}
               </span>

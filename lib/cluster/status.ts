@@ -9,7 +9,7 @@ import { staleness, type SyncStatus } from "./sync-status";
 export type { SyncStatus, ListStaleness } from "./sync-status";
 
 /** Whether this process reads VICIdial's database (or the simulator's state); a broken reader setting reads as "not configured". */
-function readsConfigured(): boolean {
+export function clusterReadsConfigured(): boolean {
   try {
     return clusterReadsEnabled();
   } catch (error) {
@@ -24,7 +24,7 @@ function readsConfigured(): boolean {
  */
 export async function getSyncStatus(now: Date = new Date()): Promise<SyncStatus> {
   const env = parseEnv();
-  const configured = readsConfigured();
+  const configured = clusterReadsConfigured();
   const db = await getDb();
   const [row] = await db.select().from(clusterSync).where(eq(clusterSync.id, "main")).limit(1);
   const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);

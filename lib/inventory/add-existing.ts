@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { fail, ok } from "@/lib/actions/result";
-import { clusterReadsEnabled } from "@/lib/cluster/reader";
+import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { getDb } from "@/lib/db";
 import { dids, phoneAliases, phones } from "@/lib/db/schema";
 import { phoneTarget, type PhoneKey } from "@/lib/schemas/phone";
@@ -34,7 +34,7 @@ function refusal<T>(existence: Existence, field: string, notThere: string, targe
 
 /** With cluster reads the sync lists every record VICIdial holds: adding one by hand has no place. */
 function syncListsIt<T>(target: string): Outcome<T> | null {
-  if (!clusterReadsEnabled()) return null;
+  if (!clusterReadsConfigured()) return null;
   return { result: fail("conflict", "The cluster sync lists every record VICIdial holds; use Sync now on the overview to see new ones sooner."), audit: { target } };
 }
 

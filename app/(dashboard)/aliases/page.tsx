@@ -1,3 +1,4 @@
+import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
@@ -42,7 +43,11 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Phone aliases"
-        description="One login that rings several phones. These are the aliases this dashboard knows: those added or changed here, and the demo's seed alias."
+        description={
+          clusterReadsConfigured()
+            ? "One login that rings several phones: every phone alias VICIdial holds, read from its database."
+            : "One login that rings several phones. These are the aliases this dashboard knows: those added or changed here, and those added to the list by hand."
+        }
         actions={
           <>
             <ExportLink href="/aliases/export.csv" params={params} />

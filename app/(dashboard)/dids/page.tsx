@@ -1,4 +1,5 @@
 import { DidBulkBar } from "@/components/dids/did-bulk-bar";
+import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { DidTable } from "@/components/dids/did-table";
@@ -40,7 +41,11 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader
         title="DIDs"
-        description="Inbound numbers and where VICIdial routes them. The list holds the DIDs this dashboard has added, copied or changed."
+        description={
+          clusterReadsConfigured()
+            ? "Inbound numbers and where VICIdial routes them: every DID VICIdial holds, read from its database, changed through its API."
+            : "Inbound numbers and where VICIdial routes them. The list holds the DIDs this dashboard has added, copied or changed, and those added to it by hand."
+        }
         actions={
           <>
             <ExportLink href="/dids/export.csv" params={params} />

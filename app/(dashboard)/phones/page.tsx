@@ -1,3 +1,4 @@
+import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
@@ -39,7 +40,11 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Phones"
-        description="The phones this dashboard knows: those added or changed here, and the demo's seed phones. VICIdial's API cannot list phones, so phones made elsewhere do not appear."
+        description={
+          clusterReadsConfigured()
+            ? "Every phone VICIdial holds, read from its database, with its SIP registration as VICIdial last saw it."
+            : "The phones this dashboard knows: those added or changed here, and those added to the list by hand. VICIdial's API cannot list phones, so other phones made elsewhere do not appear."
+        }
         actions={
           <>
             <ExportLink href="/phones/export.csv" params={params} />
