@@ -27,6 +27,29 @@ CREATE TABLE "cluster_sync" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "call_flags" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"direction" text NOT NULL,
+	"call_key" text NOT NULL,
+	"call_id" text,
+	"call_date" text NOT NULL,
+	"call_started_at" timestamp with time zone,
+	"phone_number" text DEFAULT '' NOT NULL,
+	"agent" text DEFAULT '' NOT NULL,
+	"campaign_id" text DEFAULT '' NOT NULL,
+	"lead_id" integer,
+	"status" text DEFAULT '' NOT NULL,
+	"length_in_sec" integer,
+	"reason" text NOT NULL,
+	"notes" text DEFAULT '' NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"flagged_by" integer,
+	"flagged_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_by_name" text,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "jobs" DROP CONSTRAINT "jobs_kind_check";--> statement-breakpoint
 ALTER TABLE "cid_groups" ADD COLUMN "notes" text;--> statement-breakpoint
 ALTER TABLE "cid_groups" ADD COLUMN "group_type" text;--> statement-breakpoint
@@ -51,6 +74,10 @@ ALTER TABLE "phones" ADD COLUMN "ping_time" integer;--> statement-breakpoint
 ALTER TABLE "phones" ADD COLUMN "origin" text DEFAULT 'dashboard' NOT NULL;--> statement-breakpoint
 ALTER TABLE "phones" ADD COLUMN "settings_known" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "phones" ADD COLUMN "seen_pass" integer;--> statement-breakpoint
+ALTER TABLE "call_flags" ADD CONSTRAINT "call_flags_flagged_by_users_id_fk" FOREIGN KEY ("flagged_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cluster_references_name_idx" ON "cluster_references" USING btree ("kind","name");--> statement-breakpoint
+CREATE INDEX "call_flags_created_idx" ON "call_flags" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "call_flags_call_idx" ON "call_flags" USING btree ("direction","call_key");--> statement-breakpoint
+CREATE INDEX "call_flags_state_idx" ON "call_flags" USING btree ("state","created_at");--> statement-breakpoint
 CREATE INDEX "phones_peer_status_idx" ON "phones" USING btree ("peer_status");--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_kind_check" CHECK ("jobs"."kind" in ('dids', 'did-copy', 'cid', 'agents', 'did-bulk', 'phone-bulk', 'undo'));
