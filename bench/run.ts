@@ -26,6 +26,8 @@ const BENCHES: Bench[] = [
   { name: "dids-import", run: async () => (await import("./dids-import")).didsImport() },
   // VICIdial's tables on MariaDB (TEST_MARIADB_ADMIN_URL, else a throwaway server): the sync benchmark's seed.
   { name: "cluster-seed", run: async () => (await import("./cluster-seed-bench")).clusterSeedBench() },
+  // MariaDB (TEST_MARIADB_ADMIN_URL, or a throwaway server started here); PostgreSQL too when TEST_DATABASE_URL is set.
+  { name: "cluster-sync", run: async () => (await import("./cluster-sync")).clusterSyncBench() },
   // Needs the production build (NEXT_DIST_DIR, default .next-e2e) and PostgreSQL binaries or a server URL.
   { name: "load", run: async () => (await import("./load")).loadBench() },
 ];

@@ -222,6 +222,7 @@ describe.each(testBackends())("cluster sync on %s with MariaDB", (backend) => {
     await vdb.exec("UPDATE vicidial_inbound_dids SET did_description = 'Made here' WHERE did_id = 3");
     await upsertDid("7275550103", { description: "Made here" }, "alice");
     await vdb.exec("UPDATE phones_alias SET alias_name = 'Reception' WHERE alias_id = 'FRONT'");
+    await vdb.insert("vicidial_campaigns", [{ campaign_id: "CAMP1", campaign_name: "Spring", active: "Y", user_group: "---ALL---" }]);
     await vdb.insert("vicidial_admin_log", [
       { event_date: "2026-03-02 10:00:00", user: "6666", ip_address: "", event_section: "DIDS", event_type: "MODIFY", record_id: "1", event_code: "ADMIN MODIFY DID", event_sql: "", event_notes: "" },
       { event_date: "2026-03-02 10:00:01", user: "apiuser", ip_address: "", event_section: "DIDS", event_type: "MODIFY", record_id: "3", event_code: "ADMIN API UPDATE DID", event_sql: "", event_notes: "" },
@@ -233,8 +234,10 @@ describe.each(testBackends())("cluster sync on %s with MariaDB", (backend) => {
     const state = await syncState(db());
     const result = await followAdminLog(db(), recording(reader, calls), { cursor: state.adminLogCursor });
     expect(result).toMatchObject({ entries: 4 });
-    // Only the named records were read: no page of any table.
-    expect(calls.filter((call) => /^(dids|phones|aliases|cidGroups|references) /.test(call))).toEqual([]);
+    // Only the named records were read: no page of any table, the campaigns (named by kind) whole.
+    expect(calls.filter((call) => /^(dids|phones|aliases|cidGroups) /.test(call))).toEqual([]);
+    expect(calls.filter((call) => call.startsWith("references ")).every((call) => call.startsWith('references ["campaign"'))).toBe(true);
+    expect(await db().select().from(clusterReferences).where(eq(clusterReferences.kind, "campaign"))).toMatchObject([{ id: "CAMP1", name: "Spring" }]);
     expect(calls).toContain("didsById [[1,3]]");
     expect(calls).toContain('aliasesById [["FRONT"]]');
 
