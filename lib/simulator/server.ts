@@ -3,12 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { lockUserNow } from "./auth";
 import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
+import { createStateReader, isClusterDbMethod } from "./cluster-db";
 import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
 import { loadState, saveState } from "./persistence";
+import { createDemoSeedState } from "./demo-seed";
 import { createSeedState } from "./seed";
+import { TableWriteError, writeTable, type TableWrite } from "./tables";
 import type { RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
 
 export const API_PATH = "/vicidial/non_agent_api.php";
@@ -44,6 +47,16 @@ function clientIpOf(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
 }
 
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+function isLoopback(req: IncomingMessage): boolean {
+  const ip = clientIpOf(req);
+  return ip === "::1" || /^127\./.test(ip);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, { "Content-Type": "application/json" }, JSON.stringify(value));
+}
+
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   if (res.destroyed) return;
   const bytes = Buffer.from(body, "utf8");
@@ -54,7 +67,9 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock = opts.now ?? (() => new Date());
   const stateFile = opts.stateFile;
-  const state = (stateFile ? loadState(stateFile) : undefined) ?? createSeedState();
+  const seed = opts.seed === "demo" ? createDemoSeedState : createSeedState;
+  const state = (stateFile ? loadState(stateFile) : undefined) ?? seed();
+  const reader = createStateReader(state);
   let faults: SimulatorFaults = { ...opts.faults };
   let requests = 0;
   const didRequests = createDidRequestCounter();
@@ -99,6 +114,53 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   /** `GET /__simulator/state/<table>`: one table of the state as JSON, for tests (control mode only). */
   const STATE_PATH = "/__simulator/state/";
 
+  /** `POST /__simulator/tables/<table>`: a direct database write (control mode only). */
+  const TABLES_PATH = "/__simulator/tables/";
+  /** `POST /__simulator/cluster-db` `{ method, args }`: the dashboard's reads of VICIdial's database. */
+  const CLUSTER_DB_PATH = "/__simulator/cluster-db";
+
+  function writeTables(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const table = decodeURIComponent((req.url ?? "").slice(TABLES_PATH.length).split("?")[0] ?? "");
+    let write: TableWrite;
+    try {
+      write = JSON.parse(body.toString("utf8") || "{}") as TableWrite;
+    } catch {
+      sendJson(res, 400, { error: "the body is not JSON" });
+      return;
+    }
+    try {
+      const result = writeTable(state, table, write, clock(), clientIpOf(req));
+      persist();
+      sendJson(res, 200, result);
+    } catch (error) {
+      persist();
+      if (error instanceof TableWriteError) sendJson(res, error.status, { error: error.message });
+      else throw error;
+    }
+  }
+
+  async function readClusterDb(res: ServerResponse, body: Buffer): Promise<void> {
+    let request: { method?: unknown; args?: unknown };
+    try {
+      request = JSON.parse(body.toString("utf8") || "{}") as typeof request;
+    } catch {
+      sendJson(res, 400, { error: "the body is not JSON" });
+      return;
+    }
+    const { method } = request;
+    const args = Array.isArray(request.args) ? request.args : [];
+    if (!isClusterDbMethod(method)) {
+      sendJson(res, 400, { error: `no reader method ${String(method)}` });
+      return;
+    }
+    try {
+      const call = reader[method] as (...a: unknown[]) => Promise<unknown>;
+      sendJson(res, 200, { result: await call(...args) });
+    } catch (error) {
+      sendJson(res, 400, { error: (error as Error).message });
+    }
+  }
+
   function applies(active: SimulatorFaults, req: IncomingMessage, body: Buffer): boolean {
     if (!active.when) return true;
     const get = parseQueryString(req.url ?? "");
@@ -127,6 +189,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       send(res, 204, {}, "");
       return;
     }
+    if (opts.control && (req.url ?? "").startsWith(TABLES_PATH) && req.method === "POST") {
+      writeTables(req, res, body);
+      return;
+    }
     if (opts.control && (req.url ?? "").split("?")[0] === DID_REQUESTS_PATH && req.method === "GET") {
       send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(didRequests.snapshot()));
       return;
@@ -152,6 +218,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     }
 
     const path = (req.url ?? "").split(/[?#]/)[0];
+    // Database reads are for this machine's dashboard only, as a database port would be.
+    if (path === CLUSTER_DB_PATH && req.method === "POST") {
+      if (isLoopback(req)) await readClusterDb(res, body);
+      else sendJson(res, 403, { error: "database reads are served to loopback clients only" });
+      return;
+    }
     if (path !== API_PATH) {
       send(res, 404, { "Content-Type": "text/html; charset=iso-8859-1" }, NOT_FOUND_BODY);
       return;
@@ -162,7 +234,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   }
 
   const server = createServer((req, res) => {
-    requests++;
+    // A database read is not a request to VICIdial's web server.
+    if ((req.url ?? "").split("?")[0] !== CLUSTER_DB_PATH) requests++;
     handle(req, res).catch((error: unknown) => {
       console.error("simulator:", error);
       send(res, 500, SCRIPT_HEADERS, "");
@@ -200,7 +273,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     },
     reset() {
       didRequests.reset();
-      Object.assign(state, createSeedState());
+      Object.assign(state, seed());
       persist();
     },
     lockUser(user) {
