@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { recordAudits, type AuditEntry } from "@/lib/audit/record";
 import type { ClusterReader } from "@/lib/cluster/types";
 import type { Db } from "@/lib/db";
@@ -10,6 +11,9 @@ import type { SyncedResource } from "./resource";
 import { SYNCED_RESOURCES } from "./resources";
 import { beginPass, finishPass, saveCursor } from "./state";
 import { removeUnseen } from "./store";
+
+/** Rows added or removed in one table that make its statistics worth refreshing. */
+const ANALYZE_AFTER = 1000;
 
 export interface PassOptions {
   /** Rows per page read from VICIdial and written here. */
@@ -55,9 +59,11 @@ export async function runFullPass(db: Db, reader: ClusterReader, options: PassOp
       // What the admin log names is applied first, so those changes carry who made them.
       await followAdminLog(db, reader, { cursor, onBatch: checkpoint });
     }
+    const grown = new Map<SyncedResource<never>, number>();
     for (const resource of SYNCED_RESOURCES) {
       const result = await streamResource(db, reader, resource, { pass, silent: firstImport, pageSize, checkpoint });
       counts[resource.name] = result.seen;
+      grown.set(resource, result.appeared);
       appeared += result.appeared;
       changed += result.changed;
     }
@@ -66,6 +72,11 @@ export async function runFullPass(db: Db, reader: ClusterReader, options: PassOp
     // Complete: what the pass did not see is gone from VICIdial.
     for (const resource of SYNCED_RESOURCES) removedCounts[resource.name] = await removeAllUnseen(db, resource, pass, startedAt, firstImport, pageSize);
     await removeUnseenReferences(db, pass);
+    // PGlite has no autovacuum: after an import the lists' planner would still think the tables
+    // empty and scan them whole for a sorted page.
+    for (const [resource, added] of grown) {
+      if (added + (removedCounts[resource.name] ?? 0) >= ANALYZE_AFTER) await db.execute(sql`analyze ${resource.table}`);
+    }
     if (firstImport) await recordAudits([importEntry(counts, removedCounts)], db);
     await finishPass(db, { startedAt, ok: true, error: null, counts, accountCanWrite });
     const removed = Object.values(removedCounts).reduce((sum, n) => sum + n, 0);
