@@ -34,6 +34,27 @@ export interface SyncedResource<C> {
   page(reader: ClusterReader, after: C | null, limit: number): Promise<C[]>;
   /** Our rows with these keys (rows mapped from one page). */
   whereKeys(rows: readonly LocalRow[]): SQL;
+  /**
+   * Our rows in the key range one page of VICIdial's covers: after `from` (null: from the start)
+   * up to and including `to` (null: to the end), in VICIdial's paging order. Our collation may
+   * order a few keys differently: such a row is only checked again at the end, never lost.
+   */
+  inRange(from: LocalRow | null, to: LocalRow | null): SQL;
+  /** Our rows no page's range covers (DIDs without a did_id): always checked at the end. */
+  unranged: SQL | null;
+  /** VICIdial's rows (mapped) with these keys, to confirm that rows missing from their page are really gone. */
+  lookup(reader: ClusterReader, rows: readonly LocalRow[]): Promise<LocalRow[]>;
+}
+
+/** `from < key <= to` over one or more key columns, either bound left open when null. */
+export function keyRange(columns: readonly PgColumn[], from: readonly unknown[] | null, to: readonly unknown[] | null): SQL {
+  const tuple = sql`(${sql.join([...columns], sql`, `)})`;
+  const values = (v: readonly unknown[]) => sql`(${sql.join(
+    v.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
+  const bounds = [from ? sql`${tuple} > ${values(from)}` : null, to ? sql`${tuple} <= ${values(to)}` : null].filter((bound): bound is SQL => bound !== null);
+  return bounds.length === 0 ? sql`true` : sql.join(bounds, sql` and `);
 }
 
 /**

@@ -76,29 +76,40 @@ function keyProperty(table: PgTable, key: PgColumn): string {
   return Object.entries(columnsOf(table)).find(([, candidate]) => candidate === key)![0];
 }
 
-/** The pass saw these rows unchanged. */
+/**
+ * Marks our rows in the page's key range that the page does not hold as missing from pass
+ * `pass` (seen_pass = -pass): usually none, so a pass over unchanged tables writes nothing
+ * (rewriting every row each minute would only grow tables PGlite never vacuums).
+ */
+export async function markMissing(db: Db, resource: AnyResource, page: readonly LocalRow[], from: LocalRow | null, to: LocalRow | null, pass: number): Promise<void> {
+  const notInPage = page.length > 0 ? sql` and not (${resource.whereKeys(page)})` : sql``;
+  await db
+    .update(resource.table as never)
+    .set({ seenPass: -pass } as never)
+    .where(sql`${resource.inRange(from, to)}${notInPage}`);
+}
+
+/**
+ * Up to `limit` rows a completed pass found missing from their page (or could not place in a
+ * page), not changed by the dashboard since the pass started: to be confirmed gone by key.
+ */
+export async function missingRows(db: Db, resource: AnyResource, pass: number, passStartedAt: Date, limit: number): Promise<LocalRow[]> {
+  const seen = column(resource.table, "seenPass");
+  const unranged = resource.unranged ? sql` or (${resource.unranged} and ${seen} is distinct from ${pass})` : sql``;
+  return (await db
+    .select()
+    .from(resource.table as never)
+    .where(sql`(${seen} = ${-pass}${unranged}) and ${column(resource.table, "updatedAt")} < ${passStartedAt.toISOString()}::timestamptz`)
+    .limit(limit)) as LocalRow[];
+}
+
+/** Rows confirmed present after all (a key our collation places in another page): seen. */
 export async function markSeen(db: Db, resource: AnyResource, rows: readonly LocalRow[], pass: number): Promise<void> {
   if (rows.length === 0) return;
   await db
     .update(resource.table as never)
     .set({ seenPass: pass } as never)
     .where(resource.whereKeys(rows));
-}
-
-/**
- * Up to `limit` rows a completed pass did not see and the dashboard did not change since the
- * pass started, deleted and returned (for the audit). Called until it returns fewer than asked.
- */
-export async function removeUnseen(db: Db, resource: AnyResource, pass: number, passStartedAt: Date, limit: number): Promise<LocalRow[]> {
-  const table = resource.table;
-  const seen = column(table, "seenPass");
-  const changedAt = column(table, "updatedAt");
-  const keyList = sql.join(resource.keyColumns, sql`, `);
-  const unseen: SQL = sql`${seen} is distinct from ${pass} and ${changedAt} < ${passStartedAt.toISOString()}::timestamptz`;
-  return (await db
-    .delete(table as never)
-    .where(sql`(${keyList}) in (select ${keyList} from ${table} where ${unseen} limit ${limit})`)
-    .returning()) as LocalRow[];
 }
 
 /** The rows with these values in one column (the admin log names DIDs by did_id, phones by extension). */

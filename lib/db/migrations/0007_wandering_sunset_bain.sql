@@ -1,0 +1,1 @@
+CREATE INDEX "dids_did_id_idx" ON "dids" USING btree ("did_id");
