@@ -17,6 +17,8 @@ export interface ApplyOptions {
   silent: boolean;
   /** Who made the change, when VICIdial's logs say (asked only for rows that changed). */
   whoFor(row: LocalRow): Promise<Who | null>;
+  /** Our rows with the page's keys when the caller read them already. */
+  local?: Map<string, LocalRow>;
 }
 
 export interface Applied {
@@ -31,7 +33,7 @@ export interface Applied {
  * Writes and their audit entries go in one transaction.
  */
 export async function applyRows(db: Db, resource: AnyResource, remote: readonly LocalRow[], options: ApplyOptions): Promise<Applied> {
-  const local = await localRows(db, resource, remote);
+  const local = options.local ?? (await localRows(db, resource, remote));
   const now = new Date();
   const seen = options.pass === null ? {} : { seenPass: options.pass };
   const writes: (LocalRow & Bookkeeping)[] = [];

@@ -10,7 +10,7 @@ import { removeUnseenReferences, syncReferences } from "./references";
 import type { LocalRow, SyncedResource } from "./resource";
 import { SYNCED_RESOURCES } from "./resources";
 import { beginPass, finishPass, saveCursor } from "./state";
-import { markMissing, markSeen, missingRows, removeRows } from "./store";
+import { localRows, markMissing, markRows, markSeen, missingRows, removeRows, rowsInRange } from "./store";
 
 /** Rows added or removed in one table that make its statistics worth refreshing. */
 const ANALYZE_AFTER = 1000;
@@ -119,19 +119,47 @@ async function streamResource(db: Db, reader: ClusterReader, resource: SyncedRes
       next.rows.catch(() => undefined);
     }
     const mapped = rows.map(resource.map);
+    const to = more ? mapped[mapped.length - 1]! : null;
+    const local = await pageLocals(db, resource, mapped, from, to, options);
     if (mapped.length > 0) {
-      const result = await applyRows(db, resource, mapped, { pass: options.pass, readAt, silent: options.silent, whoFor: async () => null });
+      const result = await applyRows(db, resource, mapped, { pass: options.pass, readAt, silent: options.silent, whoFor: async () => null, local });
       appeared += result.appeared;
       changed += result.changed;
     }
-    const to = more ? mapped[mapped.length - 1]! : null;
-    await markMissing(db, resource, mapped, from, to, options.pass);
     seen += rows.length;
     await options.checkpoint();
     if (!more) break;
     from = to;
   }
   return { seen, appeared, changed };
+}
+
+/**
+ * Our rows for one page, read with its key range in one statement: the page's own rows to compare,
+ * and the ones it lacks, marked missing (usually none, so an unchanged page costs one read). A
+ * range holding far more of our rows than the page (VICIdial's table emptied) is marked in SQL
+ * instead of being read into memory.
+ */
+async function pageLocals(db: Db, resource: SyncedResource<never>, page: LocalRow[], from: LocalRow | null, to: LocalRow | null, options: StreamOptions): Promise<Map<string, LocalRow>> {
+  const limit = 2 * options.pageSize;
+  const inRange = await rowsInRange(db, resource, from, to, limit + 1);
+  if (inRange.length > limit) {
+    await markMissing(db, resource, page, from, to, options.pass);
+    return localRows(db, resource, page);
+  }
+  const pageKeys = new Set(page.map((row) => resource.keyOf(row)));
+  const local = new Map(inRange.map((row) => [resource.keyOf(row), row]));
+  await markRows(
+    db,
+    resource,
+    inRange.filter((row) => !pageKeys.has(resource.keyOf(row))),
+    -options.pass,
+  );
+  // New rows, or a key our collation places outside this range.
+  const elsewhere = page.filter((row) => !local.has(resource.keyOf(row)));
+  if (elsewhere.length > 0) for (const [key, row] of await localRows(db, resource, elsewhere)) local.set(key, row);
+  for (const key of local.keys()) if (!pageKeys.has(key)) local.delete(key);
+  return local;
 }
 
 /**

@@ -103,12 +103,26 @@ export async function missingRows(db: Db, resource: AnyResource, pass: number, p
     .limit(limit)) as LocalRow[];
 }
 
+/** Up to `limit` of our rows in a page's key range (the page's own rows and any it lacks). */
+export async function rowsInRange(db: Db, resource: AnyResource, from: LocalRow | null, to: LocalRow | null, limit: number): Promise<LocalRow[]> {
+  return (await db
+    .select()
+    .from(resource.table as never)
+    .where(resource.inRange(from, to))
+    .limit(limit)) as LocalRow[];
+}
+
 /** Rows confirmed present after all (a key our collation places in another page): seen. */
 export async function markSeen(db: Db, resource: AnyResource, rows: readonly LocalRow[], pass: number): Promise<void> {
+  await markRows(db, resource, rows, pass);
+}
+
+/** Sets these rows' seen_pass (the pass, or minus the pass for missing). */
+export async function markRows(db: Db, resource: AnyResource, rows: readonly LocalRow[], seenPass: number): Promise<void> {
   if (rows.length === 0) return;
   await db
     .update(resource.table as never)
-    .set({ seenPass: pass } as never)
+    .set({ seenPass } as never)
     .where(resource.whereKeys(rows));
 }
 
