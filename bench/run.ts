@@ -28,6 +28,8 @@ const BENCHES: Bench[] = [
   { name: "cluster-seed", run: async () => (await import("./cluster-seed-bench")).clusterSeedBench() },
   // MariaDB (TEST_MARIADB_ADMIN_URL, or a throwaway one it starts) with 1.3 million calls.
   { name: "calls", run: async () => (await import("./calls")).callsBench() },
+  // MariaDB (TEST_MARIADB_ADMIN_URL, or a throwaway server started here); PostgreSQL too when TEST_DATABASE_URL is set.
+  { name: "cluster-sync", run: async () => (await import("./cluster-sync")).clusterSyncBench() },
   // Needs the production build (NEXT_DIST_DIR, default .next-e2e) and PostgreSQL binaries or a server URL.
   { name: "load", run: async () => (await import("./load")).loadBench() },
 ];

@@ -1,14 +1,15 @@
 import { max } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
-import type { ClusterAdminLogEntry, ClusterReader } from "@/lib/cluster/types";
+import type { ClusterAdminLogEntry, ClusterReader, ReferenceKind } from "@/lib/cluster/types";
 import { applyRows, removeGone } from "./apply";
 import type { LocalRow, SyncedResource } from "./resource";
 import { aliasResource } from "./resources/aliases";
 import { cidGroupResource } from "./resources/cid-groups";
 import { didResource } from "./resources/dids";
 import { phoneResource } from "./resources/phones";
-import { saveCursor } from "./state";
+import { syncReferences } from "./references";
+import { saveCursor, syncState } from "./state";
 import { localRowsWhere } from "./store";
 import { whoOf, type Who } from "./who";
 
@@ -48,6 +49,21 @@ const SECTIONS: Record<string, Section> = {
   },
 };
 
+/**
+ * Admin-log sections of the reference data (VICIdial's admin.php writes these): a change re-reads
+ * that kind whole (a few hundred rows at most, users a few thousand), so a new in-group is in the
+ * pickers within seconds. Removals wait for the next full pass.
+ */
+const REFERENCE_SECTIONS: Record<string, ReferenceKind> = {
+  INGROUPS: "in_group",
+  CALLMENUS: "call_menu",
+  CAMPAIGNS: "campaign",
+  LISTS: "list",
+  SERVERS: "server",
+  TEMPLATES: "template",
+  USERS: "user",
+};
+
 export interface FollowResult {
   cursor: number;
   /** Admin-log entries read. */
@@ -74,6 +90,8 @@ export async function followAdminLog(db: Db, reader: ClusterReader, options: Fol
     const log = await reader.adminLogAfter(cursor, batch);
     if (log.length === 0) break;
     reread += await applyEntries(db, reader, log, readAt);
+    const kinds = [...new Set(log.flatMap((entry) => REFERENCE_SECTIONS[entry.event_section] ?? []))];
+    if (kinds.length > 0) await syncReferences(db, reader, (await syncState(db)).pass, batch, async () => undefined, kinds);
     entries += log.length;
     cursor = log[log.length - 1]!.admin_log_id;
     await saveCursor(db, cursor, readAt);

@@ -3,13 +3,13 @@ import type { Db } from "@/lib/db";
 import { appearedEntry, changedEntry, removedEntry } from "./audit-entries";
 import { compareRow } from "./compare";
 import type { LocalRow, SyncedResource } from "./resource";
-import { localRows, markSeen, removeRows, writeRows, type Bookkeeping } from "./store";
+import { localRows, removeRows, writeRows, type Bookkeeping } from "./store";
 import { updatedByOf, type Who } from "./who";
 
 type AnyResource = SyncedResource<never>;
 
 export interface ApplyOptions {
-  /** The full pass these rows belong to (marks them seen); null for the admin log's re-reads. */
+  /** The full pass these rows belong to (the rows it writes are marked seen); null for the admin log's re-reads. */
   pass: number | null;
   /** When VICIdial's rows were read: a row the dashboard changed after that keeps its values. */
   readAt: Date;
@@ -17,6 +17,8 @@ export interface ApplyOptions {
   silent: boolean;
   /** Who made the change, when VICIdial's logs say (asked only for rows that changed). */
   whoFor(row: LocalRow): Promise<Who | null>;
+  /** Our rows with the page's keys when the caller read them already. */
+  local?: Map<string, LocalRow>;
 }
 
 export interface Applied {
@@ -28,27 +30,26 @@ export interface Applied {
  * Brings our rows in line with VICIdial's rows (already mapped to our columns): new ones added,
  * changed ones overwritten with an audit entry, live-only differences refreshed quietly, the
  * rest left alone (a change the dashboard itself made compares equal: nothing is written).
- * Writes and audit entries go in one transaction.
+ * Writes and their audit entries go in one transaction.
  */
 export async function applyRows(db: Db, resource: AnyResource, remote: readonly LocalRow[], options: ApplyOptions): Promise<Applied> {
-  const local = await localRows(db, resource, remote);
+  const local = options.local ?? (await localRows(db, resource, remote));
   const now = new Date();
   const seen = options.pass === null ? {} : { seenPass: options.pass };
   const writes: (LocalRow & Bookkeeping)[] = [];
-  const unchanged: LocalRow[] = [];
   const entries = new Map<string, () => Promise<AuditEntry>>();
+  /** Rows added or changed by someone (not only refreshed): what the counts report. */
+  const notable = new Set<string>();
   for (const row of remote) {
     const key = resource.keyOf(row);
     const mine = local.get(key);
     const comparison = compareRow(resource, mine, row);
-    if (comparison.kind === "same") {
-      unchanged.push(row);
-      continue;
-    }
+    if (comparison.kind === "same") continue;
     if (comparison.kind === "quiet") {
       writes.push({ ...row, ...seen, updatedAt: mine!.updatedAt as Date, updatedBy: mine!.updatedBy as string, origin: "cluster" });
       continue;
     }
+    notable.add(key);
     const who = options.silent ? null : await options.whoFor(row);
     writes.push({ ...row, ...seen, updatedAt: now, updatedBy: options.silent ? "imported from VICIdial" : updatedByOf(who), origin: "cluster" });
     if (options.silent) continue;
@@ -56,21 +57,23 @@ export async function applyRows(db: Db, resource: AnyResource, remote: readonly 
     else entries.set(key, async () => changedEntry(resource, mine!, row, comparison.changed, who));
   }
 
+  // A page without audit entries (an import, refreshed SIP states) needs no transaction: on the
+  // embedded database each commit costs more than the page's statements.
+  const write = async (into: Db) => {
+    const written = await writeRows(into, resource, writes, options.readAt);
+    const audits: AuditEntry[] = [];
+    for (const [key, entry] of entries) if (written.has(key)) audits.push(await entry());
+    await recordAudits(audits, into);
+    return written;
+  };
+  const written = entries.size > 0 ? await db.transaction((tx) => write(tx as unknown as Db)) : await write(db);
   let appeared = 0;
   let changed = 0;
-  await db.transaction(async (tx) => {
-    const written = await writeRows(tx as unknown as Db, resource, writes, options.readAt);
-    if (options.pass !== null) await markSeen(tx as unknown as Db, resource, unchanged, options.pass);
-    const audits: AuditEntry[] = [];
-    for (const [key, entry] of entries) {
-      if (!written.has(key)) continue;
-      if (local.has(key)) changed++;
-      else appeared++;
-      audits.push(await entry());
-    }
-    if (options.silent) appeared = writes.filter((row) => written.has(resource.keyOf(row)) && !local.has(resource.keyOf(row))).length;
-    await recordAudits(audits, tx as unknown as Db);
-  });
+  for (const key of notable) {
+    if (!written.has(key)) continue;
+    if (local.has(key)) changed++;
+    else appeared++;
+  }
   return { appeared, changed };
 }
 

@@ -1,4 +1,5 @@
-import { recordAudits, type AuditEntry } from "@/lib/audit/record";
+import { sql } from "drizzle-orm";
+import { recordAudits } from "@/lib/audit/record";
 import type { ClusterReader } from "@/lib/cluster/types";
 import type { Db } from "@/lib/db";
 import { followAdminLog } from "./admin-log";
@@ -6,10 +7,13 @@ import { applyRows } from "./apply";
 import { importEntry, removedEntry } from "./audit-entries";
 import { describeSyncError } from "./describe";
 import { removeUnseenReferences, syncReferences } from "./references";
-import type { SyncedResource } from "./resource";
+import type { LocalRow, SyncedResource } from "./resource";
 import { SYNCED_RESOURCES } from "./resources";
 import { beginPass, finishPass, saveCursor } from "./state";
-import { removeUnseen } from "./store";
+import { localRows, markMissing, markRows, markSeen, missingRows, removeRows, rowsInRange } from "./store";
+
+/** Rows added or removed in one table that make its statistics worth refreshing. */
+const ANALYZE_AFTER = 1000;
 
 export interface PassOptions {
   /** Rows per page read from VICIdial and written here. */
@@ -55,17 +59,24 @@ export async function runFullPass(db: Db, reader: ClusterReader, options: PassOp
       // What the admin log names is applied first, so those changes carry who made them.
       await followAdminLog(db, reader, { cursor, onBatch: checkpoint });
     }
+    const grown = new Map<SyncedResource<never>, number>();
     for (const resource of SYNCED_RESOURCES) {
       const result = await streamResource(db, reader, resource, { pass, silent: firstImport, pageSize, checkpoint });
       counts[resource.name] = result.seen;
+      grown.set(resource, result.appeared);
       appeared += result.appeared;
       changed += result.changed;
     }
     counts.references = await syncReferences(db, reader, pass, pageSize, checkpoint);
 
     // Complete: what the pass did not see is gone from VICIdial.
-    for (const resource of SYNCED_RESOURCES) removedCounts[resource.name] = await removeAllUnseen(db, resource, pass, startedAt, firstImport, pageSize);
+    for (const resource of SYNCED_RESOURCES) removedCounts[resource.name] = await removeMissing(db, reader, resource, pass, startedAt, firstImport, pageSize);
     await removeUnseenReferences(db, pass);
+    // PGlite has no autovacuum: after an import the lists' planner would still think the tables
+    // empty and scan them whole for a sorted page.
+    for (const [resource, added] of grown) {
+      if (added + (removedCounts[resource.name] ?? 0) >= ANALYZE_AFTER) await db.execute(sql`analyze ${resource.table}`);
+    }
     if (firstImport) await recordAudits([importEntry(counts, removedCounts)], db);
     await finishPass(db, { startedAt, ok: true, error: null, counts, accountCanWrite });
     const removed = Object.values(removedCounts).reduce((sum, n) => sum + n, 0);
@@ -84,7 +95,10 @@ interface StreamOptions {
   checkpoint: () => Promise<void>;
 }
 
-/** One table, page by page; the next page is read from VICIdial while this one is written here. */
+/**
+ * One table, page by page; the next page is read from VICIdial while this one is written here.
+ * Our rows in a page's key range that the page lacks are marked missing, for the end of the pass.
+ */
 async function streamResource(db: Db, reader: ClusterReader, resource: SyncedResource<never>, options: StreamOptions) {
   let seen = 0;
   let appeared = 0;
@@ -94,38 +108,89 @@ async function streamResource(db: Db, reader: ClusterReader, resource: SyncedRes
     return { readAt, rows: resource.page(reader, after, options.pageSize) };
   };
   let next = read(null);
+  let from: LocalRow | null = null;
   for (;;) {
     const { readAt } = next;
     const rows = await next.rows;
-    if (rows.length === 0) break;
     const more = rows.length >= options.pageSize;
     if (more) {
       next = read(rows[rows.length - 1]!);
       // A failure of the read ahead surfaces when awaited; until then it must not count as unhandled.
       next.rows.catch(() => undefined);
     }
-    const result = await applyRows(db, resource, rows.map(resource.map), { pass: options.pass, readAt, silent: options.silent, whoFor: async () => null });
+    const mapped = rows.map(resource.map);
+    const to = more ? mapped[mapped.length - 1]! : null;
+    const local = await pageLocals(db, resource, mapped, from, to, options);
+    if (mapped.length > 0) {
+      const result = await applyRows(db, resource, mapped, { pass: options.pass, readAt, silent: options.silent, whoFor: async () => null, local });
+      appeared += result.appeared;
+      changed += result.changed;
+    }
     seen += rows.length;
-    appeared += result.appeared;
-    changed += result.changed;
     await options.checkpoint();
     if (!more) break;
+    from = to;
   }
   return { seen, appeared, changed };
 }
 
-async function removeAllUnseen(db: Db, resource: SyncedResource<never>, pass: number, startedAt: Date, silent: boolean, chunk: number): Promise<number> {
+/**
+ * Our rows for one page, read with its key range in one statement: the page's own rows to compare,
+ * and the ones it lacks, marked missing (usually none, so an unchanged page costs one read). A
+ * range holding far more of our rows than the page (VICIdial's table emptied) is marked in SQL
+ * instead of being read into memory.
+ */
+async function pageLocals(db: Db, resource: SyncedResource<never>, page: LocalRow[], from: LocalRow | null, to: LocalRow | null, options: StreamOptions): Promise<Map<string, LocalRow>> {
+  const limit = 2 * options.pageSize;
+  const inRange = await rowsInRange(db, resource, from, to, limit + 1);
+  if (inRange.length > limit) {
+    await markMissing(db, resource, page, from, to, options.pass);
+    return localRows(db, resource, page);
+  }
+  const pageKeys = new Set(page.map((row) => resource.keyOf(row)));
+  const local = new Map(inRange.map((row) => [resource.keyOf(row), row]));
+  await markRows(
+    db,
+    resource,
+    inRange.filter((row) => !pageKeys.has(resource.keyOf(row))),
+    -options.pass,
+  );
+  // New rows, or a key our collation places outside this range.
+  const elsewhere = page.filter((row) => !local.has(resource.keyOf(row)));
+  if (elsewhere.length > 0) for (const [key, row] of await localRows(db, resource, elsewhere)) local.set(key, row);
+  for (const key of local.keys()) if (!pageKeys.has(key)) local.delete(key);
+  return local;
+}
+
+/**
+ * After a completed pass: the rows marked missing, looked up by key in VICIdial (our collation
+ * may have placed one in the wrong page), and removed when VICIdial has them no more.
+ */
+async function removeMissing(
+  db: Db,
+  reader: ClusterReader,
+  resource: SyncedResource<never>,
+  pass: number,
+  startedAt: Date,
+  silent: boolean,
+  chunk: number,
+): Promise<number> {
   let removed = 0;
   for (;;) {
-    const count = await db.transaction(async (tx) => {
-      const rows = await removeUnseen(tx as unknown as Db, resource, pass, startedAt, chunk);
-      if (!silent) {
-        const entries: AuditEntry[] = rows.map((row) => removedEntry(resource, row, null));
-        await recordAudits(entries, tx as unknown as Db);
-      }
+    const missing = await missingRows(db, resource, pass, startedAt, chunk);
+    if (missing.length === 0) return removed;
+    const present = new Set((await resource.lookup(reader, missing)).map((row) => resource.keyOf(row)));
+    await markSeen(
+      db,
+      resource,
+      missing.filter((row) => present.has(resource.keyOf(row))),
+      pass,
+    );
+    const gone = missing.filter((row) => !present.has(resource.keyOf(row)));
+    removed += await db.transaction(async (tx) => {
+      const rows = await removeRows(tx as unknown as Db, resource, gone, startedAt);
+      if (!silent) await recordAudits(rows.map((row) => removedEntry(resource, row, null)), tx as unknown as Db);
       return rows.length;
     });
-    removed += count;
-    if (count < chunk) return removed;
   }
 }

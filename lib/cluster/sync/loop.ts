@@ -34,11 +34,11 @@ export interface SyncLoop {
   stop(): Promise<void>;
 }
 
-class Stopped extends Error {
-  constructor() {
-    super("The sync was stopped: the dashboard is shutting down");
-  }
+/** A pass cut off by the sync itself (shutdown, lease lost): its message is already in plain words. */
+class SyncInterrupted extends Error {
+  override name = "SyncInterrupted";
 }
+const stopped = () => new SyncInterrupted("The sync was stopped: the dashboard is shutting down");
 
 /**
  * The sync loop of one instance. Every instance runs one; only the lease holder works: a full
@@ -67,9 +67,9 @@ export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
 
   /** Between pages: stop when asked, keep the lease alive, give the pass up when it was lost. */
   const checkpoint = (db: Db) => async () => {
-    if (stopping) throw new Stopped();
+    if (stopping) throw stopped();
     if (Date.now() - renewedAt < leaseMs / 3) return;
-    if (!(await renew(db))) throw new Error("Another dashboard instance took over the sync");
+    if (!(await renew(db))) throw new SyncInterrupted("Another dashboard instance took over the sync");
   };
 
   function passDue(state: SyncState): boolean {
@@ -103,7 +103,7 @@ export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
     timer = setTimeout(() => {
       running = tick()
         .catch((error: unknown) => {
-          if (!(error instanceof Stopped)) console.error(`cluster sync: ${describeSyncError(error)}`);
+          if (!(error instanceof SyncInterrupted)) console.error(`cluster sync: ${describeSyncError(error)}`);
         })
         .finally(() => {
           running = undefined;

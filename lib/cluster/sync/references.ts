@@ -1,16 +1,23 @@
 import { count, ne, or, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { clusterReferences } from "@/lib/db/schema";
-import { REFERENCE_KINDS, type ClusterReader } from "@/lib/cluster/types";
+import { REFERENCE_KINDS, type ClusterReader, type ReferenceKind } from "@/lib/cluster/types";
 
 /**
  * The pickers' reference data (in-groups, call menus, campaigns, lists, servers, templates,
  * VICIdial users), copied whole every pass in pages: nobody edits it here, so there is no drift
  * to report, only rows to refresh and, after a completed pass, rows to drop.
  */
-export async function syncReferences(db: Db, reader: ClusterReader, pass: number, pageSize: number, onPage: () => Promise<void>): Promise<number> {
+export async function syncReferences(
+  db: Db,
+  reader: ClusterReader,
+  pass: number,
+  pageSize: number,
+  onPage: () => Promise<void>,
+  kinds: readonly ReferenceKind[] = REFERENCE_KINDS,
+): Promise<number> {
   let total = 0;
-  for (const kind of REFERENCE_KINDS) {
+  for (const kind of kinds) {
     let after = "";
     for (;;) {
       const rows = await reader.references(kind, after, pageSize);

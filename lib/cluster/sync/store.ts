@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import type { LocalRow, SyncedResource } from "./resource";
@@ -76,29 +76,54 @@ function keyProperty(table: PgTable, key: PgColumn): string {
   return Object.entries(columnsOf(table)).find(([, candidate]) => candidate === key)![0];
 }
 
-/** The pass saw these rows unchanged. */
-export async function markSeen(db: Db, resource: AnyResource, rows: readonly LocalRow[], pass: number): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Marks our rows in the page's key range that the page does not hold as missing from pass
+ * `pass` (seen_pass = -pass): usually none, so a pass over unchanged tables writes nothing
+ * (rewriting every row each minute would only grow tables PGlite never vacuums).
+ */
+export async function markMissing(db: Db, resource: AnyResource, page: readonly LocalRow[], from: LocalRow | null, to: LocalRow | null, pass: number): Promise<void> {
+  const notInPage = page.length > 0 ? sql` and not (${resource.whereKeys(page)})` : sql``;
   await db
     .update(resource.table as never)
-    .set({ seenPass: pass } as never)
-    .where(resource.whereKeys(rows));
+    .set({ seenPass: -pass } as never)
+    .where(sql`${resource.inRange(from, to)}${notInPage}`);
 }
 
 /**
- * Up to `limit` rows a completed pass did not see and the dashboard did not change since the
- * pass started, deleted and returned (for the audit). Called until it returns fewer than asked.
+ * Up to `limit` rows a completed pass found missing from their page (or could not place in a
+ * page), not changed by the dashboard since the pass started: to be confirmed gone by key.
  */
-export async function removeUnseen(db: Db, resource: AnyResource, pass: number, passStartedAt: Date, limit: number): Promise<LocalRow[]> {
-  const table = resource.table;
-  const seen = column(table, "seenPass");
-  const changedAt = column(table, "updatedAt");
-  const keyList = sql.join(resource.keyColumns, sql`, `);
-  const unseen: SQL = sql`${seen} is distinct from ${pass} and ${changedAt} < ${passStartedAt.toISOString()}::timestamptz`;
+export async function missingRows(db: Db, resource: AnyResource, pass: number, passStartedAt: Date, limit: number): Promise<LocalRow[]> {
+  const seen = column(resource.table, "seenPass");
+  const unranged = resource.unranged ? sql` or (${resource.unranged} and ${seen} is distinct from ${pass})` : sql``;
   return (await db
-    .delete(table as never)
-    .where(sql`(${keyList}) in (select ${keyList} from ${table} where ${unseen} limit ${limit})`)
-    .returning()) as LocalRow[];
+    .select()
+    .from(resource.table as never)
+    .where(sql`(${seen} = ${-pass}${unranged}) and ${column(resource.table, "updatedAt")} < ${passStartedAt.toISOString()}::timestamptz`)
+    .limit(limit)) as LocalRow[];
+}
+
+/** Up to `limit` of our rows in a page's key range (the page's own rows and any it lacks). */
+export async function rowsInRange(db: Db, resource: AnyResource, from: LocalRow | null, to: LocalRow | null, limit: number): Promise<LocalRow[]> {
+  return (await db
+    .select()
+    .from(resource.table as never)
+    .where(resource.inRange(from, to))
+    .limit(limit)) as LocalRow[];
+}
+
+/** Rows confirmed present after all (a key our collation places in another page): seen. */
+export async function markSeen(db: Db, resource: AnyResource, rows: readonly LocalRow[], pass: number): Promise<void> {
+  await markRows(db, resource, rows, pass);
+}
+
+/** Sets these rows' seen_pass (the pass, or minus the pass for missing). */
+export async function markRows(db: Db, resource: AnyResource, rows: readonly LocalRow[], seenPass: number): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .update(resource.table as never)
+    .set({ seenPass } as never)
+    .where(resource.whereKeys(rows));
 }
 
 /** The rows with these values in one column (the admin log names DIDs by did_id, phones by extension). */

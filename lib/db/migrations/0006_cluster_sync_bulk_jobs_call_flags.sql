@@ -79,5 +79,6 @@ CREATE INDEX "cluster_references_name_idx" ON "cluster_references" USING btree (
 CREATE INDEX "call_flags_created_idx" ON "call_flags" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "call_flags_call_idx" ON "call_flags" USING btree ("direction","call_key");--> statement-breakpoint
 CREATE INDEX "call_flags_state_idx" ON "call_flags" USING btree ("state","created_at");--> statement-breakpoint
+CREATE INDEX "dids_did_id_idx" ON "dids" USING btree ("did_id");--> statement-breakpoint
 CREATE INDEX "phones_peer_status_idx" ON "phones" USING btree ("peer_status");--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_kind_check" CHECK ("jobs"."kind" in ('dids', 'did-copy', 'cid', 'agents', 'did-bulk', 'phone-bulk', 'undo'));

@@ -64,6 +64,8 @@ export const dids = pgTable(
     index("dids_active_idx").on(t.active, t.didPattern),
     index("dids_record_call_idx").on(t.recordCall, t.didPattern),
     index("dids_updated_by_idx").on(t.updatedBy, t.didPattern),
+    // VICIdial names DIDs by did_id (its admin log, the sync's pages).
+    index("dids_did_id_idx").on(t.didId),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { phoneAliases } from "@/lib/db/schema";
 import type { ClusterAlias } from "@/lib/cluster/types";
-import { keyIn, type LocalRow, type SyncedResource } from "../resource";
+import { keyIn, keyRange, type LocalRow, type SyncedResource } from "../resource";
 
 /** phones_alias → phone_aliases. */
 export function aliasColumns(row: ClusterAlias): LocalRow {
@@ -20,4 +20,7 @@ export const aliasResource: SyncedResource<ClusterAlias> = {
   target: (row) => String(row.aliasId),
   page: (reader, after, limit) => reader.aliases(after?.alias_id ?? "", limit),
   whereKeys: (rows) => keyIn(phoneAliases.aliasId, rows.map((row) => String(row.aliasId))),
+  inRange: (from, to) => keyRange([phoneAliases.aliasId], from && [from.aliasId], to && [to.aliasId]),
+  unranged: null,
+  lookup: async (reader, rows) => (await reader.aliasesById(rows.map((row) => String(row.aliasId)))).map(aliasColumns),
 };

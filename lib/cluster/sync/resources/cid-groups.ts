@@ -1,6 +1,6 @@
 import { cidGroups } from "@/lib/db/schema";
 import type { ClusterCidGroup } from "@/lib/cluster/types";
-import { keyIn, type LocalRow, type SyncedResource } from "../resource";
+import { keyIn, keyRange, type LocalRow, type SyncedResource } from "../resource";
 
 /** vicidial_cid_groups (with its entries counted) → cid_groups. */
 export function cidGroupColumns(row: ClusterCidGroup): LocalRow {
@@ -28,4 +28,7 @@ export const cidGroupResource: SyncedResource<ClusterCidGroup> = {
   target: (row) => String(row.id),
   page: (reader, after, limit) => reader.cidGroups(after?.cid_group_id ?? "", limit),
   whereKeys: (rows) => keyIn(cidGroups.id, rows.map((row) => String(row.id))),
+  inRange: (from, to) => keyRange([cidGroups.id], from && [from.id], to && [to.id]),
+  unranged: null,
+  lookup: async (reader, rows) => (await reader.cidGroupsById(rows.map((row) => String(row.id)))).map(cidGroupColumns),
 };

@@ -1,6 +1,7 @@
+import { isNull } from "drizzle-orm";
 import { dids } from "@/lib/db/schema";
 import type { ClusterDid } from "@/lib/cluster/types";
-import { keyIn, type LocalRow, type SyncedResource } from "../resource";
+import { keyIn, keyRange, type LocalRow, type SyncedResource } from "../resource";
 
 /**
  * vicidial_inbound_dids → dids. Our table keys by the pattern (what people search and link by);
@@ -45,4 +46,8 @@ export const didResource: SyncedResource<ClusterDid> = {
   target: (row) => String(row.didPattern),
   page: (reader, after, limit) => reader.dids(after?.did_id ?? 0, limit),
   whereKeys: (rows) => keyIn(dids.didPattern, rows.map((row) => String(row.didPattern))),
+  // VICIdial pages DIDs by did_id (dids_did_id_idx walks the same range here).
+  inRange: (from, to) => keyRange([dids.didId], from && [from.didId], to && [to.didId]),
+  unranged: isNull(dids.didId),
+  lookup: async (reader, rows) => (await reader.didsByPattern(rows.map((row) => String(row.didPattern)))).map(didColumns),
 };

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { phones } from "@/lib/db/schema";
 import type { ClusterPhone } from "@/lib/cluster/types";
 import { phoneTarget } from "@/lib/schemas/phone";
-import type { LocalRow, SyncedResource } from "../resource";
+import { keyIn, keyRange, type LocalRow, type SyncedResource } from "../resource";
 
 /** phones → phones, never a password column (the reader does not select them). Key: (server_ip, extension). */
 export function phoneColumns(row: ClusterPhone): LocalRow {
@@ -44,6 +44,17 @@ export const phoneResource: SyncedResource<ClusterPhone> = {
   keyOf: (row) => `${String(row.serverIp)}/${String(row.extension)}`,
   target: (row) => phoneTarget({ serverIp: String(row.serverIp), extension: String(row.extension) }),
   page: (reader, after, limit) => reader.phones(after ? { extension: after.extension, server_ip: after.server_ip } : null, limit),
+  // Both key columns as arrays walk the primary key's index; the pairs then pick the exact rows.
   whereKeys: (rows) =>
-    sql`(${phones.serverIp}, ${phones.extension}) in (select key->>0, key->>1 from jsonb_array_elements(${JSON.stringify(rows.map((row) => [row.serverIp, row.extension]))}::jsonb) as key)`,
+    sql`${keyIn(
+      phones.serverIp,
+      rows.map((row) => String(row.serverIp)),
+    )} and ${keyIn(
+      phones.extension,
+      rows.map((row) => String(row.extension)),
+    )} and (${phones.serverIp}, ${phones.extension}) in (select key->>0, key->>1 from jsonb_array_elements(${JSON.stringify(rows.map((row) => [row.serverIp, row.extension]))}::jsonb) as key)`,
+  // VICIdial pages phones by (extension, server_ip).
+  inRange: (from, to) => keyRange([phones.extension, phones.serverIp], from && [from.extension, from.serverIp], to && [to.extension, to.serverIp]),
+  unranged: null,
+  lookup: async (reader, rows) => (await reader.phonesByExtension([...new Set(rows.map((row) => String(row.extension)))])).map(phoneColumns),
 };

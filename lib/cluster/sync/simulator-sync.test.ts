@@ -1,0 +1,71 @@
+// The sync in demo mode: the simulator's database reads over HTTP, changed through its real API
+// (as another tool would) and by direct table writes (as a database script would).
+import { asc, eq, gt } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSimulatorReader } from "@/lib/cluster/simulator-reader";
+import type { ClusterReader } from "@/lib/cluster/types";
+import { auditLog, dids } from "@/lib/db/schema";
+import { SIMULATOR_DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { simulatorTables } from "@/lib/simulator/testing/tables";
+import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
+import { followAdminLog } from "./admin-log";
+import { runFullPass } from "./full-pass";
+import { syncState } from "./state";
+
+describe.each(testBackends())("cluster sync on %s with the simulator over HTTP", (backend) => {
+  const db = useTestDatabase(backend);
+  let sim: RunningSimulator;
+  let reader: ClusterReader;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, control: true });
+    reader = createSimulatorReader(sim.url, { timeoutMs: 5_000 });
+  });
+  afterAll(async () => {
+    await reader.close();
+    await sim.close();
+  });
+
+  it("imports the simulator's records, then shows an API change made elsewhere within one admin-log read, with its user and source", async () => {
+    const first = await runFullPass(db(), reader);
+    expect(first).toMatchObject({ ok: true, firstImport: true });
+    const listed = await db().select().from(dids).orderBy(asc(dids.didId));
+    expect(listed.length).toBe(first.counts.dids);
+    expect(listed.length).toBeGreaterThan(0);
+    const target = listed[0]!;
+
+    const mark = await auditMark(db());
+    const params = new URLSearchParams({
+      function: "update_did",
+      user: SIMULATOR_DEMO_CREDENTIALS.user,
+      pass: SIMULATOR_DEMO_CREDENTIALS.pass,
+      source: "crmtool",
+      did_pattern: target.didPattern,
+      did_description: "Changed by the CRM",
+    });
+    const answer = await (await fetch(`${sim.url}?${params}`)).text();
+    expect(answer).toMatch(/^SUCCESS/);
+    await simulatorTables(sim.url).insert("vicidial_inbound_dids", [{ did_pattern: "8005550177", did_description: "From a script" }]);
+
+    const result = await followAdminLog(db(), reader, { cursor: (await syncState(db())).adminLogCursor });
+    expect(result.entries).toBeGreaterThan(0);
+    const [changed] = await db().select().from(dids).where(eq(dids.didPattern, target.didPattern));
+    expect(changed).toMatchObject({ description: "Changed by the CRM", updatedBy: "crmtool (VICIdial API)" });
+    const entries = await db().select().from(auditLog).where(gt(auditLog.id, mark));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: "did.changed_outside",
+      target: target.didPattern,
+      actorUsername: "outside the dashboard",
+      params: { vicidialUser: SIMULATOR_DEMO_CREDENTIALS.user, via: "api", source: "crmtool" },
+      after: { description: "Changed by the CRM" },
+    });
+
+    // The script's DID wrote no admin log: the next full pass finds it.
+    expect(await db().select().from(dids).where(eq(dids.didPattern, "8005550177"))).toEqual([]);
+    expect(await runFullPass(db(), reader)).toMatchObject({ ok: true, appeared: 1, changed: 0, removed: 0 });
+    const [appeared] = await db().select().from(auditLog).where(eq(auditLog.target, "8005550177"));
+    expect(appeared).toMatchObject({ action: "did.appeared", params: { vicidialUser: null } });
+    // Two full passes over the demo seed (a few hundred records) over HTTP.
+  }, 60_000);
+});
