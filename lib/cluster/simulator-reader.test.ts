@@ -101,7 +101,8 @@ describe("simulator reader", () => {
       "727/7275551002",
       "813/8135552001",
     ]);
-    const lists = await reader.references("list", "998", 10);
+    // After 998 in number order: 999 of the seed, then the demo calls' list 2001.
+    const lists = await reader.references("list", "998", 1);
     expect(lists).toEqual([{ kind: "list", id: "999", name: "Test list 999", active: "Y", user_group: null, detail: "TESTCAMP" }]);
     expect((await reader.references("server", "", 10)).map((s) => [s.id, s.detail])).toEqual([["TESTast", "10.10.10.15"]]);
   });

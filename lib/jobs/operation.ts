@@ -23,8 +23,8 @@ export interface JobOperation {
    * `made` ends the row without sending, `absent` sends it as a first attempt, a retry outcome
    * (the read got no clear answer) leaves it uncertain for the next check. A phone has no read
    * through the API that changes nothing (update_phone always writes, 2.5): agent jobs read it
-   * from VICIdial's database where the dashboard reads it, and otherwise send again and take
-   * PHONE_EXISTS as "probably done" (contract 3). Bulk list jobs set values and delete, which
+   * from VICIdial's database where the dashboard reads it, and otherwise send an update with an
+   * impossible time zone, refused before anything is written (lib/vicidial/existence.ts). Bulk list jobs set values and delete, which
    * are harmless to repeat, so they have no check.
    */
   check?(row: ClaimedRow, context: OperationContext): Promise<CheckOutcome>;

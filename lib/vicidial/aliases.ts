@@ -1,7 +1,7 @@
 import "server-only";
 import type { VicidialClient } from "./client";
 import { commaList, defineParams, optional, text, type InputOf } from "./encode";
-import type { Subject, VicidialResult } from "./errors";
+import type { Subject } from "./errors";
 import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
 import { byExistence, noChangeProbe } from "./reconcile";
 
@@ -85,13 +85,3 @@ export function deletePhoneAlias(input: DeletePhoneAliasInput, context: CallCont
   return performWith(deletePhoneAliasOperation, deleteAliasParams, input, context, client);
 }
 
-/**
- * Whether an alias exists, read without changing it (the probe above). How a bulk job
- * reconciles an alias row whose add may or may not have reached VICIdial.
- */
-export async function aliasExists(aliasId: string, context: CallContext, client?: VicidialClient): Promise<VicidialResult<boolean>> {
-  const result = await performWith(aliasProbe, deleteAliasParams, { aliasId }, context, client);
-  if (result.ok || result.code === "NO_UPDATES") return { ok: true, data: true, raw: result.raw };
-  if (result.code === "NOT_FOUND") return { ok: true, data: false, raw: result.raw };
-  return result;
-}

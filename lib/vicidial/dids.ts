@@ -1,7 +1,7 @@
 import "server-only";
 import type { VicidialClient } from "./client";
 import { commaList, defineParams, oneOf, optional, text, yesNo, type InputOf } from "./encode";
-import { failure, type Subject, type VicidialResult } from "./errors";
+import type { Subject } from "./errors";
 import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
 import { resultLines, type ResultLine } from "./parse";
 import { byExistence, CHECKED, couldNotCheck, exists, noChangeProbe, sentValue } from "./reconcile";
@@ -172,19 +172,6 @@ export function addDid(input: AddDidInput, context: CallContext, client?: Vicidi
 
 export function updateDid(input: UpdateDidInput, context: CallContext, client?: VicidialClient) {
   return performWith(updateDidOperation, updateDidParams, input, context, client);
-}
-
-/**
- * Whether a DID exists, read without changing it: update_did with no setting answers NO UPDATES
- * DEFINED for a DID it found and DID DOES NOT EXIST otherwise (2.8), before touching anything.
- * How a bulk job reconciles a row whose add may or may not have reached VICIdial.
- */
-export async function didExists(didPattern: string, context: CallContext, client?: VicidialClient): Promise<VicidialResult<boolean>> {
-  const result = await updateDid({ didPattern }, context, client);
-  if (!result.ok && result.code === "NO_UPDATES") return { ok: true, data: true, raw: result.raw };
-  if (!result.ok && result.code === "NOT_FOUND") return { ok: true, data: false, raw: result.raw };
-  // An answer that changed the DID cannot come from a call without settings; anything else is unclear.
-  return result.ok ? failure("UNKNOWN_RESPONSE", `VICIdial's answer did not say whether ${didPattern} exists`, result.raw) : result;
 }
 
 export function deleteDid(input: DeleteDidInput, context: CallContext, client?: VicidialClient) {

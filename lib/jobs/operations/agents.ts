@@ -6,7 +6,8 @@ import { upsertAlias } from "@/lib/inventory/aliases";
 import { upsertPhone } from "@/lib/inventory/phones";
 import { joinLogins } from "@/lib/schemas/alias";
 import { phoneTarget } from "@/lib/schemas/phone";
-import { addPhoneAlias, aliasExists } from "@/lib/vicidial/aliases";
+import { addPhoneAlias } from "@/lib/vicidial/aliases";
+import { aliasExists, phoneExists } from "@/lib/vicidial/existence";
 import { clusterReader } from "@/lib/cluster/reader";
 import { addPhone } from "@/lib/vicidial/phones";
 import { failed, unclearRead, type CheckOutcome, type FinalOutcome, type JobOperation, type OperationContext, type RowAudit, type RowOutcome } from "../operation";
@@ -79,32 +80,35 @@ function phoneAudit(phone: Omit<PhoneRowInput, "kind">): RowAudit {
 }
 
 /**
- * Reads whether a phone row's earlier attempt added it, from VICIdial's database where the
- * dashboard reads it: the API has no read of a phone that changes nothing (update_phone always
- * writes, contract 2.5). Without the database the row is sent again, and PHONE EXISTS for it
- * then means the earlier attempt added it.
+ * Reads whether a phone row's earlier attempt added it before anything is sent again: from
+ * VICIdial's database where the dashboard reads it, otherwise with the API's one request about a
+ * phone that changes nothing (an impossible time zone, lib/vicidial/existence.ts).
  */
-async function checkPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job }: OperationContext): Promise<CheckOutcome> {
-  const reader = clusterReader();
-  if (!reader) return { absent: true };
+async function checkPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client }: OperationContext): Promise<CheckOutcome> {
   const phone = phoneFieldsOf(input);
-  let found: boolean;
+  const found = await phoneInVicidial(phone, { source }, client);
+  if (typeof found !== "boolean") return unclearRead(row.id, found);
+  if (!found) return { absent: true };
+  const message = `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`;
+  return { made: await phoneAdded(row, phone, job.ownerUsername, message, "") };
+}
+
+async function phoneInVicidial(phone: { extension: string; serverIp: string }, context: { source: string }, client: OperationContext["client"]) {
+  const reader = clusterReader();
+  if (!reader) return phoneExists(phone, context, client);
   try {
     const held = await reader.phonesByExtension([phone.extension]);
-    found = held.some((p) => p.server_ip.toLowerCase() === phone.serverIp.toLowerCase());
+    return held.some((p) => p.server_ip.toLowerCase() === phone.serverIp.toLowerCase());
   } catch (error) {
-    return { unclear: { rowId: row.id, state: "retry", why: "unknown", failure: { ok: false, code: "UNREACHABLE", message: `Reading VICIdial's database failed: ${(error as Error).message}`, raw: "" } } };
+    return { ok: false as const, code: "UNREACHABLE" as const, message: `Reading VICIdial's database failed: ${(error as Error).message}`, raw: "" };
   }
-  if (!found) return { absent: true };
-  const message = `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back from VICIdial's database, not sent again)`;
-  return { made: await phoneAdded(row, phone, job.ownerUsername, message, "") };
 }
 
 /** An alias row's earlier attempt, read back with the API's no-change probe. */
 async function checkAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client }: OperationContext): Promise<CheckOutcome> {
-  const read = await aliasExists(input.aliasId, { source }, client);
-  if (!read.ok) return unclearRead(row.id, read);
-  if (!read.data) return { absent: true };
+  const found = await aliasExists(input.aliasId, { source }, client);
+  if (typeof found !== "boolean") return unclearRead(row.id, found);
+  if (!found) return { absent: true };
   const logins = await aliasLogins(job.id, input);
   const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(logins), updatedBy: job.ownerUsername });
   return {
@@ -112,7 +116,6 @@ async function checkAliasRow(row: ClaimedRow, input: AliasRowInput, { job, sourc
       rowId: row.id,
       state: "done",
       message: `Alias ${input.aliasId} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`,
-      raw: read.raw,
       audit: { ...aliasAudit(input, logins), after: withoutBookkeeping(saved) },
     },
   };

@@ -1,7 +1,8 @@
 import "server-only";
 import { didFields, getDid, upsertDid } from "@/lib/inventory/dids";
 import type { DidFields } from "@/lib/schemas/did";
-import { copyDid, didExists, parseCopyDidLines, type CopiedDid } from "@/lib/vicidial/dids";
+import { copyDid, parseCopyDidLines, type CopiedDid } from "@/lib/vicidial/dids";
+import { didExists } from "@/lib/vicidial/existence";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
 import { resultLines } from "@/lib/vicidial/parse";
 import { failed, retryOf, unclearRead, type JobOperation, type RowOutcome } from "../operation";
@@ -65,12 +66,12 @@ export const copyDidsOperation: JobOperation = {
   async check(row, { job, source, client }) {
     const options = job.options as unknown as CopyJobOptions;
     const pattern = String(row.input.didPattern);
-    const read = await didExists(pattern, { source }, client);
-    if (!read.ok) return unclearRead(row.id, read);
-    if (!read.data) return { absent: true };
+    const found = await didExists(pattern, { source }, client);
+    if (typeof found !== "boolean") return unclearRead(row.id, found);
+    if (!found) return { absent: true };
     const saved = await upsertDid(pattern, await sourceSettings(options), job.ownerUsername);
     const message = `${pattern} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`;
-    return { made: { rowId: row.id, state: "done", message, raw: read.raw, audit: { ...auditOf(row, options), after: saved } } };
+    return { made: { rowId: row.id, state: "done", message, audit: { ...auditOf(row, options), after: saved } } };
   },
 };
 

@@ -2,7 +2,8 @@ import "server-only";
 import { writeBatch } from "@/lib/db/write-batch";
 import { upsertDids } from "@/lib/inventory/dids";
 import type { AddDid } from "@/lib/schemas/did";
-import { addDid, didExists, type AddDidInput } from "@/lib/vicidial/dids";
+import { addDid, type AddDidInput } from "@/lib/vicidial/dids";
+import { didExists } from "@/lib/vicidial/existence";
 import { failed, unclearRead, type FinalOutcome, type JobOperation, type RowAudit } from "../operation";
 import type { ClaimedRow } from "../store";
 
@@ -38,10 +39,10 @@ export const addDidsOperation: JobOperation = {
 
   async check(row, { job, source, client }) {
     const input = row.input as AddDid;
-    const read = await didExists(input.didPattern, { source }, client);
-    if (!read.ok) return unclearRead(row.id, read);
-    if (!read.data) return { absent: true };
-    return { made: await added(row, job.ownerUsername, `${input.didPattern} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`, read.raw) };
+    const found = await didExists(input.didPattern, { source }, client);
+    if (typeof found !== "boolean") return unclearRead(row.id, found);
+    if (!found) return { absent: true };
+    return { made: await added(row, job.ownerUsername, `${input.didPattern} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`, "") };
   },
 };
 
