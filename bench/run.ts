@@ -26,6 +26,8 @@ const BENCHES: Bench[] = [
   { name: "dids-import", run: async () => (await import("./dids-import")).didsImport() },
   // MariaDB (TEST_MARIADB_ADMIN_URL, or a throwaway one it starts) with 1.3 million calls.
   { name: "calls", run: async () => (await import("./calls")).callsBench() },
+  // VICIdial's tables on MariaDB (TEST_MARIADB_ADMIN_URL, else a throwaway server): the sync benchmark's seed.
+  { name: "cluster-seed", run: async () => (await import("./cluster-seed-bench")).clusterSeedBench() },
   // Needs the production build (NEXT_DIST_DIR, default .next-e2e) and PostgreSQL binaries or a server URL.
   { name: "load", run: async () => (await import("./load")).loadBench() },
 ];

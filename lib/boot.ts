@@ -38,7 +38,8 @@ async function run(): Promise<void> {
   // VICIDIAL_SIMULATED with a URL: a simulator someone else started (the browser tests do).
   const demo = !env.VICIDIAL_URL || env.VICIDIAL_SIMULATED === "1";
   if (!env.VICIDIAL_URL) {
-    const sim = await startSimulator({ stateFile: path.join(dataDir, "simulator.json") });
+    // The demo seed is big enough to page through; a saved state file wins over it.
+    const sim = await startSimulator({ stateFile: path.join(dataDir, "simulator.json"), seed: "demo" });
     // process.env is the one thing every Next bundle of this process shares.
     process.env.VICIDIAL_URL = sim.url;
     process.env.VICIDIAL_SIMULATED = "1";

@@ -1,12 +1,20 @@
 import "server-only";
+import { clusterReader } from "@/lib/cluster/reader";
 import { env, isDemoMode } from "@/lib/env";
-import { checkConnection } from "@/lib/vicidial";
+import { getVicidialClient } from "@/lib/vicidial";
+import { createConnectionMonitor } from "./connection-monitor";
 import type { ConnectionSummary } from "./connection-summary";
 
 const TTL_MS = 30_000;
 const holder = globalThis as typeof globalThis & {
   __vicidashConnection?: { at: number; value: Promise<ConnectionSummary> };
+  __vicidashConnectionMonitor?: ReturnType<typeof createConnectionMonitor>;
 };
+
+function monitor() {
+  holder.__vicidashConnectionMonitor ??= createConnectionMonitor({ now: Date.now, client: () => getVicidialClient(), reader: clusterReader });
+  return holder.__vicidashConnectionMonitor;
+}
 
 function endpointOf(url: string | undefined): string {
   if (!url) return "not configured";
@@ -16,12 +24,13 @@ function endpointOf(url: string | undefined): string {
 
 /**
  * The connection check, shared for 30 s by every page and every header badge in this process,
- * so opening ten tabs does not send ten probes to VICIdial.
+ * so opening ten tabs does not send ten checks to VICIdial. `fresh` ("Check again") also probes
+ * the API user's rights again when they are not read from VICIdial's database.
  */
 export function connectionStatus(options: { fresh?: boolean } = {}): Promise<ConnectionSummary> {
   const cached = holder.__vicidashConnection;
   if (!options.fresh && cached && Date.now() - cached.at < TTL_MS) return cached.value;
-  const value = checkConnection().then(
+  const value = monitor().check({ fresh: options.fresh }).then(
     (check): ConnectionSummary => ({
       ...check,
       simulated: isDemoMode(),

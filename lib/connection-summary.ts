@@ -1,7 +1,7 @@
-import type { ConnectionCheck } from "@/lib/vicidial/connection";
+import type { MonitoredCheck } from "@/lib/connection-monitor";
 
 /** What the shell and the overview show about VICIdial; never carries credentials. */
-export type ConnectionSummary = ConnectionCheck & {
+export type ConnectionSummary = MonitoredCheck & {
   simulated: boolean;
   /** Host and path of the API, for the overview ("which VICIdial is this?"). */
   endpoint: string;

@@ -1,4 +1,5 @@
-// `npm run simulator -- --port 8089 [--host 127.0.0.1] [--state FILE]`: the VICIdial simulator alone.
+// `npm run simulator -- --port 8089 [--host 127.0.0.1] [--state FILE] [--demo]`: the VICIdial
+// simulator alone; --demo starts from the demo's larger data instead of the test fixtures.
 import { parseArgs } from "node:util";
 import { startSimulator } from "../lib/simulator";
 
@@ -7,6 +8,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "8089" },
     host: { type: "string", default: "127.0.0.1" },
     state: { type: "string" },
+    demo: { type: "boolean", default: false },
   },
 });
 
@@ -17,7 +19,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 async function main(): Promise<void> {
-  const simulator = await startSimulator({ port, host: values.host, stateFile: values.state });
+  const simulator = await startSimulator({ port, host: values.host, stateFile: values.state, seed: values.demo ? "demo" : "default" });
   console.log(`VICIdial simulator listening on ${simulator.url}`);
   if (values.state) console.log(`state file: ${values.state}`);
 

@@ -11,6 +11,7 @@ import { Button, ButtonLink, ErrorCallout, Field, useInputAdvice } from "@/compo
 import type { ActionError } from "@/lib/actions/result";
 import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/schemas/alias";
 import { LoginPicker } from "./login-picker";
+import { backToListIfGone } from "@/components/ui/gone-record";
 
 const FIELDS = ["aliasId", "aliasName", "phoneLogins"];
 
@@ -120,6 +121,7 @@ function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Va
     }
     const result = await updateAliasAction(undefined, changes);
     if (!result.ok) {
+      if (backToListIfGone(result.error, router.push, "/aliases")) return;
       setError(result.error);
       showFieldErrors(result.error, form.setError, FIELDS);
       toast.error(result.error.message);

@@ -1,6 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { backToListIfGone } from "@/components/ui/gone-record";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
 import { entriesKey, historyKey } from "./keys";
@@ -29,6 +31,7 @@ interface Options<I> {
  */
 export function useCidChange<I, T>(groupId: string, action: Action<I, T>, options: Options<I> = {}) {
   const client = useQueryClient();
+  const router = useRouter();
   const key = entriesKey(groupId);
   return useMutation({
     mutationFn: async (input: I) => {
@@ -50,6 +53,8 @@ export function useCidChange<I, T>(groupId: string, action: Action<I, T>, option
     onError: (error, _input, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
       if (!(error instanceof ActionFailure)) toast.error("The change could not be sent; try again.");
+      // The group itself is gone from VICIdial and off the list (an entry that is gone only re-reads).
+      else if (error.error.code === "NOT_FOUND" && backToListIfGone(error.error, router.push, "/cid-groups")) return;
       // VICIdial failed while answering, but reading the group back found the change made.
       else if (error.error.reconciled?.state === "done") toast.warning(error.error.message);
       else toast.error(error.error.message);

@@ -8,6 +8,7 @@ import { Button, ErrorCallout } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionError } from "@/lib/actions/result";
 import { UNREACHABLE_DASHBOARD } from "./form-errors";
+import { backToListIfGone } from "@/components/ui/gone-record";
 
 /** Deleting asks for the pattern to be typed: DIDs differ by a digit, and calls to a deleted DID fail. */
 export function DeleteDidButton({ didPattern, blockedReason }: { didPattern: string; blockedReason?: string }) {
@@ -26,6 +27,7 @@ export function DeleteDidButton({ didPattern, blockedReason }: { didPattern: str
         result = { ok: false as const, error: UNREACHABLE_DASHBOARD };
       }
       if (!result.ok) {
+        if (backToListIfGone(result.error, router.push, "/dids")) return;
         setError(result.error);
         toast.error(result.error.message);
         return;

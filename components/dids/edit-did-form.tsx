@@ -12,6 +12,7 @@ import type { DidSuggestions } from "@/lib/inventory/dids";
 import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/schemas/did";
 import { DidFieldsets } from "./did-fieldsets";
 import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
+import { backToListIfGone } from "@/components/ui/gone-record";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
 
@@ -65,6 +66,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
       return;
     }
     if (!result.ok) {
+      if (backToListIfGone(result.error, router.push, "/dids")) return;
       setError(result.error);
       showFieldErrors(result.error, form.setError, FIELDS);
       toast.error(result.error.message);

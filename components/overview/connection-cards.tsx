@@ -87,6 +87,13 @@ export async function ConnectionCards({ role }: { role: Role }) {
               </tbody>
             </Table>
           )}
+          {status.rightsFrom && (
+            <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+              {status.rightsFrom === "database"
+                ? "Read from the API user's record in VICIdial's database."
+                : "Checked by asking VICIdial's API at start, when the settings change, on “Check again” and at most hourly; each check leaves lines in VICIdial's API log."}
+            </p>
+          )}
         </Card>
       </div>
     </>

@@ -6,6 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { Button, ErrorCallout } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { backToListIfGone } from "@/components/ui/gone-record";
 
 interface DeleteButtonProps {
   /** "Delete phone", "Delete alias": the button and the dialog's confirm. */
@@ -39,6 +40,7 @@ export function DeleteButton({ label, title, confirmText, children, run, redirec
         router.push(redirectTo);
         return;
       }
+      if (backToListIfGone(result.error, router.push, redirectTo)) return;
       setError(result.error);
       toast.error(result.error.message);
     });

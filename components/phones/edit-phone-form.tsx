@@ -12,6 +12,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { showFieldErrors } from "./form-errors";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
+import { backToListIfGone } from "@/components/ui/gone-record";
 
 /** The fields a person edits; each is a string in the form ("" when VICIdial's value is not known). */
 const TEXT_FIELDS = [
@@ -114,6 +115,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
     }
     const result = await updatePhoneAction(undefined, changes);
     if (!result.ok) {
+      if (backToListIfGone(result.error, router.push, "/phones")) return;
       setError(result.error);
       showFieldErrors(result.error, form.setError, ALL_FIELDS);
       toast.error(result.error.message);

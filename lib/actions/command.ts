@@ -1,3 +1,4 @@
+import type { AuditActor } from "@/lib/audit/record";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import type { ActionResult } from "./result";
 
@@ -12,6 +13,11 @@ export interface CommandContext {
   source: string;
   /** Absent: the app's configured client. */
   client?: VicidialClient;
+  /**
+   * Who acts, for the audit entries a command writes itself (a record found gone from VICIdial).
+   * Absent: the username alone.
+   */
+  actor?: AuditActor;
 }
 
 /** What the audit entry should say about the change; the caller writes the entry. */
@@ -27,4 +33,9 @@ export interface CommandAudit {
 export interface CommandOutcome<T> {
   result: ActionResult<T>;
   audit: CommandAudit;
+}
+
+/** What a server action hands a command: its user (the audit's actor) and VICIdial source. */
+export function commandContext({ user, source }: { user: AuditActor & { id: number }; source: string }): CommandContext {
+  return { username: user.username, source, actor: { id: user.id, username: user.username, role: user.role } };
 }

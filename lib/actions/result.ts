@@ -20,6 +20,11 @@ export interface ActionError {
    * VICIdial back showed; its sentence is also part of `message`.
    */
   reconciled?: Reconciliation;
+  /**
+   * VICIdial no longer has the record (deleted outside the dashboard), so it was taken off the
+   * list: the page goes back to the list rather than offering the record again.
+   */
+  removedFromList?: true;
 }
 
 export type ActionResult<T = undefined> =

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
+import { forgetGoneRecord, type GoneRecord } from "@/lib/actions/gone-record";
 import { fail, ok } from "@/lib/actions/result";
 import { getAlias, removeAlias, upsertAlias, type AliasRow } from "@/lib/inventory/aliases";
 import { ALIAS_FIELD_FOR_PARAMETER, joinLogins, splitLogins, type AddAlias, type DeleteAlias, type UpdateAlias } from "@/lib/schemas/alias";
@@ -29,6 +30,22 @@ function vicidialError(failure: VicidialFailure) {
   return fromVicidial(failure, ALIAS_FIELD_FOR_PARAMETER);
 }
 
+function goneAlias(aliasId: string, before: AliasRow | null): GoneRecord {
+  return {
+    action: "alias.gone",
+    name: `Phone alias ${before?.aliasId ?? aliasId}`,
+    target: before?.aliasId ?? aliasId,
+    before: aliasAuditView(before),
+    inDatabase: async (reader) => (await reader.aliasesById([aliasId])).length > 0,
+    remove: () => removeAlias(before?.aliasId ?? aliasId),
+  };
+}
+
+/** VICIdial's refusal as the action's error; a listed alias VICIdial no longer has leaves the list. */
+async function refusedAlias(failure: VicidialFailure, aliasId: string, before: AliasRow | null, ctx: CommandContext) {
+  return (await forgetGoneRecord(failure, goneAlias(aliasId, before), ctx)) ?? vicidialError(failure);
+}
+
 export async function addAliasCommand(input: AddAlias, { username, source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
   const result = await addPhoneAlias(input, { source }, client);
   if (!result.ok) return { result: vicidialError(result), audit: { target: input.aliasId, raw: result.raw } };
@@ -37,11 +54,12 @@ export async function addAliasCommand(input: AddAlias, { username, source, clien
 }
 
 /** Sends only what changed: the name, the logins, or both. */
-export async function updateAliasCommand(input: UpdateAlias, { username, source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+export async function updateAliasCommand(input: UpdateAlias, ctx: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+  const { username, source, client } = ctx;
   const before = await getAlias(input.aliasId);
   const audit = { target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
   const result = await updatePhoneAlias(input, { source }, client);
-  if (!result.ok) return { result: vicidialError(result), audit: { ...audit, raw: result.raw } };
+  if (!result.ok) return { result: await refusedAlias(result, input.aliasId, before, ctx), audit: { ...audit, raw: result.raw } };
   const aliasName = input.aliasName ?? before?.aliasName;
   const phoneLogins = input.phoneLogins ? joinLogins(input.phoneLogins) : before?.phoneLogins;
   // An alias the dashboard did not know is listed once VICIdial confirmed both of its values.
@@ -53,11 +71,12 @@ export async function updateAliasCommand(input: UpdateAlias, { username, source,
 }
 
 /** A NOTICE that the API user may not delete aliases is a refusal: the alias stays listed. */
-export async function deleteAliasCommand(input: DeleteAlias, { source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+export async function deleteAliasCommand(input: DeleteAlias, ctx: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+  const { source, client } = ctx;
   const before = await getAlias(input.aliasId);
   const audit = { target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
   const result = await deletePhoneAlias(input, { source }, client);
-  if (!result.ok) return { result: vicidialError(result), audit: { ...audit, raw: result.raw } };
+  if (!result.ok) return { result: await refusedAlias(result, input.aliasId, before, ctx), audit: { ...audit, raw: result.raw } };
   await removeAlias(input.aliasId);
   return { result: ok({ aliasId: input.aliasId }, `Phone alias ${input.aliasId} deleted`), audit: { ...audit, after: null, raw: result.raw } };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
+import { forgetGoneRecord, type GoneRecord } from "@/lib/actions/gone-record";
+import { getCidGroup, removeCidGroup, type KnownCidGroup } from "@/lib/inventory/cid-groups";
 import { fail, ok } from "@/lib/actions/result";
 import { ALL, isWholeGroupDelete, type AddCidEntry, type DeleteCidEntries, type UpdateCidEntries } from "@/lib/schemas/cid-group";
 import { addCidEntry, deleteCidEntries, updateCidEntries, type CidGroupRow } from "@/lib/vicidial/cid-groups";
@@ -17,15 +19,53 @@ const FIELDS = { cid_group_id: "groupId", areacode: "areacode", outbound_cid: "o
 
 export const refusedCid = (failure: VicidialFailure) => fromVicidial(failure, FIELDS);
 
+function goneCidGroup(groupId: string, listed: KnownCidGroup | null): GoneRecord {
+  const id = listed?.id ?? groupId;
+  return {
+    action: "cid.group_gone",
+    name: `CID group ${id}`,
+    target: id,
+    before: listed ? { id: listed.id, entryCount: listed.entryCount } : null,
+    inDatabase: async (reader) => (await reader.cidGroupsById([groupId])).length > 0,
+    remove: () => removeCidGroup(id),
+  };
+}
+
+/** VICIdial's refusal; a listed group VICIdial answers CID GROUP DOES NOT EXIST for leaves the list. */
+async function refusedCidGroup(failure: VicidialFailure, groupId: string, ctx: CommandContext) {
+  return (await forgetGoneRecord(failure, goneCidGroup(groupId, await getCidGroup(groupId)), ctx)) ?? refusedCid(failure);
+}
+
+/**
+ * UPDATE or DELETE of one named entry answered THIS CID GROUP HAS NO ENTRIES: the entry was
+ * deleted outside the dashboard. The entries shown are VICIdial's own (read live), so saying so
+ * is what is left to do.
+ */
+function refusedEntryChange(failure: VicidialFailure, input: { areacode: string; outboundCid?: string }) {
+  if (failure.code !== "NO_ENTRIES") return refusedCid(failure);
+  const what =
+    input.outboundCid && input.outboundCid !== ALL
+      ? `${input.outboundCid} (area code ${input.areacode})`
+      : input.areacode === ALL
+        ? "The group's entries"
+        : `Area code ${input.areacode}`;
+  return fail("vicidial", `${what} no longer exists in VICIdial (it was deleted outside the dashboard); the entries shown are VICIdial's as they are now.`, {
+    code: failure.code,
+    raw: failure.raw,
+    removedFromList: true,
+  });
+}
+
 export function entries(n: number): string {
   return n === 1 ? "1 entry" : `${n} entries`;
 }
 
 /** Stage ADD. `before` holds the area code's entries as they were. */
-export async function addCidEntryCommand(input: AddCidEntry, { source, client }: CommandContext): Promise<CommandOutcome<CidGroupRow>> {
+export async function addCidEntryCommand(input: AddCidEntry, ctx: CommandContext): Promise<CommandOutcome<CidGroupRow>> {
+  const { source, client } = ctx;
   const target = input.groupId;
   const before = await readCidEntries(input.groupId, { areacode: input.areacode }, source, client);
-  if (!before.ok) return { result: refusedCid(before), audit: { target } };
+  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { target, raw: before.raw } };
   const result = await addCidEntry(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description || undefined },
     { source },
@@ -33,7 +73,7 @@ export async function addCidEntryCommand(input: AddCidEntry, { source, client }:
   );
   const audit = { target, before: before.data, raw: result.raw };
   if (!result.ok) {
-    if (result.code !== "ENTRY_EXISTS") return { result: refusedCid(result), audit };
+    if (result.code !== "ENTRY_EXISTS") return { result: await refusedCidGroup(result, input.groupId, ctx), audit };
     const message = `${input.outboundCid} is already an entry of area code ${input.areacode} in this group`;
     return { result: fail("conflict", message, { code: result.code, raw: result.raw, fieldErrors: { outboundCid: [message] } }), audit };
   }
@@ -48,17 +88,18 @@ export async function addCidEntryCommand(input: AddCidEntry, { source, client }:
  * Stage UPDATE of one entry, or of every entry of an area code (CID ---ALL---). VICIdial reports
  * the rows it actually changed, so an entry that already had the value is not counted.
  */
-export async function updateCidEntriesCommand(input: UpdateCidEntries, { source, client }: CommandContext): Promise<CommandOutcome<{ changed: number; matched: number }>> {
+export async function updateCidEntriesCommand(input: UpdateCidEntries, ctx: CommandContext): Promise<CommandOutcome<{ changed: number; matched: number }>> {
+  const { source, client } = ctx;
   const target = input.groupId;
   const before = await readCidEntries(input.groupId, { areacode: input.areacode, outboundCid: input.outboundCid }, source, client);
-  if (!before.ok) return { result: refusedCid(before), audit: { target } };
+  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { target, raw: before.raw } };
   const result = await updateCidEntries(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description },
     { source },
     client,
   );
   const audit = { target, before: before.data, raw: result.raw };
-  if (!result.ok) return { result: refusedCid(result), audit };
+  if (!result.ok) return { result: result.code === "NOT_FOUND" ? await refusedCidGroup(result, input.groupId, ctx) : refusedEntryChange(result, input), audit };
   const after = before.data.map((row) => ({
     ...row,
     ...(input.active === undefined ? {} : { active: input.active }),
@@ -78,18 +119,19 @@ export async function updateCidEntriesCommand(input: UpdateCidEntries, { source,
  * Stage DELETE: one entry, every entry of an area code, or (only with the group id typed in
  * `confirmGroupId`, which the schema checks) every entry of the group.
  */
-export async function deleteCidEntriesCommand(input: DeleteCidEntries, { source, client }: CommandContext): Promise<CommandOutcome<{ deleted: number }>> {
+export async function deleteCidEntriesCommand(input: DeleteCidEntries, ctx: CommandContext): Promise<CommandOutcome<{ deleted: number }>> {
+  const { source, client } = ctx;
   const target = input.groupId;
   const wholeGroup = isWholeGroupDelete(input);
   const before = await readCidEntries(input.groupId, { areacode: input.areacode, outboundCid: input.outboundCid }, source, client);
-  if (!before.ok) return { result: refusedCid(before), audit: { target } };
+  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { target, raw: before.raw } };
   const result = await deleteCidEntries(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, confirmWholeGroup: wholeGroup },
     { source },
     client,
   );
   const audit = { target, before: before.data, raw: result.raw };
-  if (!result.ok) return { result: refusedCid(result), audit };
+  if (!result.ok) return { result: result.code === "NOT_FOUND" ? await refusedCidGroup(result, input.groupId, ctx) : refusedEntryChange(result, input), audit };
   const deleted = { deleted: result.data.count };
   const done = (message: string) => ({ result: ok(deleted, message), audit: { ...audit, after: [] } });
   if (wholeGroup) return done(`Deleted all ${entries(deleted.deleted)} of ${input.groupId}`);

@@ -51,6 +51,18 @@ describe("openMysql on a scratch VICIdial database (real MariaDB)", () => {
     expect(() => assertReadOnly("SHOW GRANTS")).not.toThrow();
   });
 
+  it("refuses a write even on an account that could write, so nothing changes", async () => {
+    const admin = openMysql(db.adminUrl);
+    try {
+      await expect(admin.select("INSERT INTO phones_alias (alias_id, alias_name) VALUES ('GUARD1', 'x')")).rejects.toThrow(/not SELECT or SHOW/);
+      await expect(admin.select("DELETE FROM vicidial_lists")).rejects.toThrow(/not SELECT or SHOW/);
+      expect(await admin.select("SELECT alias_id FROM phones_alias WHERE alias_id = 'GUARD1'")).toEqual([]);
+      expect(await admin.select("SELECT list_id FROM vicidial_lists")).toHaveLength(1);
+    } finally {
+      await admin.close();
+    }
+  });
+
   it("gives the SELECT-only account no way to write: MariaDB itself refuses", async () => {
     const { default: mysql } = await import("mysql2/promise");
     const direct = await mysql.createConnection(db.url);

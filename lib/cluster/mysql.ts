@@ -114,11 +114,6 @@ export function openMysql(url: string, opts: MysqlOptions = {}): MysqlReads {
     bigNumberStrings: true,
     multipleStatements: false,
   });
-  // An idle connection the server closed (wait_timeout, KILL, restart) reports here; the pool
-  // drops it and the next read opens a new one. Without a listener it would crash the process.
-  pool.on("connection", (connection) => {
-    (connection as unknown as { on(event: "error", listener: () => void): void }).on("error", () => {});
-  });
 
   async function select<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     assertReadOnly(sql);

@@ -2,8 +2,10 @@ import "server-only";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { ok } from "@/lib/actions/result";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
+import { forgetGoneRecord, type GoneRecord } from "@/lib/actions/gone-record";
 import { getPhone, removePhone, upsertPhone, type PhoneRecord, type PhoneRow } from "@/lib/inventory/phones";
 import { PHONE_CHANGE_FIELDS, PHONE_FIELD_FOR_PARAMETER, PHONE_SECRET_FIELDS, phoneTarget, type AddPhone, type PhoneKey, type UpdatePhone } from "@/lib/schemas/phone";
+import type { VicidialFailure } from "@/lib/vicidial/errors";
 import { addPhone, deletePhone, updatePhone, type UpdatePhoneInput } from "@/lib/vicidial/phones";
 
 /** The phone use cases: the actions and undo call these (DESIGN "one command per use case"). */
@@ -91,6 +93,23 @@ function clientUpdateOf(input: UpdatePhone): UpdatePhoneInput {
   };
 }
 
+function gonePhone(key: PhoneKey, before: PhoneRow | null): GoneRecord {
+  const lower = (value: string) => value.toLowerCase();
+  return {
+    action: "phone.gone",
+    name: `Phone ${key.extension} on ${key.serverIp}`,
+    target: phoneTarget(before ?? key),
+    before: phoneAuditView(before),
+    inDatabase: async (reader) => (await reader.phonesByExtension([key.extension])).some((p) => lower(p.server_ip) === lower(key.serverIp)),
+    remove: () => removePhone(key),
+  };
+}
+
+/** VICIdial's refusal as the action's error; a listed phone VICIdial no longer has leaves the list. */
+async function refusedPhone(failure: VicidialFailure, key: PhoneKey, before: PhoneRow | null, ctx: CommandContext) {
+  return (await forgetGoneRecord(failure, gonePhone(key, before), ctx)) ?? fromVicidial(failure, PHONE_FIELD_FOR_PARAMETER);
+}
+
 export async function addPhoneCommand(input: AddPhone, { username, source, client }: CommandContext): Promise<CommandOutcome<PhoneKey>> {
   const key: PhoneKey = { serverIp: input.serverIp, extension: input.extension };
   const audit = { target: phoneTarget(key), params: auditParams(input) };
@@ -110,22 +129,24 @@ export async function addPhoneCommand(input: AddPhone, { username, source, clien
 }
 
 /** Sends only the fields present in the input. */
-export async function updatePhoneCommand(input: UpdatePhone, { username, source, client }: CommandContext): Promise<CommandOutcome<PhoneKey>> {
+export async function updatePhoneCommand(input: UpdatePhone, ctx: CommandContext): Promise<CommandOutcome<PhoneKey>> {
+  const { username, source, client } = ctx;
   const key: PhoneKey = { serverIp: input.serverIp, extension: input.extension };
   const before = await getPhone(key);
   const audit = { target: phoneTarget(before ?? key), params: auditParams(input), before: phoneAuditView(before) };
   const result = await updatePhone(clientUpdateOf(input), { source }, client);
-  if (!result.ok) return { result: fromVicidial(result, PHONE_FIELD_FOR_PARAMETER), audit: { ...audit, raw: result.raw } };
+  if (!result.ok) return { result: await refusedPhone(result, key, before, ctx), audit: { ...audit, raw: result.raw } };
   const saved = before ? await upsertPhone({ ...before, ...changedColumns(input), updatedBy: username }) : null;
   return { result: ok(key, `Phone ${input.extension} updated`), audit: { ...audit, ...(saved ? { after: phoneAuditView(saved) } : {}), raw: result.raw } };
 }
 
 /** A NOTICE that the API user may not delete phones is a refusal: the phone stays listed. */
-export async function deletePhoneCommand(input: PhoneKey, { source, client }: CommandContext): Promise<CommandOutcome<PhoneKey>> {
+export async function deletePhoneCommand(input: PhoneKey, ctx: CommandContext): Promise<CommandOutcome<PhoneKey>> {
+  const { source, client } = ctx;
   const before = await getPhone(input);
   const audit = { target: phoneTarget(before ?? input), before: phoneAuditView(before) };
   const result = await deletePhone(input, { source }, client);
-  if (!result.ok) return { result: fromVicidial(result, PHONE_FIELD_FOR_PARAMETER), audit: { ...audit, raw: result.raw } };
+  if (!result.ok) return { result: await refusedPhone(result, input, before, ctx), audit: { ...audit, raw: result.raw } };
   await removePhone(input);
   return { result: ok(input, `Phone ${input.extension} deleted from ${input.serverIp}`), audit: { ...audit, after: null, raw: result.raw } };
 }

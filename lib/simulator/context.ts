@@ -2,7 +2,7 @@
 // user, the request's clock reading, and the admin-log writer (contract 1.7).
 import { phpDateTime } from "./clock";
 import type { ApiParams } from "./sanitize";
-import { LOG_ROWS_KEPT, type SimulatorState, type User } from "./state";
+import { LOG_ROWS_KEPT, type AdminLogRow, type SimulatorState, type User } from "./state";
 
 export interface FunctionContext {
   state: SimulatorState;
@@ -20,14 +20,23 @@ export function appendCapped<T>(rows: T[], row: T): void {
   if (rows.length > LOG_ROWS_KEPT) rows.splice(0, rows.length - LOG_ROWS_KEPT);
 }
 
+/** INSERT INTO vicidial_admin_log: the next auto-increment id, whoever writes the row. */
+export function appendAdminLog(state: SimulatorState, row: Omit<AdminLogRow, "admin_log_id">): AdminLogRow {
+  const logged = { admin_log_id: state.nextAdminLogId, ...row };
+  state.nextAdminLogId++;
+  appendCapped(state.adminLog, logged);
+  return logged;
+}
+
 export function writeAdminLog(
   ctx: FunctionContext,
   event_section: string,
   event_type: string,
   record_id: string,
   event_code: string,
+  event_notes = "",
 ): void {
-  appendCapped(ctx.state.adminLog, {
+  appendAdminLog(ctx.state, {
     event_date: phpDateTime(ctx.now),
     user: ctx.user,
     ip_address: ctx.clientIp,
@@ -35,5 +44,6 @@ export function writeAdminLog(
     event_type,
     record_id,
     event_code,
+    event_notes,
   });
 }

@@ -24,7 +24,28 @@ export function loadState(path: string): SimulatorState | undefined {
   if (!existsSync(path)) return undefined;
   const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
   if (!isStateFile(parsed)) throw new Error(`${path} is not a ${FORMAT} v${VERSION} file`);
-  return parsed.state;
+  return withNewColumns(parsed.state);
+}
+
+/**
+ * A file written before a column was modelled gets the column's default, as ALTER TABLE … ADD
+ * COLUMN would give existing rows: a demo's saved state keeps working after an upgrade.
+ */
+function withNewColumns(state: SimulatorState): SimulatorState {
+  for (const phone of state.phones) {
+    phone.phone_type ??= "";
+    phone.peer_status ??= "UNKNOWN";
+    phone.ping_time ??= null;
+  }
+  for (const campaign of state.campaigns) campaign.user_group ??= "---ALL---";
+  let id = 0;
+  for (const row of state.adminLog) {
+    row.admin_log_id ??= ++id;
+    row.event_notes ??= "";
+    id = Math.max(id, row.admin_log_id);
+  }
+  state.nextAdminLogId ??= id + 1;
+  return state;
 }
 
 export function saveState(path: string, state: SimulatorState): void {

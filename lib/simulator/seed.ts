@@ -135,12 +135,23 @@ export function phoneWithDefaults(extension: string, server_ip: string): Phone {
     phone_ring_timeout: 60,
     delete_vm_after_email: "N",
     install_directory: "",
+    phone_type: "",
+    // Column defaults: nothing is known about the registration until Asterisk reports it.
+    peer_status: "UNKNOWN",
+    ping_time: null,
   };
 }
 
-function seedPhone(extension: string, protocol: string, fullname: string, number: string): Phone {
+function seedPhone(
+  extension: string,
+  protocol: string,
+  fullname: string,
+  number: string,
+  sip: Pick<Phone, "peer_status" | "ping_time">,
+): Phone {
   return {
     ...phoneWithDefaults(extension, SERVER_IP),
+    ...sip,
     dialplan_number: number,
     voicemail_id: number,
     login: extension,
@@ -197,7 +208,7 @@ export function createSeedState(): SimulatorState {
       { template_id: "SIP_generic", template_name: "Generic SIP template" },
       { template_id: "IAX_generic", template_name: "Generic IAX template" },
     ],
-    campaigns: [{ campaign_id: "TESTCAMP", campaign_name: "Test campaign", active: "Y" }],
+    campaigns: [{ campaign_id: "TESTCAMP", campaign_name: "Test campaign", active: "Y", user_group: "---ALL---" }],
     lists: [
       { list_id: 998, list_name: "Test list 998", campaign_id: "TESTCAMP", active: "Y" },
       { list_id: 999, list_name: "Test list 999", campaign_id: "TESTCAMP", active: "Y" },
@@ -222,10 +233,10 @@ export function createSeedState(): SimulatorState {
     ],
     nextDidId: 4,
     phones: [
-      seedPhone("gs102", "SIP", "Test Admin Phone", "102"),
-      seedPhone("callin", "EXTERNAL", "Dial-in Agent Phone", "8300"),
-      seedPhone("1001", "SIP", "Seed Phone 1001", "1001"),
-      seedPhone("1002", "SIP", "Seed Phone 1002", "1002"),
+      seedPhone("gs102", "SIP", "Test Admin Phone", "102", { peer_status: "REGISTERED", ping_time: 14 }),
+      seedPhone("callin", "EXTERNAL", "Dial-in Agent Phone", "8300", { peer_status: "UNKNOWN", ping_time: null }),
+      seedPhone("1001", "SIP", "Seed Phone 1001", "1001", { peer_status: "REACHABLE", ping_time: 38 }),
+      seedPhone("1002", "SIP", "Seed Phone 1002", "1002", { peer_status: "UNREACHABLE", ping_time: null }),
     ],
     phoneAliases: [{ alias_id: "SEEDALIAS", alias_name: "Seed alias", logins_list: "gs102,1001", user_group: "---ALL---" }],
     cidGroups: [
@@ -257,6 +268,7 @@ export function createSeedState(): SimulatorState {
       ],
     },
     adminLog: [],
+    nextAdminLogId: 1,
     apiLog: [],
   };
 }

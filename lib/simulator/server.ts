@@ -3,14 +3,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { lockUserNow } from "./auth";
 import { faultOutcome, GARBAGE_BODY, withPhpWarnings } from "./faults";
+import { createStateReader, isClusterDbMethod } from "./cluster-db";
 import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
 import { addDemoCalls } from "./calls/demo";
-import { answerCallsRequest } from "./calls/http";
+import { answerCallsRequest, CALLS_PATH } from "./calls/http";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
 import { loadState, saveState } from "./persistence";
+import { createDemoSeedState } from "./demo-seed";
 import { createSeedState } from "./seed";
+import { TableWriteError, writeTable, type TableWrite } from "./tables";
 import type { RunningSimulator, SimulatorFaults, SimulatorOptions } from "./types";
 
 export const API_PATH = "/vicidial/non_agent_api.php";
@@ -46,6 +49,15 @@ function clientIpOf(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
 }
 
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (clientIpOf strips the prefix). */
+export function isLoopbackAddress(ip: string): boolean {
+  return ip === "::1" || /^127\./.test(ip);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, { "Content-Type": "application/json" }, JSON.stringify(value));
+}
+
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   if (res.destroyed) return;
   const bytes = Buffer.from(body, "utf8");
@@ -56,9 +68,11 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock = opts.now ?? (() => new Date());
   const stateFile = opts.stateFile;
-  // A fresh state also gets the demo's call history, dated relative to the simulator's clock.
-  const freshState = () => addDemoCalls(createSeedState(), clock());
+  const seed = opts.seed === "demo" ? createDemoSeedState : createSeedState;
+  // A fresh state also gets QA's call history, dated relative to the simulator's clock.
+  const freshState = () => addDemoCalls(seed(), clock());
   const state = (stateFile ? loadState(stateFile) : undefined) ?? freshState();
+  const reader = createStateReader(state);
   let faults: SimulatorFaults = { ...opts.faults };
   let requests = 0;
   const didRequests = createDidRequestCounter();
@@ -103,6 +117,53 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   /** `GET /__simulator/state/<table>`: one table of the state as JSON, for tests (control mode only). */
   const STATE_PATH = "/__simulator/state/";
 
+  /** `POST /__simulator/tables/<table>`: a direct database write (control mode only). */
+  const TABLES_PATH = "/__simulator/tables/";
+  /** `POST /__simulator/cluster-db` `{ method, args }`: the dashboard's reads of VICIdial's database. */
+  const CLUSTER_DB_PATH = "/__simulator/cluster-db";
+
+  function writeTables(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const table = decodeURIComponent((req.url ?? "").slice(TABLES_PATH.length).split("?")[0] ?? "");
+    let write: TableWrite;
+    try {
+      write = JSON.parse(body.toString("utf8") || "{}") as TableWrite;
+    } catch {
+      sendJson(res, 400, { error: "the body is not JSON" });
+      return;
+    }
+    try {
+      const result = writeTable(state, table, write, clock(), clientIpOf(req));
+      persist();
+      sendJson(res, 200, result);
+    } catch (error) {
+      persist();
+      if (error instanceof TableWriteError) sendJson(res, error.status, { error: error.message });
+      else throw error;
+    }
+  }
+
+  async function readClusterDb(res: ServerResponse, body: Buffer): Promise<void> {
+    let request: { method?: unknown; args?: unknown };
+    try {
+      request = JSON.parse(body.toString("utf8") || "{}") as typeof request;
+    } catch {
+      sendJson(res, 400, { error: "the body is not JSON" });
+      return;
+    }
+    const { method } = request;
+    const args = Array.isArray(request.args) ? request.args : [];
+    if (!isClusterDbMethod(method)) {
+      sendJson(res, 400, { error: `no reader method ${String(method)}` });
+      return;
+    }
+    try {
+      const call = reader[method] as (...a: unknown[]) => Promise<unknown>;
+      sendJson(res, 200, { result: await call(...args) });
+    } catch (error) {
+      sendJson(res, 400, { error: (error as Error).message });
+    }
+  }
+
   function applies(active: SimulatorFaults, req: IncomingMessage, body: Buffer): boolean {
     if (!active.when) return true;
     const get = parseQueryString(req.url ?? "");
@@ -131,11 +192,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       send(res, 204, {}, "");
       return;
     }
+    if (opts.control && (req.url ?? "").startsWith(TABLES_PATH) && req.method === "POST") {
+      writeTables(req, res, body);
+      return;
+    }
     if (opts.control && (req.url ?? "").split("?")[0] === DID_REQUESTS_PATH && req.method === "GET") {
       send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(didRequests.snapshot()));
       return;
     }
-    if (answerCallsRequest(req, res, body, { state, clock, control: opts.control === true, persist })) return;
+    if (answerCallsRequest(req, res, body, { state, clock, loopback: isLoopbackAddress(clientIpOf(req)) })) return;
     const active = applies(faults, req, body) ? faults : {};
     if (active.latencyMs && active.latencyMs > 0) await sleep(active.latencyMs);
     if (closing) return;
@@ -157,6 +222,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     }
 
     const path = (req.url ?? "").split(/[?#]/)[0];
+    // Database reads are for this machine's dashboard only, as a database port would be.
+    if (path === CLUSTER_DB_PATH && req.method === "POST") {
+      if (isLoopbackAddress(clientIpOf(req))) await readClusterDb(res, body);
+      else sendJson(res, 403, { error: "database reads are served to loopback clients only" });
+      return;
+    }
     if (path !== API_PATH) {
       send(res, 404, { "Content-Type": "text/html; charset=iso-8859-1" }, NOT_FOUND_BODY);
       return;
@@ -167,7 +238,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   }
 
   const server = createServer((req, res) => {
-    requests++;
+    // A database read is not a request to VICIdial's web server.
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path !== CLUSTER_DB_PATH && !path.startsWith(CALLS_PATH)) requests++;
     handle(req, res).catch((error: unknown) => {
       console.error("simulator:", error);
       send(res, 500, SCRIPT_HEADERS, "");

@@ -86,6 +86,8 @@ export interface Campaign {
   campaign_id: string;
   campaign_name: string;
   active: YesNo;
+  /** Admin visibility; default ---ALL---. */
+  user_group: string;
 }
 
 /** vicidial_lists */
@@ -177,6 +179,12 @@ export interface Phone {
   phone_ring_timeout: number;
   delete_vm_after_email: string;
   install_directory: string;
+  /** Free text set in admin.php; the API never writes it. */
+  phone_type: string;
+  /** ENUM('UNKNOWN','REGISTERED','UNREGISTERED','REACHABLE','LAGGED','UNREACHABLE'): live SIP registration. */
+  peer_status: string;
+  /** SMALLINT milliseconds, null when unknown. */
+  ping_time: number | null;
 }
 
 /** phones_alias */
@@ -300,6 +308,8 @@ export interface CampaignStatusRow {
 
 /** vicidial_admin_log (data changes, contract 1.7). */
 export interface AdminLogRow {
+  /** AUTO_INCREMENT: readers follow the log forward from the last id they saw. */
+  admin_log_id: number;
   event_date: string;
   user: string;
   ip_address: string;
@@ -307,6 +317,7 @@ export interface AdminLogRow {
   event_type: string;
   record_id: string;
   event_code: string;
+  event_notes: string;
 }
 
 /** vicidial_api_log (every function outcome after authentication, and version). */
@@ -339,6 +350,8 @@ export interface SimulatorState {
   cidGroupEntries: CidGroupEntry[];
   calls: CallRecords;
   adminLog: AdminLogRow[];
+  /** AUTO_INCREMENT of vicidial_admin_log.admin_log_id (rows are capped, ids never reused). */
+  nextAdminLogId: number;
   apiLog: ApiLogRow[];
 }
 

@@ -43,11 +43,17 @@ export interface SimulatorOptions {
   /** JSON persistence: loaded if the file exists, saved after every request that reaches the script. */
   stateFile?: string;
   faults?: SimulatorFaults;
+  /**
+   * The state a fresh simulator starts from: "default" is the small fixture state tests and the
+   * browser suite count on; "demo" adds enough of a call center to page through (npm run demo).
+   */
+  seed?: "default" | "demo";
   /** The web server's clock (DATE/EPOCH of version, lockout windows, log dates). */
   now?: () => Date;
   /**
    * Serve `POST /__simulator/faults` (a JSON SimulatorFaults body replaces the faults) and
-   * `GET /__simulator/did-requests` (requests per DID pattern), for
+   * `GET /__simulator/did-requests` (requests per DID pattern), `POST /__simulator/tables/<table>`
+   * (a direct database write, see tables.ts), for
    * browser tests that run in other processes. Off by default: never on in demo mode.
    */
   control?: boolean;

@@ -3,8 +3,11 @@ import { UNDO_RESOURCES, type UndoResource } from "./types";
 
 /** Undoing a change needs the undo right of its resource (DESIGN roles table). */
 export const UNDO_PERMISSION: Record<UndoResource, Permission> = { did: "undo.dids", phone: "undo.phones", alias: "undo.phones", cid: "undo.cid" };
-/** Entries that change nothing in VICIdial (a group put on or taken off the dashboard's list). */
-const NOT_CHANGES = new Set(["cid.group_add", "cid.group_remove"]);
+/**
+ * Entries that change nothing in VICIdial: a group put on or taken off the dashboard's list, a
+ * record taken off it because VICIdial no longer had it.
+ */
+const NOT_CHANGES = new Set(["cid.group_add", "cid.group_remove", "cid.group_gone", "did.gone", "phone.gone", "alias.gone"]);
 
 /**
  * Whether an entry is a candidate for undo, from its row alone (the dialog's plan decides the

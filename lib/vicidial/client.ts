@@ -54,6 +54,11 @@ export interface VicidialClient {
   secretsFor(extra?: readonly string[]): readonly string[];
   /** HTTP requests actually sent; lets tests prove the lockout guard held one back. */
   requestsSent(): number;
+  /**
+   * Why this client's logins are refused without asking VICIdial: a password VICIdial can never
+   * accept, or a login VICIdial refused in the last 15 minutes (the lockout guard). Else undefined.
+   */
+  loginRefused(): VicidialFailure | undefined;
   /** Closes idle connections once the requests in flight are done. */
   close(): Promise<void>;
 }
@@ -155,6 +160,7 @@ export function createVicidialClient(config: VicidialConfig, dependencies: Clien
     call,
     secretsFor,
     requestsSent: () => sent,
+    loginRefused: () => (credentialProblem ? failure("LOGIN_INCORRECT", credentialProblem) : guard.blocked()),
     close: () =>
       new Promise<void>((resolve) => {
         closing = () => {

@@ -36,7 +36,7 @@ export interface ConnectionCheck {
  * delete right (2.3, 2.5, 2.8), so without a real target it answers "does not exist" first.
  * They are reported allowed, "checked when used", unless the function itself is refused.
  */
-const CAPABILITIES = [
+export const CAPABILITIES = [
   { key: "dids.add", label: "may add DIDs", apiFunction: "add_did" },
   { key: "dids.update", label: "may change DIDs", apiFunction: "update_did" },
   { key: "dids.delete", label: "may delete DIDs", apiFunction: "update_did", deleteRight: true },
@@ -93,21 +93,21 @@ async function probe(apiFunction: string, client: VicidialClient): Promise<Probe
   }
 }
 
-function credentialsOf(failure: VicidialFailure): CredentialsStatus {
+export function credentialsOf(failure: VicidialFailure): CredentialsStatus {
   if (failure.code === "LOGIN_INCORRECT") return "incorrect";
   if (failure.code === "LOCKED_OUT") return "locked";
   return "ip_blocked";
 }
 
-function notChecked(reason: string): Capability[] {
+export function notChecked(reason: string): Capability[] {
   return CAPABILITIES.map(({ key, label }) => ({ key, label, allowed: false, reason: `not checked: ${reason}` }));
 }
 
-/**
- * Is VICIdial reachable, which version, do the credentials work, and what may the API user do.
- * Changes nothing; a wrong password costs one failed login, then the lockout guard holds.
- */
-export async function checkConnection(client: VicidialClient = getVicidialClient()): Promise<ConnectionCheck> {
+/** What the API user may do, and whether its login works. */
+export type RightsCheck = Pick<ConnectionCheck, "credentials" | "capabilities" | "error">;
+
+/** `version` alone: answered before authentication (2.1), so it never costs a login or an error row. */
+export async function checkReachable(client: VicidialClient = getVicidialClient()): Promise<ConnectionCheck> {
   const info = await version(CONTEXT, client);
   if (!info.ok) {
     return {
@@ -117,21 +117,29 @@ export async function checkConnection(client: VicidialClient = getVicidialClient
       capabilities: notChecked("VICIdial is not reachable"),
     };
   }
-  const reachable = {
+  return {
     reachable: true,
     version: info.data.version,
     build: info.data.build,
     timeZone: info.data.timeZone,
     serverTime: info.data.serverTime,
+    credentials: "unknown",
+    capabilities: [],
   };
+}
 
+/**
+ * The probe round: one call per function with the required fields left out. Each is an ERROR row
+ * in VICIdial's API log, so callers send it rarely (lib/connection-monitor.ts).
+ */
+export async function probeRights(client: VicidialClient = getVicidialClient()): Promise<RightsCheck> {
   // One probe first: if the credentials are wrong, it is the only attempt that reaches VICIdial.
   const functions = [...new Set(CAPABILITIES.map((capability) => capability.apiFunction))];
   const [firstFunction, ...otherFunctions] = functions;
   const first = await probe(firstFunction!, client);
   if ("credentials" in first) {
     const { code, message } = first.credentials;
-    return { ...reachable, error: { code, message }, credentials: credentialsOf(first.credentials), capabilities: notChecked(message) };
+    return { error: { code, message }, credentials: credentialsOf(first.credentials), capabilities: notChecked(message) };
   }
   const outcomes = new Map<string, ProbeOutcome>([[firstFunction!, first]]);
   const others = await Promise.all(otherFunctions.map(async (apiFunction) => [apiFunction, await probe(apiFunction, client)] as const));
@@ -145,5 +153,15 @@ export async function checkConnection(client: VicidialClient = getVicidialClient
     if (!outcome.allowed) return { key, label, allowed: false, reason: outcome.reason };
     return "deleteRight" in rest ? { key, label, allowed: true, reason: DELETE_CHECKED_WHEN_USED } : { key, label, allowed: true };
   });
-  return { ...reachable, credentials: "ok", capabilities };
+  return { credentials: "ok", capabilities };
+}
+
+/**
+ * Is VICIdial reachable, which version, do the credentials work, and what may the API user do.
+ * Changes nothing; a wrong password costs one failed login, then the lockout guard holds.
+ */
+export async function checkConnection(client: VicidialClient = getVicidialClient()): Promise<ConnectionCheck> {
+  const reachable = await checkReachable(client);
+  if (!reachable.reachable) return reachable;
+  return { ...reachable, ...(await probeRights(client)) };
 }

@@ -1,11 +1,12 @@
 "use server";
 
+import { commandContext } from "@/lib/actions/command";
 import { addAliasCommand, deleteAliasCommand, updateAliasCommand } from "@/lib/aliases/commands";
 import { action } from "@/lib/auth/action";
 import { addAliasSchema, deleteAliasSchema, updateAliasSchema } from "@/lib/schemas/alias";
 
 export const addAliasAction = action({ permission: "phones.write", schema: addAliasSchema, audit: "alias.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addAliasCommand(input, { username: user.username, source });
+  const outcome = await addAliasCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
@@ -14,7 +15,7 @@ export const addAliasAction = action({ permission: "phones.write", schema: addAl
 export const updateAliasAction = action(
   { permission: "phones.write", schema: updateAliasSchema, audit: "alias.update" },
   async (input, { user, source, audit }) => {
-    const outcome = await updateAliasCommand(input, { username: user.username, source });
+    const outcome = await updateAliasCommand(input, commandContext({ user, source }));
     Object.assign(audit, outcome.audit);
     return outcome.result;
   },
@@ -22,7 +23,7 @@ export const updateAliasAction = action(
 
 /** A NOTICE that the API user may not delete aliases is a refusal: the alias stays listed. */
 export const deleteAliasAction = action({ permission: "phones.write", schema: deleteAliasSchema, audit: "alias.delete" }, async (input, { user, source, audit }) => {
-  const outcome = await deleteAliasCommand(input, { username: user.username, source });
+  const outcome = await deleteAliasCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });

@@ -1,5 +1,6 @@
 "use server";
 
+import { commandContext } from "@/lib/actions/command";
 import { fail, ok } from "@/lib/actions/result";
 import { action } from "@/lib/auth/action";
 import { getCidGroup, idleEntries, removeCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
@@ -49,7 +50,7 @@ export const removeCidGroupAction = action(
 
 /** Stage ADD. `audit.before` holds the area code's entries as they were. */
 export const addCidEntryAction = action({ permission: "cid.write", schema: addCidEntrySchema, audit: "cid.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addCidEntryCommand(input, { username: user.username, source });
+  const outcome = await addCidEntryCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
@@ -58,7 +59,7 @@ export const addCidEntryAction = action({ permission: "cid.write", schema: addCi
 export const updateCidEntriesAction = action(
   { permission: "cid.write", schema: updateCidEntriesSchema, audit: "cid.update" },
   async (input, { user, source, audit }) => {
-    const outcome = await updateCidEntriesCommand(input, { username: user.username, source });
+    const outcome = await updateCidEntriesCommand(input, commandContext({ user, source }));
     Object.assign(audit, outcome.audit);
     return outcome.result;
   },
@@ -68,7 +69,7 @@ export const updateCidEntriesAction = action(
 export const deleteCidEntriesAction = action(
   { permission: "cid.write", schema: deleteCidEntriesSchema, audit: "cid.delete" },
   async (input, { user, source, audit }) => {
-    const outcome = await deleteCidEntriesCommand(input, { username: user.username, source });
+    const outcome = await deleteCidEntriesCommand(input, commandContext({ user, source }));
     Object.assign(audit, outcome.audit);
     return outcome.result;
   },

@@ -1,5 +1,6 @@
 "use server";
 
+import { commandContext } from "@/lib/actions/command";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { fail, ok } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/record";
@@ -15,20 +16,20 @@ function patterns(list: readonly CopiedDid[], outcome: CopiedDid["outcome"]): st
 }
 
 export const addDidAction = action({ permission: "dids.write", schema: addDidSchema, audit: "did.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addDidCommand(input, { username: user.username, source });
+  const outcome = await addDidCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
 
 /** Sends only the fields present in the input: the form sends only what changed. */
 export const updateDidAction = action({ permission: "dids.write", schema: updateDidSchema, audit: "did.update" }, async (input, { user, source, audit }) => {
-  const outcome = await updateDidCommand(input, { username: user.username, source });
+  const outcome = await updateDidCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });
 
 export const deleteDidAction = action({ permission: "dids.delete", schema: deleteDidSchema, audit: "did.delete" }, async (input, { user, source, audit }) => {
-  const outcome = await deleteDidCommand(input, { username: user.username, source });
+  const outcome = await deleteDidCommand(input, commandContext({ user, source }));
   Object.assign(audit, outcome.audit);
   return outcome.result;
 });

@@ -97,6 +97,9 @@ export async function scratchVicidialDb(): Promise<ScratchVicidialDb> {
     },
     async drop() {
       try {
+        // A read the test abandoned (a timed-out one) would hold the tables until it ends.
+        const [running] = await admin.query("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE USER = ?", [account]);
+        for (const { id } of running as { id: number }[]) await admin.query("KILL CONNECTION ?", [id]).catch(() => {});
         await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
         await admin.query(`DROP USER IF EXISTS '${account}'@'%'`);
       } finally {

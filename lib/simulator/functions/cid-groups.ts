@@ -72,11 +72,17 @@ function add(ctx: FunctionContext): string {
   return successLine(FN, "CID GROUP ENTRY HAS BEEN ADDED", user, p.cid_group_id, p.areacode, p.outbound_cid, "1");
 }
 
+/** 2.9: the delete and modify log notes carry the rows as they were before the change. */
+function entryNotes(rows: CidGroupEntry[]): string {
+  return rows.map((r) => `${r.campaign_id}|${r.areacode}|${r.outbound_cid}|${r.active}|${r.cid_description}`).join("\n");
+}
+
 function remove(ctx: FunctionContext): string {
   const { p, state, user } = ctx;
   // With areacode=---ALL--- and no outbound_cid this deletes the entire group.
+  const before = entryNotes(state.cidGroupEntries.filter(entryMatcher(p.cid_group_id, p.areacode, p.outbound_cid)));
   const deleted = deleteRows(state.cidGroupEntries, entryMatcher(p.cid_group_id, p.areacode, p.outbound_cid));
-  writeAdminLog(ctx, "CIDGROUPS", "DELETE", p.cid_group_id, "ADMIN API DELETE CID");
+  writeAdminLog(ctx, "CIDGROUPS", "DELETE", p.cid_group_id, "ADMIN API DELETE CID", before);
   return successLine(FN, "CID GROUP ENTRIES HAVE BEEN DELETED", user, p.cid_group_id, p.areacode, p.outbound_cid, String(deleted));
 }
 
@@ -90,6 +96,7 @@ function update(ctx: FunctionContext, rows: CidGroupEntry[]): string {
   if (Object.keys(changes).length === 0) {
     return errorLine(FN, "NO UPDATES WERE DEFINED", user, p.cid_group_id, p.areacode, p.outbound_cid, p.active, p.cid_description);
   }
+  const before = entryNotes(rows);
   // MySQL reports changed rows, not matched rows, so a repeated UPDATE reports 0.
   let modified = 0;
   for (const row of rows) {
@@ -99,7 +106,7 @@ function update(ctx: FunctionContext, rows: CidGroupEntry[]): string {
       modified++;
     }
   }
-  writeAdminLog(ctx, "CIDGROUPS", "MODIFY", p.cid_group_id, "ADMIN API MODIFY CID");
+  writeAdminLog(ctx, "CIDGROUPS", "MODIFY", p.cid_group_id, "ADMIN API MODIFY CID", before);
   return successLine(FN, "CID GROUP ENTRIES HAVE BEEN UPDATED", user, p.cid_group_id, p.areacode, p.outbound_cid, String(modified));
 }
 
