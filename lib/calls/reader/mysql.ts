@@ -1,5 +1,5 @@
 import "server-only";
-import { openMysql } from "@/lib/cluster/mysql";
+import { openMysql, type MysqlOptions } from "@/lib/cluster/mysql";
 import { callRowOf, recordingRowOf } from "./rows";
 import type { CallDetails, CallDirection, CallPage, CallSearch, CallsReader, RecordingRow } from "./types";
 
@@ -16,6 +16,10 @@ const INBOUND_COLUMNS = `'inbound' AS direction, CAST(closecallid AS CHAR) AS ca
 
 const RECORDING_COLUMNS = `CAST(recording_id AS CHAR) AS recording_id, ${time("start_time")} AS start_time, ${time("end_time")} AS end_time,
   length_in_sec, filename, location, lead_id, user, vicidial_id, server_ip`;
+
+// The outer SELECTs over the UNIONs name their columns too: nothing here ever reads `*`.
+const CALL_NAMES = "direction, call_key, uniqueid, lead_id, list_id, campaign_id, call_date, start_epoch, end_epoch, length_in_sec, status, phone_code, phone_number, user, term_reason, queue_seconds";
+const RECORDING_NAMES = "recording_id, start_time, end_time, length_in_sec, filename, location, lead_id, user, vicidial_id, server_ip";
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
@@ -91,7 +95,7 @@ async function search(db: Db, search: CallSearch): Promise<CallPage> {
     params.push(...where.params);
   }
   // Wrapped in one SELECT: the account's guard lets through statements that start with SELECT.
-  const sql = `SELECT * FROM (${parts.join(" UNION ALL ")}) AS calls ORDER BY call_date ${order}, direction, call_key ${order} LIMIT ${search.limit + 1} OFFSET ${search.offset}`;
+  const sql = `SELECT ${CALL_NAMES} FROM (${parts.join(" UNION ALL ")}) AS calls ORDER BY call_date ${order}, direction, call_key ${order} LIMIT ${search.limit + 1} OFFSET ${search.offset}`;
   const rows = (await db.select<Raw>(sql, params)).map(callRowOf);
   return { rows: rows.slice(0, search.limit), more: rows.length > search.limit };
 }
@@ -143,23 +147,23 @@ async function call(db: Db, direction: CallDirection, key: string): Promise<Call
 
 async function recordings(db: Db, vicidialId: string, fallback: { lead_id: number; from: string; to: string } | null): Promise<RecordingRow[]> {
   const byCall = (table: string) => `(SELECT ${RECORDING_COLUMNS} FROM ${table} WHERE vicidial_id = ?)`;
-  const found = await db.select<Raw>(`SELECT * FROM (${byCall("recording_log")} UNION ALL ${byCall("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [vicidialId, vicidialId]);
+  const found = await db.select<Raw>(`SELECT ${RECORDING_NAMES} FROM (${byCall("recording_log")} UNION ALL ${byCall("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [vicidialId, vicidialId]);
   if (found.length > 0 || !fallback) return found.map(recordingRowOf);
   const byLead = (table: string) => `(SELECT ${RECORDING_COLUMNS} FROM ${table} WHERE lead_id = ? AND start_time BETWEEN ? AND ?)`;
   const params = [fallback.lead_id, fallback.from, fallback.to];
-  return (await db.select<Raw>(`SELECT * FROM (${byLead("recording_log")} UNION ALL ${byLead("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [...params, ...params])).map(recordingRowOf);
+  return (await db.select<Raw>(`SELECT ${RECORDING_NAMES} FROM (${byLead("recording_log")} UNION ALL ${byLead("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [...params, ...params])).map(recordingRowOf);
 }
 
 async function recording(db: Db, recordingId: string): Promise<RecordingRow | null> {
   if (!/^\d{1,12}$/.test(recordingId)) return null;
   const one = (table: string) => `(SELECT ${RECORDING_COLUMNS} FROM ${table} WHERE recording_id = ?)`;
-  const row = await first<Raw>(db, `SELECT * FROM (${one("recording_log")} UNION ALL ${one("recording_log_archive")}) AS r LIMIT 1`, [recordingId, recordingId]);
+  const row = await first<Raw>(db, `SELECT ${RECORDING_NAMES} FROM (${one("recording_log")} UNION ALL ${one("recording_log_archive")}) AS r LIMIT 1`, [recordingId, recordingId]);
   return row ? recordingRowOf(row) : null;
 }
 
 /** Calls from VICIdial's own database over the SELECT-only account (VICIDIAL_DB_URL). */
-export function createMysqlCallsReader(url: string): CallsReader {
-  const db = openMysql(url);
+export function createMysqlCallsReader(url: string, options: MysqlOptions = {}): CallsReader {
+  const db = openMysql(url, options);
   return {
     kind: "mysql",
     serverNow: async () => (await db.select<{ now: string }>(`SELECT ${time("NOW()")} AS now`))[0]!.now,
