@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { loadCallCard } from "@/lib/calls/card";
 import { createMysqlCallsReader } from "@/lib/calls/reader/mysql";
 import type { CallsReader } from "@/lib/calls/reader/types";
 import { phoneVariants } from "@/lib/calls/search";
 import { openMysql } from "@/lib/cluster/mysql";
 import { scratchVicidialDb, type ScratchVicidialDb } from "@/lib/cluster/testing/mariadb";
+import { benchMariadb } from "./mariadb";
 import type { BenchResult } from "./run";
 import { round, summarize } from "./stats";
 
@@ -20,19 +20,6 @@ const INBOUND = 300_000;
 const LEADS = 200_000;
 const AGENTS = 300;
 const SPAN_S = 90 * 86_400;
-
-/** A throwaway MariaDB when none is configured (.ci/start-mariadb.sh), stopped afterwards. */
-function ensureMariadb(): () => void {
-  if (process.env.TEST_MARIADB_ADMIN_URL) return () => {};
-  const started = spawnSync("bash", [".ci/start-mariadb.sh"], { encoding: "utf8" });
-  if (started.status !== 0) throw new Error(`could not start MariaDB: ${started.stderr}`);
-  for (const match of started.stdout.matchAll(/^export (\w+)=(.*)$/gm)) process.env[match[1]!] = match[2]!;
-  const dataDir = process.env.TEST_MARIADB_DATA_DIR!;
-  return () => {
-    spawnSync("bash", [".ci/stop-mariadb.sh", dataDir], { stdio: "inherit" });
-    delete process.env.TEST_MARIADB_ADMIN_URL;
-  };
-}
 
 /** Fills the call tables with INSERT … SELECT from MariaDB's sequence engine: seconds, not minutes. */
 async function fill(db: ScratchVicidialDb, now: number): Promise<void> {
@@ -95,7 +82,7 @@ const vicidialTime = (epoch: number) => {
 
 export async function callsBench(options: { runs?: number } = {}): Promise<BenchResult> {
   const runs = options.runs ?? 40;
-  const stop = ensureMariadb();
+  const mariadb = benchMariadb();
   const db = await scratchVicidialDb();
   let reader: CallsReader | undefined;
   try {
@@ -142,6 +129,6 @@ export async function callsBench(options: { runs?: number } = {}): Promise<Bench
   } finally {
     await reader?.close();
     await db.drop();
-    stop();
+    mariadb.stop();
   }
 }

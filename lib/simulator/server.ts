@@ -7,7 +7,7 @@ import { createStateReader, isClusterDbMethod } from "./cluster-db";
 import { createDidRequestCounter } from "./did-requests";
 import { DuplicateKeyError, PhpFatalError } from "./mysql";
 import { addDemoCalls } from "./calls/demo";
-import { answerCallsRequest } from "./calls/http";
+import { answerCallsRequest, CALLS_PATH } from "./calls/http";
 import { answerApiCall, type ApiReply } from "./non-agent-api";
 import { parsePostBody, parseQueryString, postPairs, queryPairs } from "./params";
 import { loadState, saveState } from "./persistence";
@@ -69,7 +69,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const clock = opts.now ?? (() => new Date());
   const stateFile = opts.stateFile;
   const seed = opts.seed === "demo" ? createDemoSeedState : createSeedState;
-  // A fresh state also gets the demo's call history, dated relative to the simulator's clock.
+  // A fresh state also gets QA's call history, dated relative to the simulator's clock.
   const freshState = () => addDemoCalls(seed(), clock());
   const state = (stateFile ? loadState(stateFile) : undefined) ?? freshState();
   const reader = createStateReader(state);
@@ -200,7 +200,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       send(res, 200, { "Content-Type": "application/json" }, JSON.stringify(didRequests.snapshot()));
       return;
     }
-    if (answerCallsRequest(req, res, body, { state, clock, control: opts.control === true, persist })) return;
+    if (answerCallsRequest(req, res, body, { state, clock, loopback: isLoopbackAddress(clientIpOf(req)) })) return;
     const active = applies(faults, req, body) ? faults : {};
     if (active.latencyMs && active.latencyMs > 0) await sleep(active.latencyMs);
     if (closing) return;
@@ -239,7 +239,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
 
   const server = createServer((req, res) => {
     // A database read is not a request to VICIdial's web server.
-    if ((req.url ?? "").split("?")[0] !== CLUSTER_DB_PATH) requests++;
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path !== CLUSTER_DB_PATH && !path.startsWith(CALLS_PATH)) requests++;
     handle(req, res).catch((error: unknown) => {
       console.error("simulator:", error);
       send(res, 500, SCRIPT_HEADERS, "");

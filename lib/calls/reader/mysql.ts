@@ -1,5 +1,5 @@
 import "server-only";
-import { openMysql } from "@/lib/cluster/mysql";
+import { openMysql, type MysqlOptions } from "@/lib/cluster/mysql";
 import { callRowOf, recordingRowOf } from "./rows";
 import type { CallDetails, CallDirection, CallPage, CallSearch, CallsReader, RecordingRow } from "./types";
 
@@ -17,6 +17,10 @@ const INBOUND_COLUMNS = `'inbound' AS direction, CAST(closecallid AS CHAR) AS ca
 const RECORDING_COLUMNS = `CAST(recording_id AS CHAR) AS recording_id, ${time("start_time")} AS start_time, ${time("end_time")} AS end_time,
   length_in_sec, filename, location, lead_id, user, vicidial_id, server_ip`;
 
+// The outer SELECTs over the UNIONs name their columns too: nothing here ever reads `*`.
+const CALL_NAMES = "direction, call_key, uniqueid, lead_id, list_id, campaign_id, call_date, start_epoch, end_epoch, length_in_sec, status, phone_code, phone_number, user, term_reason, queue_seconds";
+const RECORDING_NAMES = "recording_id, start_time, end_time, length_in_sec, filename, location, lead_id, user, vicidial_id, server_ip";
+
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
 /**
@@ -24,7 +28,7 @@ const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(
  * index); the other conditions narrow within it, each on a column VICIdial indexes where it has
  * one (closer log: phone_number, campaign_id, (call_date, user), uniqueid; both: lead_id).
  */
-function whereOf(direction: CallDirection, search: CallSearch, uniqueids: string[] | null): { sql: string; params: unknown[] } {
+function whereOf(direction: CallDirection, search: CallSearch, uniqueids: string[] | null, leadIds: number[]): { sql: string; params: unknown[] } {
   const clauses = ["call_date BETWEEN ? AND ?"];
   const params: unknown[] = [search.from, search.to];
   if (search.phones?.length) {
@@ -32,10 +36,11 @@ function whereOf(direction: CallDirection, search: CallSearch, uniqueids: string
       clauses.push(`phone_number IN (${placeholders(search.phones)})`);
       params.push(...search.phones);
     } else {
-      // vicidial_log has no phone_number index: its lead's number (vicidial_list.phone_number,
-      // indexed) finds the calls by lead_id, and the range scan catches numbers dialled off-lead.
-      clauses.push(`(phone_number IN (${placeholders(search.phones)}) OR lead_id IN (SELECT lead_id FROM vicidial_list WHERE phone_number IN (${placeholders(search.phones)})))`);
-      params.push(...search.phones, ...search.phones);
+      // vicidial_log has no phone_number index: its calls are found by their leads, whose number
+      // (vicidial_list.phone_number) is indexed. A range scan of the log by number would read
+      // every call of the period.
+      clauses.push(leadIds.length > 0 ? `lead_id IN (${placeholders(leadIds)})` : "FALSE");
+      params.push(...leadIds);
     }
   }
   if (search.agent) {
@@ -69,6 +74,13 @@ async function search(db: Db, search: CallSearch): Promise<CallPage> {
     uniqueids = found.map((row) => row.uniqueid);
   }
   const directions: CallDirection[] = search.direction ? [search.direction] : ["inbound", "outbound"];
+  const leadIds =
+    search.phones?.length && directions.includes("outbound")
+      ? (await db.select<{ lead_id: number }>(`SELECT lead_id FROM vicidial_list WHERE phone_number IN (${placeholders(search.phones)}) LIMIT 1000`, search.phones)).map((row) => Number(row.lead_id))
+      : [];
+  // By number, lead or call ID a table holds a handful of rows, found through that column's
+  // index; ordering them inside would tempt the optimizer to walk call_date instead.
+  const selective = Boolean(search.phones?.length || search.lead_id !== undefined || uniqueids);
   // Each table gives at most the rows up to the end of the page, newest first from its call_date
   // index; the merge then sorts those few. One extra row says whether a next page exists.
   const window = search.offset + search.limit + 1;
@@ -76,14 +88,14 @@ async function search(db: Db, search: CallSearch): Promise<CallPage> {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const direction of directions) {
-    const where = whereOf(direction, search, uniqueids);
+    const where = whereOf(direction, search, uniqueids, leadIds);
     const table = direction === "inbound" ? "vicidial_closer_log" : "vicidial_log";
     const columns = direction === "inbound" ? INBOUND_COLUMNS : OUTBOUND_COLUMNS;
-    parts.push(`(SELECT ${columns} FROM ${table} WHERE ${where.sql} ORDER BY call_date ${order} LIMIT ${window})`);
+    parts.push(`(SELECT ${columns} FROM ${table} WHERE ${where.sql}${selective ? "" : ` ORDER BY call_date ${order} LIMIT ${window}`})`);
     params.push(...where.params);
   }
   // Wrapped in one SELECT: the account's guard lets through statements that start with SELECT.
-  const sql = `SELECT * FROM (${parts.join(" UNION ALL ")}) AS calls ORDER BY call_date ${order}, direction, call_key ${order} LIMIT ${search.limit + 1} OFFSET ${search.offset}`;
+  const sql = `SELECT ${CALL_NAMES} FROM (${parts.join(" UNION ALL ")}) AS calls ORDER BY call_date ${order}, direction, call_key ${order} LIMIT ${search.limit + 1} OFFSET ${search.offset}`;
   const rows = (await db.select<Raw>(sql, params)).map(callRowOf);
   return { rows: rows.slice(0, search.limit), more: rows.length > search.limit };
 }
@@ -135,23 +147,23 @@ async function call(db: Db, direction: CallDirection, key: string): Promise<Call
 
 async function recordings(db: Db, vicidialId: string, fallback: { lead_id: number; from: string; to: string } | null): Promise<RecordingRow[]> {
   const byCall = (table: string) => `(SELECT ${RECORDING_COLUMNS} FROM ${table} WHERE vicidial_id = ?)`;
-  const found = await db.select<Raw>(`SELECT * FROM (${byCall("recording_log")} UNION ALL ${byCall("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [vicidialId, vicidialId]);
+  const found = await db.select<Raw>(`SELECT ${RECORDING_NAMES} FROM (${byCall("recording_log")} UNION ALL ${byCall("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [vicidialId, vicidialId]);
   if (found.length > 0 || !fallback) return found.map(recordingRowOf);
   const byLead = (table: string) => `(SELECT ${RECORDING_COLUMNS} FROM ${table} WHERE lead_id = ? AND start_time BETWEEN ? AND ?)`;
   const params = [fallback.lead_id, fallback.from, fallback.to];
-  return (await db.select<Raw>(`SELECT * FROM (${byLead("recording_log")} UNION ALL ${byLead("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [...params, ...params])).map(recordingRowOf);
+  return (await db.select<Raw>(`SELECT ${RECORDING_NAMES} FROM (${byLead("recording_log")} UNION ALL ${byLead("recording_log_archive")}) AS r ORDER BY start_time, recording_id`, [...params, ...params])).map(recordingRowOf);
 }
 
 async function recording(db: Db, recordingId: string): Promise<RecordingRow | null> {
   if (!/^\d{1,12}$/.test(recordingId)) return null;
   const one = (table: string) => `(SELECT ${RECORDING_COLUMNS} FROM ${table} WHERE recording_id = ?)`;
-  const row = await first<Raw>(db, `SELECT * FROM (${one("recording_log")} UNION ALL ${one("recording_log_archive")}) AS r LIMIT 1`, [recordingId, recordingId]);
+  const row = await first<Raw>(db, `SELECT ${RECORDING_NAMES} FROM (${one("recording_log")} UNION ALL ${one("recording_log_archive")}) AS r LIMIT 1`, [recordingId, recordingId]);
   return row ? recordingRowOf(row) : null;
 }
 
 /** Calls from VICIdial's own database over the SELECT-only account (VICIDIAL_DB_URL). */
-export function createMysqlCallsReader(url: string): CallsReader {
-  const db = openMysql(url);
+export function createMysqlCallsReader(url: string, options: MysqlOptions = {}): CallsReader {
+  const db = openMysql(url, options);
   return {
     kind: "mysql",
     serverNow: async () => (await db.select<{ now: string }>(`SELECT ${time("NOW()")} AS now`))[0]!.now,

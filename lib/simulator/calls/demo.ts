@@ -3,7 +3,7 @@
 // time (a seeded generator), so a restart of a fresh demo looks the same.
 import { phpDateTime, unixSeconds } from "../clock";
 import type { CallLogRow, RecordingLogRow, SimulatorState } from "../state";
-import { insertCallRows } from "./tables";
+import { writeTable } from "../tables";
 
 const AGENTS = [
   ["agent101", "Alice Moreno"],
@@ -42,13 +42,20 @@ const compact = (time: string) => time.replace(/[-:]/g, "").replace(" ", "-");
 
 /** Adds the demo's agents, campaign, in-group, statuses, leads, calls and recordings to a fresh state. */
 export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
+  const insertCallRows = (table: string, rows: Record<string, unknown>[]) => writeTable(state, table, { insert: rows }, now, "127.0.0.1");
   const random = generator(20241115);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  insertCallRows(state, "vicidial_users", AGENTS.map(([user, full_name]) => ({ user, full_name, user_level: 1, user_group: "AGENTS" })));
-  insertCallRows(state, "vicidial_campaigns", [{ campaign_id: "WINBACK", campaign_name: "Win-back offers", active: "Y" }]);
-  insertCallRows(state, "vicidial_inbound_groups", [{ group_id: "SUPPORT", group_name: "Customer support line", active: "Y" }]);
-  insertCallRows(state, "vicidial_lists", [{ list_id: 2001, list_name: "Win-back, autumn", campaign_id: "WINBACK", active: "Y" }]);
-  insertCallRows(state, "vicidial_statuses", [
+  // The calls use the seed's own campaigns, in-groups, lists and agents (the demo seed has
+  // several of each); a seed without agents gets six, so every call has someone's name on it.
+  let agents = state.users.filter((u) => u.user_level === 1 && u.active === "Y" && /^agent\d+$/.test(u.user)).map((u) => u.user);
+  if (agents.length === 0) {
+    insertCallRows("vicidial_users", AGENTS.map(([user, full_name]) => ({ user, full_name, user_level: 1, user_group: "AGENTS" })));
+    agents = AGENTS.map(([user]) => user);
+  }
+  const campaigns = state.campaigns.filter((c) => c.active === "Y").map((c) => c.campaign_id);
+  const inGroups = state.inboundGroups.filter((g) => g.active === "Y").map((g) => g.group_id).slice(0, 3);
+  const listOf = (campaign: string) => state.lists.find((l) => l.campaign_id === campaign)?.list_id ?? 999;
+  insertCallRows("vicidial_statuses", [
     { status: "SALE", status_name: "Sale Made" },
     { status: "NI", status_name: "Not Interested" },
     { status: "CALLBK", status_name: "Call Back" },
@@ -59,7 +66,7 @@ export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
     { status: "XFER", status_name: "Call Transferred" },
     { status: "DROP", status_name: "Agent Not Available" },
   ]);
-  insertCallRows(state, "vicidial_campaign_statuses", [{ status: "SALE", status_name: "Renewed a lapsed plan", campaign_id: "WINBACK" }]);
+  insertCallRows("vicidial_campaign_statuses", [{ status: "SALE", status_name: "Renewed a lapsed plan", campaign_id: campaigns[0] ?? "TESTCAMP" }]);
 
   const leads = [DEMO_CUSTOMER, ...Array.from({ length: 119 }, (_, i) => ({
     lead_id: 200002 + i,
@@ -67,7 +74,7 @@ export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
     first_name: pick(FIRST),
     last_name: pick(LAST),
   }))];
-  insertCallRows(state, "vicidial_list", leads.map((lead) => ({ ...lead, list_id: lead.lead_id % 2 === 0 ? 2001 : 998 })));
+  insertCallRows("vicidial_list", leads.map((lead, i) => ({ ...lead, list_id: listOf(campaigns[i % campaigns.length] ?? "TESTCAMP") })));
 
   // The first customer has exactly their three calls: the browser journey counts them.
   const others = leads.slice(1);
@@ -87,10 +94,10 @@ export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
     const call_date = phpDateTime(started);
     const status = i < 3 ? (i === 0 ? "SALE" : "NI") : pick(isInbound ? INBOUND_STATUSES : OUTBOUND_STATUSES);
     const answered = !["NA", "A", "B", "DROP"].includes(status);
-    const [user] = answered ? pick(AGENTS) : ["VDAD"];
+    const user = answered ? pick(agents) : "VDAD";
     const length = answered ? 40 + Math.floor(random() * 400) : Math.floor(random() * 30);
     const uniqueid = `${start}.${1000 + i}`;
-    const campaign_id = isInbound ? pick(["SUPPORT", "SUPPORT", "TEST_IN"]) : pick(["WINBACK", "WINBACK", "TESTCAMP"]);
+    const campaign_id = isInbound ? pick(inGroups) : pick(campaigns);
     const row: CallLogRow = {
       uniqueid,
       lead_id: lead.lead_id,
@@ -98,7 +105,7 @@ export function addDemoCalls(state: SimulatorState, now: Date): SimulatorState {
       phone_number: lead.phone_number,
       user: isInbound && !answered ? "" : user,
       status,
-      list_id: lead.lead_id % 2 === 0 ? 2001 : 998,
+      list_id: isInbound ? listOf(campaigns[0] ?? "TESTCAMP") : listOf(campaign_id),
       campaign_id,
       start_epoch: start,
       end_epoch: start + length,

@@ -1,15 +1,13 @@
 // The simulator's HTTP side for QA's call workspace: the reads the dashboard's simulator calls
-// reader makes (what its MySQL reader asks VICIdial's database), the recordings' audio, and, in
-// control mode, direct inserts into the call tables for tests.
+// reader makes (what its MySQL reader asks VICIdial's database) and the recordings' audio. Tests
+// seed the call tables through POST /__simulator/tables/<table> (./tables.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { phpDateTime } from "../clock";
 import type { SimulatorState } from "../state";
 import { RECORDINGS_PATH, serveRecording } from "./audio";
 import { callDetails, callRecordings, oneRecording, searchCalls, type SearchRequest } from "./reads";
-import { insertCallRows } from "./tables";
 
 export const CALLS_PATH = "/__simulator/calls/";
-const TABLES = "tables/";
 
 function json(res: ServerResponse, status: number, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value), "utf8");
@@ -22,7 +20,7 @@ export function answerCallsRequest(
   req: IncomingMessage,
   res: ServerResponse,
   body: Buffer,
-  context: { state: SimulatorState; clock: () => Date; control: boolean; persist: () => void },
+  context: { state: SimulatorState; clock: () => Date; loopback: boolean },
 ): boolean {
   const path = (req.url ?? "").split(/[?#]/)[0] ?? "";
   if (path.startsWith(RECORDINGS_PATH) && (req.method === "GET" || req.method === "HEAD")) {
@@ -30,6 +28,11 @@ export function answerCallsRequest(
     return true;
   }
   if (!path.startsWith(CALLS_PATH) || req.method !== "POST") return false;
+  // Database reads are for this machine's dashboard only, as a database port would be.
+  if (!context.loopback) {
+    json(res, 403, { error: "database reads are served to loopback clients only" });
+    return true;
+  }
   const op = path.slice(CALLS_PATH.length);
   let input: Record<string, unknown>;
   try {
@@ -40,16 +43,6 @@ export function answerCallsRequest(
   }
   const { state } = context;
   const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
-  if (op.startsWith(TABLES)) {
-    if (!context.control) return false;
-    const table = op.slice(TABLES.length);
-    if (!insertCallRows(state, table, (input.insert as Record<string, unknown>[] | undefined) ?? [])) json(res, 404, { error: `no table ${table}` });
-    else {
-      context.persist();
-      json(res, 200, { ok: true });
-    }
-    return true;
-  }
   switch (op) {
     case "now":
       json(res, 200, { now: phpDateTime(context.clock()) });

@@ -60,7 +60,8 @@ export function searchCalls(state: SimulatorState, request: SearchRequest): { ro
   const matches = (direction: Direction, row: CallLogRow) =>
     row.call_date >= request.from &&
     row.call_date <= request.to &&
-    (phones.length === 0 || phones.includes(row.phone_number) || (direction === "outbound" && leadsWithPhone.has(row.lead_id))) &&
+    // Outbound calls by their lead's number (vicidial_log has no phone_number index), inbound by their own.
+    (phones.length === 0 || (direction === "outbound" ? leadsWithPhone.has(row.lead_id) : phones.includes(row.phone_number))) &&
     (!request.agent || same(row.user, request.agent)) &&
     (!request.group || same(row.campaign_id, request.group)) &&
     (!request.status || same(row.status, request.status)) &&
