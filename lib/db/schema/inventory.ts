@@ -16,7 +16,7 @@ const known = {
   origin: text("origin").notNull().default("dashboard"),
   /** False for an "add existing" row: its settings are unknown until someone edits it. */
   settingsKnown: boolean("settings_known").notNull().default(true),
-  /** The full cluster pass that last saw the row; null when no pass has. */
+  /** The last full cluster pass that wrote the row; minus that number once a pass found it missing from its page (removed after the pass if VICIdial confirms it gone); null when no pass has. */
   seenPass: integer("seen_pass"),
 };
 
