@@ -4,6 +4,7 @@ import { appearedEntry, changedEntry, removedEntry } from "./audit-entries";
 import { compareRow } from "./compare";
 import type { LocalRow, SyncedResource } from "./resource";
 import { localRows, removeRows, writeRows, type Bookkeeping } from "./store";
+import { dashboardChangeTest } from "./ours";
 import { updatedByOf, type Who } from "./who";
 
 type AnyResource = SyncedResource<never>;
@@ -38,6 +39,7 @@ export async function applyRows(db: Db, resource: AnyResource, remote: readonly 
   const seen = options.pass === null ? {} : { seenPass: options.pass };
   const writes: (LocalRow & Bookkeeping)[] = [];
   const entries = new Map<string, () => Promise<AuditEntry>>();
+  const ours = options.silent ? () => false : await dashboardChangeTest(db);
   /** Rows added or changed by someone (not only refreshed): what the counts report. */
   const notable = new Set<string>();
   for (const row of remote) {
@@ -51,6 +53,11 @@ export async function applyRows(db: Db, resource: AnyResource, remote: readonly 
     }
     notable.add(key);
     const who = options.silent ? null : await options.whoFor(row);
+    if (ours(who)) {
+      // The dashboard's own change, read before its bookkeeping landed: it audits it itself.
+      writes.push({ ...row, ...seen, updatedAt: now, updatedBy: (mine?.updatedBy as string | undefined) ?? who!.source!, origin: (mine?.origin as string | undefined) ?? "dashboard" });
+      continue;
+    }
     writes.push({ ...row, ...seen, updatedAt: now, updatedBy: options.silent ? "imported from VICIdial" : updatedByOf(who), origin: "cluster" });
     if (options.silent) continue;
     if (comparison.kind === "new") entries.set(key, async () => appearedEntry(resource, row, who));
@@ -82,8 +89,12 @@ export async function removeGone(db: Db, resource: AnyResource, gone: readonly L
   if (gone.length === 0) return 0;
   return db.transaction(async (tx) => {
     const removed = await removeRows(tx as unknown as Db, resource, gone, readAt);
+    const ours = await dashboardChangeTest(tx as unknown as Db);
     const entries: AuditEntry[] = [];
-    for (const row of removed) entries.push(removedEntry(resource, row, await whoFor(row)));
+    for (const row of removed) {
+      const who = await whoFor(row);
+      if (!ours(who)) entries.push(removedEntry(resource, row, who));
+    }
     await recordAudits(entries, tx as unknown as Db);
     return removed.length;
   });

@@ -4,6 +4,8 @@ import { asc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulatorReader } from "@/lib/cluster/simulator-reader";
 import type { ClusterReader } from "@/lib/cluster/types";
+import { createUser } from "@/lib/auth/users";
+import { vicidialSource } from "@/lib/auth/source";
 import { auditLog, dids } from "@/lib/db/schema";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { simulatorTables } from "@/lib/simulator/testing/tables";
@@ -67,5 +69,28 @@ describe.each(testBackends())("cluster sync on %s with the simulator over HTTP",
     const [appeared] = await db().select().from(auditLog).where(eq(auditLog.target, "8005550177"));
     expect(appeared).toMatchObject({ action: "did.appeared", params: { vicidialUser: null } });
     // Two full passes over the demo seed (a few hundred records) over HTTP.
+  }, 60_000);
+
+  it("writes a change the dashboard itself made, read before its own bookkeeping, without an outside entry", async () => {
+    process.env.VICIDIAL_API_USER = SIMULATOR_DEMO_CREDENTIALS.user;
+    await runFullPass(db(), reader);
+    const made = await createUser({ username: "jobs.owner", displayName: "Jobs Owner", role: "supervisor", password: "Jobs owner pass 1" });
+    if (!made.ok) throw new Error(made.error.message);
+    const mark = await auditMark(db());
+    // What a bulk job sends: the dashboard's API user, the job owner as source; its list row not written yet.
+    const params = new URLSearchParams({
+      function: "add_did",
+      user: SIMULATOR_DEMO_CREDENTIALS.user,
+      pass: SIMULATOR_DEMO_CREDENTIALS.pass,
+      source: vicidialSource("jobs.owner"),
+      did_pattern: "8005550188",
+      did_description: "Added by a job",
+    });
+    expect(await (await fetch(`${sim.url}?${params}`)).text()).toMatch(/^SUCCESS/);
+
+    await followAdminLog(db(), reader, { cursor: (await syncState(db())).adminLogCursor });
+    const [listed] = await db().select().from(dids).where(eq(dids.didPattern, "8005550188"));
+    expect(listed).toMatchObject({ description: "Added by a job", updatedBy: "jobsowner" });
+    expect(await db().select().from(auditLog).where(gt(auditLog.id, mark))).toEqual([]);
   }, 60_000);
 });

@@ -38,11 +38,35 @@ export async function whoOf(reader: ClusterReader, entry: ClusterAdminLogEntry):
   let source: string | null = null;
   if (via === "api") {
     const calls: ClusterApiLogEntry[] = await reader.apiLogBetween(entry.user, shifted(entry.event_date, -API_LOG_WINDOW_S), shifted(entry.event_date, API_LOG_WINDOW_S));
-    const wanted = API_FUNCTIONS[entry.event_section];
-    const call = calls.find((candidate) => !wanted || wanted.test(candidate.function)) ?? calls[0];
-    source = call?.source || null;
+    source = closestCall(calls, entry)?.source || null;
   }
   return { user: entry.user, via, source, at: entry.event_date, adminLogId: entry.admin_log_id };
+}
+
+/** The event's verb in API function names: an ADD is add_…, a MODIFY update_…, a DELETE update_… with delete. */
+const VERBS: Record<string, RegExp> = { ADD: /add|copy/i, COPY: /add|copy/i, MODIFY: /update/i, DELETE: /update|delete/i };
+
+/**
+ * The API call behind an admin-log entry: of the calls in its window, one of the section's
+ * functions with the event's verb, nearest in time (the later one on a tie: the log row is
+ * written after the call's). Several tools writing in the same second stay indistinguishable.
+ */
+function closestCall(calls: readonly ClusterApiLogEntry[], entry: ClusterAdminLogEntry): ClusterApiLogEntry | undefined {
+  const section = API_FUNCTIONS[entry.event_section];
+  const verb = VERBS[entry.event_type];
+  const fitting = calls.filter((call) => (!section || section.test(call.function)) && (!verb || verb.test(call.function)));
+  const candidates = fitting.length > 0 ? fitting : calls;
+  const at = Date.parse(entry.event_date.replace(" ", "T") + "Z");
+  let best: ClusterApiLogEntry | undefined;
+  let bestGap = Infinity;
+  for (const call of candidates) {
+    const gap = Math.abs(Date.parse(call.api_date.replace(" ", "T") + "Z") - at);
+    if (gap <= bestGap) {
+      best = call;
+      bestGap = gap;
+    }
+  }
+  return best;
 }
 
 /** "by admin 6666 at 2026-03-01 10:00:00", "through the API as apiuser (source crm) at …". */
