@@ -5,11 +5,11 @@ import { WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
 import { THROTTLE } from "@/lib/auth/throttle";
 import type { DashboardServer } from "../e2e/support/server";
 import { CookieJar, SESSION_COOKIE, signedIn, signIn, signOut } from "./support/session";
-import { addRequests, ADMIN, newPatterns, rowAudits, startDidJob, startStack, statesOf, waitForStatus, type Stack } from "./support/stack";
+import { addRequests, ADMIN, newPatterns, rowAudits, startDidJob, startStack, statesOf, waitFor, waitForStatus, type Stack } from "./support/stack";
 
 /**
  * Two dashboard processes on one PostgreSQL with one AUTH_SECRET, as behind a load balancer.
- * (One cluster sync at a time is not tested here: the cluster reader does not exist yet.)
+ * Both read the simulator's database (demo mode), so both run the cluster sync loop.
  */
 describe("two dashboard instances on one PostgreSQL", () => {
   let stack: Stack;
@@ -97,5 +97,35 @@ describe("two dashboard instances on one PostgreSQL", () => {
     const adds = addRequests(stack.sim, patterns);
     expect(patterns.filter((p) => adds.get(p) !== 1)).toEqual([]);
     expect((await rowAudits(stack.db, jobId)).length).toBe(600);
+  });
+
+  it("with VICIdial's database read, one instance syncs at a time: one lease holder, the first import summarised once, each Sync now served by one pass", async () => {
+    type SyncRow = { lease_owner: string | null; pass: number; last_finished_at: Date | null; last_ok: boolean | null };
+    const state = async () => ((await stack.db.execute(sql`select lease_owner, pass, last_finished_at, last_ok from cluster_sync where id = 'main'`)) as unknown as { rows: SyncRow[] }).rows[0];
+    await waitFor(async () => (await state())?.last_ok === true, "the first cluster pass", 60_000);
+
+    const owners = new Set<string>();
+    const sampler = setInterval(() => {
+      void state()
+        .then((row) => row?.lease_owner && owners.add(row.lease_owner))
+        .catch(() => undefined);
+    }, 50);
+    try {
+      for (let round = 0; round < 2; round += 1) {
+        const before = (await state())!;
+        await stack.db.execute(sql`update cluster_sync set requested_at = now() where id = 'main'`);
+        const after = await waitFor(async () => {
+          const row = await state();
+          return row && row.last_finished_at && before.last_finished_at && row.last_finished_at > before.last_finished_at ? row : undefined;
+        }, `Sync now, round ${round + 1}`, 60_000);
+        expect(after.last_ok).toBe(true);
+        expect(after.pass).toBe(before.pass + 1);
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(owners.size).toBe(1);
+    const imports = (await stack.db.execute(sql`select count(*)::int as n from audit_log where action = 'cluster.import'`)) as unknown as { rows: { n: number }[] };
+    expect(imports.rows[0]?.n).toBe(1);
   });
 });
