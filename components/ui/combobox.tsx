@@ -60,7 +60,8 @@ export function Combobox({ loadOptions, queryKey, optionsLabel, onPick, ref, cla
   const typed = text.trim().toLowerCase();
   const match = typed ? options.find((option) => option.id.toLowerCase() === typed) : undefined;
   // A value typed in full needs no list over the rest of the form; its name shows below instead.
-  const shown = open && options.length > 0 && (!match || browsing);
+  // A picker that adds what is picked (onPick) keeps it listed: picking it is how it gets added.
+  const shown = open && options.length > 0 && (!match || browsing || onPick !== undefined);
   const listbox = `${id}-options`;
 
   const close = () => {
