@@ -25,6 +25,48 @@ interface TableSpec {
 
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
+/** AUTO_INCREMENT: the id given, or one past the highest the table holds. */
+function autoIncrement(rows: readonly Row[], column: string, given: Row): number {
+  return given[column] === undefined ? Math.max(0, ...rows.map((row) => Number(row[column] ?? 0))) + 1 : Number(given[column]);
+}
+
+/** The columns vicidial_log (outbound) and vicidial_closer_log (inbound) share, with their defaults. */
+const CALL_LOG_DEFAULTS = {
+  uniqueid: "",
+  lead_id: 0,
+  call_date: "",
+  phone_number: "",
+  user: "",
+  status: "",
+  list_id: 0,
+  campaign_id: "",
+  start_epoch: null,
+  end_epoch: null,
+  length_in_sec: null,
+  term_reason: "NONE",
+};
+
+/** recording_log and recording_log_archive: the same columns, two tables. */
+function recordingTable(rowsOf: (s: SimulatorState) => unknown[]): TableSpec {
+  return {
+    rows: (s) => rowsOf(s) as Row[],
+    defaults: (s, given) => ({
+      recording_id: autoIncrement(rowsOf(s) as Row[], "recording_id", given),
+      start_time: "",
+      end_time: null,
+      length_in_sec: null,
+      filename: "",
+      location: "",
+      lead_id: null,
+      user: "",
+      vicidial_id: "",
+      server_ip: "",
+    }),
+    unique: [["recording_id"]],
+    numeric: ["recording_id", "length_in_sec", "lead_id"],
+  };
+}
+
 const TABLES: Record<string, TableSpec> = {
   vicidial_inbound_dids: {
     rows: (s) => s.dids as unknown as Row[],
@@ -169,50 +211,23 @@ const TABLES: Record<string, TableSpec> = {
     rows: (s) => s.calls.closerLog as unknown as Row[],
     defaults: (s, given) => ({
       // AUTO_INCREMENT: one past the highest closecallid held.
-      closecallid: given.closecallid === undefined ? Math.max(0, ...s.calls.closerLog.map((r) => r.closecallid ?? 0)) + 1 : Number(given.closecallid),
-      uniqueid: "",
-      lead_id: 0,
-      call_date: "",
-      phone_number: "",
-      user: "",
-      status: "",
-      list_id: 0,
-      campaign_id: "",
-      start_epoch: null,
-      end_epoch: null,
-      length_in_sec: null,
+      closecallid: autoIncrement(s.calls.closerLog as unknown as Row[], "closecallid", given),
+      ...CALL_LOG_DEFAULTS,
       queue_seconds: 0,
-      term_reason: "NONE",
     }),
     unique: [["closecallid"]],
     numeric: ["closecallid", "lead_id", "list_id", "start_epoch", "end_epoch", "length_in_sec", "queue_seconds"],
   },
   vicidial_log: {
     rows: (s) => s.calls.outboundLog as unknown as Row[],
-    defaults: () => ({
-      uniqueid: "",
-      lead_id: 0,
-      call_date: "",
-      phone_number: "",
-      user: "",
-      status: "",
-      list_id: 0,
-      campaign_id: "",
-      start_epoch: null,
-      end_epoch: null,
-      length_in_sec: null,
-      phone_code: "",
-      user_group: "",
-      term_reason: "NONE",
-      called_count: 0,
-    }),
+    defaults: () => ({ ...CALL_LOG_DEFAULTS, phone_code: "", user_group: "", called_count: 0 }),
     unique: [["uniqueid"]],
     numeric: ["lead_id", "list_id", "start_epoch", "end_epoch", "length_in_sec", "called_count"],
   },
   vicidial_list: {
     rows: (s) => (s.calls.leads ??= []) as unknown as Row[],
     defaults: (s, given) => ({
-      lead_id: given.lead_id === undefined ? Math.max(0, ...(s.calls.leads ?? []).map((r) => r.lead_id)) + 1 : Number(given.lead_id),
+      lead_id: autoIncrement((s.calls.leads ?? []) as unknown as Row[], "lead_id", given),
       list_id: 0,
       first_name: "",
       last_name: "",
@@ -221,40 +236,8 @@ const TABLES: Record<string, TableSpec> = {
     unique: [["lead_id"]],
     numeric: ["lead_id", "list_id"],
   },
-  recording_log: {
-    rows: (s) => (s.calls.recordings ??= []) as unknown as Row[],
-    defaults: (s, given) => ({
-      recording_id: given.recording_id === undefined ? Math.max(0, ...(s.calls.recordings ?? []).map((r) => r.recording_id)) + 1 : Number(given.recording_id),
-      start_time: "",
-      end_time: null,
-      length_in_sec: null,
-      filename: "",
-      location: "",
-      lead_id: null,
-      user: "",
-      vicidial_id: "",
-      server_ip: "",
-    }),
-    unique: [["recording_id"]],
-    numeric: ["recording_id", "length_in_sec", "lead_id"],
-  },
-  recording_log_archive: {
-    rows: (s) => (s.calls.recordingsArchive ??= []) as unknown as Row[],
-    defaults: (s, given) => ({
-      recording_id: given.recording_id === undefined ? Math.max(0, ...(s.calls.recordingsArchive ?? []).map((r) => r.recording_id)) + 1 : Number(given.recording_id),
-      start_time: "",
-      end_time: null,
-      length_in_sec: null,
-      filename: "",
-      location: "",
-      lead_id: null,
-      user: "",
-      vicidial_id: "",
-      server_ip: "",
-    }),
-    unique: [["recording_id"]],
-    numeric: ["recording_id", "length_in_sec", "lead_id"],
-  },
+  recording_log: recordingTable((s) => (s.calls.recordings ??= [])),
+  recording_log_archive: recordingTable((s) => (s.calls.recordingsArchive ??= [])),
   vicidial_statuses: {
     rows: (s) => (s.calls.statuses ??= []) as unknown as Row[],
     defaults: () => ({ status: "", status_name: "" }),
