@@ -1,6 +1,5 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -57,7 +56,3 @@ export async function openDatabase(location: string): Promise<OpenDb> {
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 
-export async function ping(db: Db): Promise<boolean> {
-  await db.execute(sql`select 1`);
-  return true;
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { jobRows, jobs, jobSecrets } from "@/lib/db/schema/jobs";
 import { safeText, toCsv } from "./csv";
@@ -117,8 +117,3 @@ export async function expireSheets(db: Db, now: Date = new Date(), jobId?: strin
   });
 }
 
-/** Passwords still held for a job (the page says whether the sheet can be downloaded). */
-export async function keptSecretCount(db: Db, jobId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(jobSecrets).where(eq(jobSecrets.jobId, jobId));
-  return row?.n ?? 0;
-}

@@ -27,10 +27,6 @@ export function splitLines(body: string): string[] {
   return body.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
-export function isResultLine(line: string): boolean {
-  return RESULT_LINE.test(line);
-}
-
 export function hasDatabaseFailure(body: string): boolean {
   return DATABASE_FAILURE.test(body);
 }
