@@ -1,6 +1,6 @@
 import { lookupCallAction, lookupCallBatchAction } from "@/app/(dashboard)/calls/actions";
 import { flagCallAction, resolveFlagAction } from "@/app/(dashboard)/calls/flag-actions";
-import type { ActionCase } from "@/lib/auth/action-matrix.cases";
+import type { ActionCase } from "./index.cases";
 
 /** The call actions for the role matrix, each with input its schema accepts (seed calls). */
 export const CALL_ACTION_CASES: ActionCase[] = [

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ok } from "@/lib/actions/result";
-import { actionDefinition } from "./action";
-import { ACTION_CASES, ACTIONS_OUTSIDE_THE_MATRIX } from "./action-matrix.cases";
-import { can, ROLES, type Role } from "./permissions";
-import type { CurrentUser } from "./session";
+import { actionDefinition } from "@/lib/auth/action";
+import { ACTION_CASES, ACTIONS_OUTSIDE_THE_MATRIX } from "./action-matrix/index.cases";
+import { can, ROLES, type Role } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session";
 
 /**
  * The role matrix for server actions: every action, called as anonymous and as every role, is
@@ -56,7 +56,7 @@ describe("server action role matrix", () => {
         missing.push(`${file}#${name}${declared ? ` (declares ${declared})` : " (not declared with action())"}`);
       }
     }
-    expect(missing, "add these to ACTION_CASES in lib/auth/action-matrix.cases.ts").toEqual([]);
+    expect(missing, "add these to ACTION_CASES in app/(dashboard)/action-matrix/index.cases.ts").toEqual([]);
   });
 
   it("lists each action once", () => {

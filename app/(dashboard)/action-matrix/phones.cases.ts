@@ -1,6 +1,6 @@
 import { addAliasAction, addExistingAliasAction, deleteAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
 import { addExistingPhoneAction, addPhoneAction, deletePhoneAction, updatePhoneAction } from "@/app/(dashboard)/phones/actions";
-import type { ActionCase } from "@/lib/auth/action-matrix.cases";
+import type { ActionCase } from "./index.cases";
 
 /** The phone and alias actions for the role matrix, each with input its schema accepts (seed phones and alias). */
 export const PHONE_ACTION_CASES: ActionCase[] = [

@@ -1,5 +1,5 @@
 import { addDidAction, addExistingDidAction, copyDidAction, deleteDidAction, updateDidAction } from "@/app/(dashboard)/dids/actions";
-import type { ActionCase } from "@/lib/auth/action-matrix.cases";
+import type { ActionCase } from "./index.cases";
 
 /** The DID actions for the role matrix, each with input its schema accepts. */
 export const DID_ACTION_CASES: ActionCase[] = [

@@ -10,7 +10,7 @@ import {
   startDidJobAction,
 } from "@/app/(dashboard)/jobs/actions";
 import { bulkChangeDidsAction, bulkDeleteDidsAction, bulkPhonesAction } from "@/app/(dashboard)/jobs/bulk-actions";
-import type { ActionCase } from "@/lib/auth/action-matrix.cases";
+import type { ActionCase } from "./index.cases";
 
 const JOB = { jobId: "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b" };
 

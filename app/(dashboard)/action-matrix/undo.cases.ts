@@ -15,7 +15,7 @@ import {
   startDidJobUndoAction,
   startPhoneJobUndoAction,
 } from "@/app/(dashboard)/jobs/undo-actions";
-import type { ActionCase } from "@/lib/auth/action-matrix.cases";
+import type { ActionCase } from "./index.cases";
 
 const ENTRY = { entryId: 12 };
 const JOB = { jobId: "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b" };

@@ -2,18 +2,18 @@ import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
 import { refreshConnectionAction, syncNowAction } from "@/app/(dashboard)/actions";
 import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
 import { changeRoleAction, createUserAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/(dashboard)/users/actions";
-import { CALL_ACTION_CASES } from "./matrix/calls";
-import { CID_GROUP_ACTION_CASES } from "./matrix/cid-groups";
-import { DID_ACTION_CASES } from "./matrix/dids";
-import { JOB_ACTION_CASES } from "./matrix/jobs";
-import { PHONE_ACTION_CASES } from "./matrix/phones";
-import { UNDO_ACTION_CASES } from "./matrix/undo";
-import type { Permission } from "./permissions";
+import { CALL_ACTION_CASES } from "./calls.cases";
+import { CID_GROUP_ACTION_CASES } from "./cid-groups.cases";
+import { DID_ACTION_CASES } from "./dids.cases";
+import { JOB_ACTION_CASES } from "./jobs.cases";
+import { PHONE_ACTION_CASES } from "./phones.cases";
+import { UNDO_ACTION_CASES } from "./undo.cases";
+import type { Permission } from "@/lib/auth/permissions";
 
 /**
  * Every server action, with the permission DESIGN.md's roles table gives it. The role-matrix test
  * (action-matrix.test.ts) calls each one as anonymous and as every role, and fails if a server
- * action exists that is missing here. Each resource keeps its list in lib/auth/matrix/<resource>.ts
+ * action exists that is missing here. Each resource keeps its list in app/(dashboard)/action-matrix/<resource>.cases.ts
  * and adds it to ACTION_CASES below.
  */
 export interface ActionCase {
@@ -44,7 +44,7 @@ const USER_ACTION_CASES: ActionCase[] = [
 
 /**
  * Bulk jobs: starting one needs the write permission of what it changes; steering one, jobs.run.
- * No sample inputs yet (the jobs issue moves these to lib/auth/matrix/jobs.ts with inputs).
+ * No sample inputs yet (the jobs issue moves these to app/(dashboard)/action-matrix/jobs.cases.ts with inputs).
  */
 export const ACTION_CASES: ActionCase[] = [
   { name: "refreshConnectionAction", action: refreshConnectionAction, permission: "account.self", validInput: {} },

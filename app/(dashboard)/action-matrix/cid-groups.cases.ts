@@ -5,7 +5,7 @@ import {
   removeCidGroupAction,
   updateCidEntriesAction,
 } from "@/app/(dashboard)/cid-groups/actions";
-import type { ActionCase } from "@/lib/auth/action-matrix.cases";
+import type { ActionCase } from "./index.cases";
 
 /** The CID group actions for the role matrix, each with input its schema accepts. */
 export const CID_GROUP_ACTION_CASES: ActionCase[] = [
