@@ -1,35 +1,13 @@
 import type { Permission } from "@/lib/auth/permissions";
 import { ROW_STATE_WORDS } from "@/lib/outcomes";
+import { FILE_JOB_KINDS, JOB_KINDS, type FileJobKind, type JobKind, type JobStatus, type RowState } from "./states";
 
 /**
  * The kinds of bulk job and the words and rights that go with each. Plain data: the pages, the
  * actions and the runner all read it, in the browser as on the server.
  */
-/** Jobs started from a CSV file (the wizard's kinds). */
-export const FILE_JOB_KINDS = ["dids", "did-copy", "cid", "agents"] as const;
-export type FileJobKind = (typeof FILE_JOB_KINDS)[number];
-/** Jobs started from rows selected in a list: activate, deactivate or delete them (lib/jobs/bulk.ts). */
-export const BULK_JOB_KINDS = ["did-bulk", "phone-bulk"] as const;
-export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
-/** Every kind: the file kinds, the list kinds and "undo" (undoes another job's successful rows, lib/undo/job.ts). */
-export const JOB_KINDS = [...FILE_JOB_KINDS, ...BULK_JOB_KINDS, "undo"] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
-
-export const JOB_STATUSES = ["running", "paused", "cancelled", "completed"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-export const ROW_STATES = ["pending", "running", "done", "exists", "failed", "skipped"] as const;
-export type RowState = (typeof ROW_STATES)[number];
-export const FINAL_ROW_STATES = ["done", "exists", "failed", "skipped"] as const satisfies readonly RowState[];
-export type FinalRowState = (typeof FINAL_ROW_STATES)[number];
-
-/**
- * The password sheet of an agent-provisioning job: kept (re-downloadable) until its creator
- * confirms it was saved ("saved") or it expires. "downloaded" is the state of sheets from before
- * re-downloads existed, deleted on their one download.
- */
-export const SHEET_STATES = ["kept", "saved", "downloaded", "expired"] as const;
-export type SheetState = (typeof SHEET_STATES)[number];
+export { FILE_JOB_KINDS, BULK_JOB_KINDS, JOB_KINDS, JOB_STATUSES, ROW_STATES, FINAL_ROW_STATES, SHEET_STATES } from "./states";
+export type { FileJobKind, BulkJobKind, JobKind, JobStatus, RowState, FinalRowState, SheetState } from "./states";
 
 /** VICIdial's own bulk tools stop at 5,000 rows too; a bigger file is split into several jobs. */
 export const MAX_JOB_ROWS = 5000;

@@ -1,6 +1,6 @@
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { JOB_KINDS, JOB_STATUSES, ROW_STATES, type JobKind, type JobStatus, type RowState, type SheetState } from "../../jobs/kinds";
+import { JOB_KINDS, JOB_STATUSES, ROW_STATES, type JobKind, type JobStatus, type RowState, type SheetState } from "../../jobs/states";
 
 /**
  * Bulk jobs (CSV imports) and their rows. Everything the runner needs lives here, not in process
