@@ -1,4 +1,4 @@
-// A byte-faithful stand-in for VICIdial's non_agent_api.php (contract: /work/shared/vicidial-api.md),
+// A byte-faithful stand-in for VICIdial's non_agent_api.php (contract: ../shared/vicidial-api.md),
 // written independently of lib/vicidial and lib/schemas so that testing the client against it
 // proves something.
 export { startSimulator, API_PATH } from "./server";

@@ -1,4 +1,4 @@
-// The fixture state described in /work/shared/vicidial-transcripts/README.md ("The server's
+// The fixture state described in ../shared/vicidial-transcripts/README.md ("The server's
 // state before the first case"), so that a recorded request gets the recorded answer.
 import type { Did, Flag, Phone, SimulatorState, User, YesNo } from "./state";
 

@@ -1,5 +1,5 @@
 -- VICIdial's tables as the dashboard reads them, for tests and benchmarks on a real MariaDB.
--- Our own DDL, written from /work/shared/vicidial-db.md (VICIdial SVN 3884's types): every
+-- Our own DDL, written from ../shared/vicidial-db.md (VICIdial SVN 3884's types): every
 -- table and column the doc names, the secret columns included, so that tests can prove the
 -- reader never names them. Columns the doc does not list are left out.
 --
