@@ -19,7 +19,7 @@ const HTML_H1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/g;
 const ERROR_DIGEST = /NEXT_HTTP_ERROR_FALLBACK;(403|404)/;
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'" };
-const textOf = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, (entity) => ENTITIES[entity]).trim();
+const textOf = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, (entity) => ENTITIES[entity] ?? entity).trim();
 
 /** GET `path` as whoever `request` is signed in as, following redirects as a browser would. */
 export async function pageAnswer(request: APIRequestContext, path: string): Promise<PageAnswer> {
