@@ -29,5 +29,5 @@ export async function pageAnswer(request: APIRequestContext, path: string): Prom
   const status = response.status();
   const digest = ERROR_DIGEST.exec(html)?.[1];
   const errorPage = status === 403 || status === 404 ? status : digest ? (Number(digest) as 403 | 404) : undefined;
-  return { status, path: `${url.pathname}${url.search}`, headings: [...html.matchAll(HTML_H1)].map((m) => textOf(m[1])), errorPage };
+  return { status, path: `${url.pathname}${url.search}`, headings: [...html.matchAll(HTML_H1)].map((m) => textOf(m[1] ?? "")), errorPage };
 }
