@@ -16,11 +16,11 @@ export default defineConfig({
   // Two: one per core of a machine like CI's (the server and the browsers need the cores too); E2E_WORKERS overrides.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  // Sign-in hashes with bcrypt cost 12 on a 2-core machine shared with the server: leave room.
+  // A 2-core machine shared by the server and the browsers (and, while developing, more): leave room.
   timeout: dev ? 240_000 : 90_000,
   expect: { timeout: dev ? 90_000 : 20_000 },
   projects: [
-    // Every spec waits on this one test, and each of its steps on bcrypt at the server: patience.
+    // Every spec waits on this one test: patience, so a loaded machine does not fail the whole run.
     {
       name: "setup",
       testMatch: /\.setup\.ts$/,

@@ -15,3 +15,12 @@ describe("JOB_STALE_AFTER_MS", () => {
     expect(() => parseEnv(only({ JOB_STALE_AFTER_MS: "soon" }))).toThrow(/JOB_STALE_AFTER_MS/);
   });
 });
+
+describe("PASSWORD_HASH_COST", () => {
+  it("is bcrypt cost 12 unless set, and stays within 4 to 15", () => {
+    expect(parseEnv(only({})).PASSWORD_HASH_COST).toBe(12);
+    expect(parseEnv(only({ PASSWORD_HASH_COST: "4" })).PASSWORD_HASH_COST).toBe(4);
+    expect(() => parseEnv(only({ PASSWORD_HASH_COST: "3" }))).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => parseEnv(only({ PASSWORD_HASH_COST: "16" }))).toThrow(/PASSWORD_HASH_COST/);
+  });
+});

@@ -48,6 +48,11 @@ export const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   /** Fixes the demo admin's password (browser tests); otherwise one is generated. */
   DEMO_ADMIN_PASSWORD: optionalString,
+  /**
+   * bcrypt cost of new password hashes (lib/auth/password). Each step doubles the work; a stored
+   * hash keeps the cost it was made with. Lower only for test servers (the browser tests use 4).
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int("must be a whole number").min(4, "must be at least 4").max(15, "must be at most 15").default(12),
   JOB_CONCURRENCY: positiveInt(4, 16),
   /** Hours a finished job's password sheet is kept when its creator has not confirmed saving it. */
   SHEET_KEEP_HOURS: positiveInt(24, 24 * 30),

@@ -30,6 +30,8 @@ export default async function globalSetup() {
     VICIDIAL_API_PASS: SIMULATOR_DEMO_CREDENTIALS.pass,
     VICIDIAL_TIMEOUT_MS: "3000",
     DEMO_ADMIN_PASSWORD: adminPassword,
+    // The suite signs people in a hundred times; cost 12 would only spend the server's CPU on it.
+    PASSWORD_HASH_COST: "4",
   });
 
   idp.registerClient(`${server.url}/api/auth/callback/oidc`);

@@ -14,13 +14,15 @@ export interface DashboardPage {
   path: string;
   heading: string;
   permission: Permission | null;
+  /** An address with no page: answered with the not-found page (heading in the browser only). */
+  notFound?: true;
 }
 
 const SHELL_PAGES: DashboardPage[] = [
   { path: "/", heading: "Overview", permission: null },
   { path: "/account", heading: "Account", permission: null },
   // An address with no page: the not-found page inside the shell, for every role.
-  { path: "/no-such-page", heading: "Page not found", permission: null },
+  { path: "/no-such-page", heading: "Page not found", permission: null, notFound: true },
 ];
 
 const AUDIT_AND_USER_PAGES: DashboardPage[] = [

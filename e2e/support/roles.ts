@@ -5,8 +5,8 @@ import type { Role } from "../../lib/auth/permissions";
 /**
  * One signed-in browser state per role, written once per run by e2e/roles.setup.ts (the "setup"
  * project every spec depends on): specs open pages as a role without signing in through the form
- * again (bcrypt cost 12 on the server each time). The users behind them are shared by every spec,
- * so a spec that changes a user (role, password, disabled) makes its own with newSignedInUser.
+ * again. The users behind them are shared by every spec, so a spec that changes a user (role,
+ * password, disabled) makes its own with newSignedInUser.
  *
  * The directory is fixed (not from global setup's environment) because Playwright reads the specs,
  * and so `test.use({ storageState: roleState(...) })`, before global setup runs.

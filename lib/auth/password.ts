@@ -1,15 +1,17 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { env } from "@/lib/env";
 
 /**
- * bcrypt cost 12: about a quarter of a second per hash in pure JavaScript, slow enough to make an
- * offline guess expensive. Unit tests hash hundreds of times and run at the minimum instead.
+ * bcrypt cost 12 (PASSWORD_HASH_COST): about a quarter of a second per hash in pure JavaScript,
+ * slow enough to make an offline guess expensive. Unit tests hash hundreds of times and run at the
+ * minimum instead; so do the browser tests' server, which signs people in a hundred times a run.
  */
-const COST = process.env.VITEST ? 4 : 12;
+const cost = () => (process.env.VITEST ? 4 : env().PASSWORD_HASH_COST);
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, cost());
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
@@ -23,7 +25,7 @@ let dummyHash: Promise<string> | undefined;
  * response time does not tell which usernames exist. Always false.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), COST);
+  dummyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), cost());
   await bcrypt.compare(password, await dummyHash);
   return false;
 }

@@ -1,0 +1,33 @@
+import type { APIRequestContext } from "@playwright/test";
+
+/** What the server answered for a page, read without a browser rendering it. */
+export interface PageAnswer {
+  status: number;
+  /** Where the request ended after redirects (path and query). */
+  path: string;
+  /** The level-1 headings of the HTML. */
+  headings: string[];
+  /**
+   * The error page the answer stands for: 403 (forbidden()) or 404 (notFound()). A page behind a
+   * loading boundary has sent its 200 before it refuses, so there the refusal is the digest in
+   * React's payload, from which the browser renders the same error page.
+   */
+  errorPage?: 403 | 404;
+}
+
+const HTML_H1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/g;
+const ERROR_DIGEST = /NEXT_HTTP_ERROR_FALLBACK;(403|404)/;
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'" };
+const textOf = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, (entity) => ENTITIES[entity] ?? entity).trim();
+
+/** GET `path` as whoever `request` is signed in as, following redirects as a browser would. */
+export async function pageAnswer(request: APIRequestContext, path: string): Promise<PageAnswer> {
+  const response = await request.get(path);
+  const html = await response.text();
+  const url = new URL(response.url());
+  const status = response.status();
+  const digest = ERROR_DIGEST.exec(html)?.[1];
+  const errorPage = status === 403 || status === 404 ? status : digest ? (Number(digest) as 403 | 404) : undefined;
+  return { status, path: `${url.pathname}${url.search}`, headings: [...html.matchAll(HTML_H1)].map((m) => textOf(m[1] ?? "")), errorPage };
+}
