@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
-import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
+import { charactersVicidialDrops, describeCharacters, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
  * The DID operations (contract 2.6 add_did, 2.7 copy_did, 2.8 update_did incl. delete), one
@@ -96,11 +96,6 @@ interface TextRule {
   max: number;
   /** A rule beyond VICIdial's whitelist (digits only, IPv4...): message when it fails. */
   pattern?: { test: RegExp; message: string };
-}
-
-function describeCharacters(characters: readonly string[]): string {
-  const names = characters.map((c) => (c === " " ? "spaces" : c === "\t" ? "tabs" : c === "\n" || c === "\r" ? "line breaks" : `“${c}”`));
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 /** The characters a value may hold, in words, from the parameter's whitelist (contract 1.3). */
