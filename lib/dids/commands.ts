@@ -16,7 +16,7 @@ import type { VicidialFailure } from "@/lib/vicidial/errors";
 
 /** The client names the description after VICIdial's parameter (did_description). */
 function clientFields({ description, ...rest }: DidFields) {
-  return { ...rest, didDescription: description };
+  return { ...rest, description: description };
 }
 
 const NOT_AUDITED = new Set<string>(["updatedAt", "updatedBy", "target", "searchText"]);
@@ -51,7 +51,7 @@ const addAudit = (input: AddDid) => ({ action: "did.add", target: input.didPatte
 /** The form and the CSV job's rows add a DID through this one use case. */
 export async function addDidCommand(input: AddDid, ctx: CommandContext): Promise<CommandOutcome<{ didPattern: string }>> {
   const { didPattern, ...fields } = input;
-  const result = await addDid({ didPattern, ...clientFields(fields) }, { source: ctx.source }, ctx.client);
+  const result = await addDid({ didPattern, ...fields }, { source: ctx.source }, ctx.client);
   ctx.answered?.();
   if (!result.ok) {
     const error = fromVicidial(result, DID_FIELD_FOR_PARAMETER);
@@ -81,7 +81,7 @@ export async function updateDidCommand(
   const { username, source, client } = ctx;
   const { didPattern, ...changes } = input;
   const before = didAuditView(await getDid(didPattern));
-  const result = await updateDid({ didPattern, ...clientFields(changes) }, { source }, client);
+  const result = await updateDid({ didPattern, ...changes }, { source }, client);
   if (!result.ok) return { result: await refusedDid(result, didPattern, before, ctx), audit: { action: "did.update", target: didPattern, before, raw: result.raw } };
   const saved = await upsertDid(didPattern, changes, username);
   return {
@@ -135,7 +135,7 @@ export async function copyDidCommand(
 ): Promise<CommandOutcome<CopyDidResult> & { targets: CopyTarget[] }> {
   const { sourceDidPattern, newDids, description } = input;
   const sourceRow = await getDid(sourceDidPattern);
-  const result = await copyDid({ sourceDidPattern, newDids: [...newDids], didDescription: description }, { source: ctx.source }, ctx.client);
+  const result = await copyDid({ sourceDidPattern, newDids: [...newDids], description }, { source: ctx.source }, ctx.client);
   ctx.answered?.();
   const reported = result.ok ? result.data.dids : parseCopyDidLines(result.raw);
   const settings = copySettings(sourceRow, description);
