@@ -12,12 +12,7 @@ import { addDid, copyDid, deleteDid, parseCopyDidLines, updateDid, type CopiedDi
 import { resultLines } from "@/lib/vicidial/parse";
 import type { VicidialFailure } from "@/lib/vicidial/errors";
 
-/** The DID use cases: the actions and undo call these (DESIGN "one command per use case"). */
-
-/** The client names the description after VICIdial's parameter (did_description). */
-function clientFields({ description, ...rest }: DidFields) {
-  return { ...rest, description: description };
-}
+/** The DID use cases: the actions, the bulk jobs and undo call these (DESIGN "one command per use case"). */
 
 const NOT_AUDITED = new Set<string>(["updatedAt", "updatedBy", "target", "searchText"]);
 

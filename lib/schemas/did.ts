@@ -138,6 +138,9 @@ export type DidFields = { [K in DidField]?: NonNullable<z.output<(typeof fieldsS
 /** What the form holds: strings ("" = not set) and a boolean for active. */
 export type DidFormValues = { [K in DidField]?: z.input<(typeof fieldsShape)[K]> };
 
+/** A form before anything is typed: every field "" ("not sent"). */
+export const EMPTY_DID_FORM = { didPattern: "", ...Object.fromEntries(DID_FIELDS.map((field) => [field, ""])) } as { didPattern: string } & DidFormValues;
+
 /** Settings that apply whatever the route. */
 export const COMMON_FIELDS = ["description", "active", "didRoute", "recordCall", "filterCleanCidNumber"] as const satisfies readonly DidField[];
 
