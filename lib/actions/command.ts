@@ -1,4 +1,4 @@
-import type { AuditActor, NamedAuditDraft } from "@/lib/audit/record";
+import type { AuditActor, AuditDraft, NamedAuditDraft } from "@/lib/audit/record";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import type { ActionResult } from "./result";
 
@@ -34,4 +34,16 @@ export interface CommandOutcome<T> {
 /** What a server action hands a command: its user (the audit's actor) and VICIdial source. */
 export function commandContext({ user, source }: { user: AuditActor & { id: number }; source: string }): CommandContext {
   return { username: user.username, source, actor: { id: user.id, username: user.username, role: user.role } };
+}
+
+/**
+ * A server action's handler that is one use case: the command does the work and builds the audit
+ * entry, the action wrapper records it (actions stay parse → command).
+ */
+export function runCommand<I, T>(command: (input: I, ctx: CommandContext) => Promise<Pick<CommandOutcome<T>, "result"> & { audit: AuditDraft }>) {
+  return async (input: I, { user, source, audit }: { user: AuditActor & { id: number }; source: string; audit: AuditDraft }) => {
+    const outcome = await command(input, commandContext({ user, source }));
+    Object.assign(audit, outcome.audit);
+    return outcome.result;
+  };
 }

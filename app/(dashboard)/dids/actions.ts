@@ -1,6 +1,6 @@
 "use server";
 
-import { commandContext } from "@/lib/actions/command";
+import { commandContext, runCommand } from "@/lib/actions/command";
 import { recordAudits } from "@/lib/audit/record";
 import { action } from "@/lib/auth/action";
 import { addExistingDid } from "@/lib/inventory/add-existing";
@@ -9,24 +9,12 @@ import { addDidSchema, copyDidSchema, deleteDidSchema, existingDidSchema, update
 
 export type { CopyDidResult } from "@/lib/dids/commands";
 
-export const addDidAction = action({ permission: "dids.write", schema: addDidSchema, audit: "did.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addDidCommand(input, commandContext({ user, source }));
-  Object.assign(audit, outcome.audit);
-  return outcome.result;
-});
+export const addDidAction = action({ permission: "dids.write", schema: addDidSchema, audit: "did.add" }, runCommand(addDidCommand));
 
 /** Sends only the fields present in the input: the form sends only what changed. */
-export const updateDidAction = action({ permission: "dids.write", schema: updateDidSchema, audit: "did.update" }, async (input, { user, source, audit }) => {
-  const outcome = await updateDidCommand(input, commandContext({ user, source }));
-  Object.assign(audit, outcome.audit);
-  return outcome.result;
-});
+export const updateDidAction = action({ permission: "dids.write", schema: updateDidSchema, audit: "did.update" }, runCommand(updateDidCommand));
 
-export const deleteDidAction = action({ permission: "dids.delete", schema: deleteDidSchema, audit: "did.delete" }, async (input, { user, source, audit }) => {
-  const outcome = await deleteDidCommand(input, commandContext({ user, source }));
-  Object.assign(audit, outcome.audit);
-  return outcome.result;
-});
+export const deleteDidAction = action({ permission: "dids.delete", schema: deleteDidSchema, audit: "did.delete" }, runCommand(deleteDidCommand));
 
 /**
  * Copies to each new DID; the result lists each one as added or already existing. Whatever
