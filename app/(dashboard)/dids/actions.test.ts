@@ -18,23 +18,11 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user 
 
 const { addDidAction, copyDidAction, deleteDidAction, updateDidAction } = await import("./actions");
 
-/** One DID, as the add form sends it and as a CSV line under a header of the form's field names. */
-const DID = {
-  didPattern: "7275553333",
-  description: "Inbound to TEST_IN",
-  didRoute: "IN_GROUP",
-  group: "TEST_IN",
-  callHandleMethod: "CIDLOOKUP",
-  agentSearchMethod: "LO",
-  campaignId: "TESTCAMP",
-  recordCall: "Y",
-} as const;
-const CSV = `${Object.keys(DID).join(",")},active\n${Object.values(DID).join(",")},Y`;
 
 const SUPERVISOR: CurrentUser = { id: 3, username: "sup.sam", displayName: "Sam (supervisor)", role: "supervisor", mustChangePassword: false };
 const QA: CurrentUser = { id: 4, username: "qa.quinn", displayName: "Quinn (QA)", role: "qa", mustChangePassword: false };
 
-const inGroupDid: AddDidInput = {
+const inGroupDid = {
   didPattern: "7275553333",
   description: "Inbound to TEST_IN",
   didRoute: "IN_GROUP",
@@ -45,7 +33,9 @@ const inGroupDid: AddDidInput = {
   campaignId: "TESTCAMP",
   active: true,
   recordCall: "Y",
-};
+} satisfies AddDidInput;
+/** The same DID as a CSV file under a header of the form's field names. */
+const CSV = [Object.keys(inGroupDid), Object.values(inGroupDid).map((value) => (value === true ? "Y" : value))].map((line) => line.join(",")).join("\n");
 
 describe.each(testBackends())("DID actions against the simulator on %s", (backend) => {
   const db = useTestDatabase(backend);
@@ -293,8 +283,8 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
 
   /** What the path left behind: VICIdial's record, the list's row and the path's one did.add entry. */
   async function traces(mark: number) {
-    const vicidial = sim.state.dids.find((did) => did.did_pattern === DID.didPattern);
-    const row = await getDid(DID.didPattern);
+    const vicidial = sim.state.dids.find((did) => did.did_pattern === inGroupDid.didPattern);
+    const row = await getDid(inGroupDid.didPattern);
     const entries = await db()
       .select()
       .from(auditLog)
@@ -305,7 +295,7 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
 
   async function throughTheForm() {
     const mark = await auditMark(db());
-    const result = await addDidAction(undefined, { ...DID, active: true });
+    const result = await addDidAction(undefined, inGroupDid);
     expect(result).toMatchObject({ ok: true });
     return traces(mark);
   }
@@ -337,7 +327,7 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
     const form = await throughTheForm();
     // The same DID again, from nothing: a fresh VICIdial and a list without it.
     sim.reset();
-    await db().delete(dids).where(eq(dids.didPattern, DID.didPattern));
+    await db().delete(dids).where(eq(dids.didPattern, inGroupDid.didPattern));
     const job = await throughACsvJob();
 
     expect(job.vicidial).toEqual(form.vicidial);
@@ -356,8 +346,8 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
     expect(comparable(job.entry)).toEqual(comparable(form.entry));
     expect(job.entry.params).toMatchObject({ job: job.jobId, row: 1 });
     // What the entry says, not only that both say the same: no bookkeeping columns in `after`.
-    expect(form.entry).toMatchObject({ outcome: "success", target: DID.didPattern, actorUsername: SUPERVISOR.username, message: `DID ${DID.didPattern} added`, before: null });
-    expect(form.entry.after).toMatchObject({ didPattern: DID.didPattern, groupId: "TEST_IN", entryListId: "0" });
+    expect(form.entry).toMatchObject({ outcome: "success", target: inGroupDid.didPattern, actorUsername: SUPERVISOR.username, message: `DID ${inGroupDid.didPattern} added`, before: null });
+    expect(form.entry.after).toMatchObject({ didPattern: inGroupDid.didPattern, groupId: "TEST_IN", entryListId: "0" });
     expect(Object.keys(form.entry.after as object)).not.toEqual(expect.arrayContaining(["updatedAt"]));
     expect(Object.keys(form.entry.after as object)).not.toContain("searchText");
   }, 90_000);
