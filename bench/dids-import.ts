@@ -39,7 +39,7 @@ export async function didsImport(options: { rows?: number; latencyMs?: number; c
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   try {
-    const input = (didPattern: string) => ({ didPattern, didDescription: "Bench import", didRoute: "EXTEN" as const, extension: "8300" });
+    const input = (didPattern: string) => ({ didPattern, description: "Bench import", didRoute: "EXTEN" as const, extension: "8300" });
     const loopStarted = performance.now();
     for (let i = 0; i < rows; i += 1) {
       const result = await addDid(input(String(6_150_000_000 + i)), { source: "bench" }, client);

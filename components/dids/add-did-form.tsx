@@ -10,7 +10,7 @@ import { Button, ButtonLink, ErrorCallout, useInputAdvice } from "@/components/u
 import { useKeepEarlyInput } from "@/components/ui/early-input";
 import type { ActionError } from "@/lib/actions/result";
 import type { DidSuggestions } from "@/lib/inventory/dids";
-import { addDidSchema, DID_FIELDS, type AddDid, type AddDidInput } from "@/lib/schemas/did";
+import { addDidSchema, DID_FIELDS, EMPTY_DID_FORM, type AddDid, type AddDidInput } from "@/lib/schemas/did";
 import { DidFieldsets } from "./did-fieldsets";
 import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
 import { didPath } from "./paths";
@@ -25,27 +25,7 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
   const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<AddDidInput, unknown, AddDid>({
     resolver: zodResolver(addDidSchema),
-    defaultValues: {
-      didPattern: "",
-      description: "",
-      active: INITIAL.active,
-      didRoute: INITIAL.didRoute,
-      recordCall: "",
-      extension: "",
-      extenContext: "",
-      voicemailExt: "",
-      phoneExtension: "",
-      serverIp: "",
-      group: "",
-      menuId: "",
-      filterCleanCidNumber: "",
-      callHandleMethod: "",
-      agentSearchMethod: "",
-      listId: "",
-      entryListId: "",
-      campaignId: "",
-      phoneCode: "",
-    },
+    defaultValues: { ...EMPTY_DID_FORM, active: INITIAL.active, didRoute: INITIAL.didRoute },
   });
   const { register, handleSubmit, formState, control } = form;
   useKeepEarlyInput(formId, form);

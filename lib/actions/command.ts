@@ -1,4 +1,4 @@
-import type { AuditActor } from "@/lib/audit/record";
+import type { AuditActor, AuditDraft, NamedAuditDraft } from "@/lib/audit/record";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import type { ActionResult } from "./result";
 
@@ -18,24 +18,32 @@ export interface CommandContext {
    * Absent: the username alone.
    */
   actor?: AuditActor;
-}
-
-/** What the audit entry should say about the change; the caller writes the entry. */
-export interface CommandAudit {
-  target: string;
-  /** Defaults to the action's parsed input; set when that holds what must not be logged. */
-  params?: Record<string, unknown>;
-  before?: unknown;
-  after?: unknown;
-  raw?: string;
+  /**
+   * Called once VICIdial has answered, before the inventory and audit bookkeeping: a bulk job
+   * hands its request slot to the next row then (lib/jobs/operation.ts `answered`).
+   */
+  answered?(): void;
 }
 
 export interface CommandOutcome<T> {
   result: ActionResult<T>;
-  audit: CommandAudit;
+  /** The audit entry, built by the use case; the action or the job row records it. */
+  audit: NamedAuditDraft;
 }
 
 /** What a server action hands a command: its user (the audit's actor) and VICIdial source. */
 export function commandContext({ user, source }: { user: AuditActor & { id: number }; source: string }): CommandContext {
   return { username: user.username, source, actor: { id: user.id, username: user.username, role: user.role } };
+}
+
+/**
+ * A server action's handler that is one use case: the command does the work and builds the audit
+ * entry, the action wrapper records it (actions stay parse → command).
+ */
+export function runCommand<I, T>(command: (input: I, ctx: CommandContext) => Promise<Pick<CommandOutcome<T>, "result"> & { audit: AuditDraft }>) {
+  return async (input: I, { user, source, audit }: { user: AuditActor & { id: number }; source: string; audit: AuditDraft }) => {
+    const outcome = await command(input, commandContext({ user, source }));
+    Object.assign(audit, outcome.audit);
+    return outcome.result;
+  };
 }

@@ -48,16 +48,16 @@ async function refusedAlias(failure: VicidialFailure, aliasId: string, before: A
 
 export async function addAliasCommand(input: AddAlias, { username, source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
   const result = await addPhoneAlias(input, { source }, client);
-  if (!result.ok) return { result: vicidialError(result), audit: { target: input.aliasId, raw: result.raw } };
+  if (!result.ok) return { result: vicidialError(result), audit: { action: "alias.add", target: input.aliasId, raw: result.raw } };
   const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(input.phoneLogins), updatedBy: username });
-  return { result: ok({ aliasId: saved.aliasId }, `Phone alias ${input.aliasId} added`), audit: { target: input.aliasId, before: null, after: aliasAuditView(saved), raw: result.raw } };
+  return { result: ok({ aliasId: saved.aliasId }, `Phone alias ${input.aliasId} added`), audit: { action: "alias.add", target: input.aliasId, before: null, after: aliasAuditView(saved), raw: result.raw } };
 }
 
 /** Sends only what changed: the name, the logins, or both. */
 export async function updateAliasCommand(input: UpdateAlias, ctx: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
   const { username, source, client } = ctx;
   const before = await getAlias(input.aliasId);
-  const audit = { target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
+  const audit = { action: "alias.update", target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
   const result = await updatePhoneAlias(input, { source }, client);
   if (!result.ok) return { result: await refusedAlias(result, input.aliasId, before, ctx), audit: { ...audit, raw: result.raw } };
   const aliasName = input.aliasName ?? before?.aliasName;
@@ -74,7 +74,7 @@ export async function updateAliasCommand(input: UpdateAlias, ctx: CommandContext
 export async function deleteAliasCommand(input: DeleteAlias, ctx: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
   const { source, client } = ctx;
   const before = await getAlias(input.aliasId);
-  const audit = { target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
+  const audit = { action: "alias.delete", target: before?.aliasId ?? input.aliasId, before: aliasAuditView(before) };
   const result = await deletePhoneAlias(input, { source }, client);
   if (!result.ok) return { result: await refusedAlias(result, input.aliasId, before, ctx), audit: { ...audit, raw: result.raw } };
   await removeAlias(input.aliasId);

@@ -30,6 +30,30 @@ export interface AuditEntry {
   undoOf?: number | null;
 }
 
+/**
+ * What a change says about itself, the one shape every writer fills: a use case (lib/<resource>/
+ * commands.ts) builds it, then the server action or the bulk job's row records it, adding who,
+ * when and the outcome.
+ */
+export interface AuditDraft {
+  /** `did.add`: set by the use case; a server action's definition names its own entries. */
+  action?: string;
+  target?: string;
+  /** Defaults to the action's parsed input. Secrets are redacted on write. */
+  params?: Record<string, unknown>;
+  before?: unknown;
+  after?: unknown;
+  /** VICIdial's answer line. */
+  raw?: string;
+  /** Defaults to the result's message. */
+  message?: string;
+  /** The audit entry this change undoes. */
+  undoOf?: number;
+}
+
+/** A use case's entry: it names its action and target (a bulk job's row records it as built). */
+export type NamedAuditDraft = AuditDraft & { action: string; target: string };
+
 const MAX_TEXT = 8_000;
 const clip = (text: string | null | undefined, max = MAX_TEXT) => {
   if (text == null) return null;

@@ -2,28 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import { fail, type ActionResult } from "@/lib/actions/result";
 import { outcomeOf } from "@/lib/audit/outcome";
-import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { recordAudit, type AuditDraft, type AuditEntry } from "@/lib/audit/record";
 import { runHandler } from "./action-runner";
 import { formDataToObject } from "./form-data";
 import { can, type Permission, type Role } from "./permissions";
 import { clientInfo } from "./request-info";
 import { getCurrentUser } from "./session";
 import { vicidialSource } from "./source";
-
-/** What the handler tells the audit entry; the wrapper adds who, when, how long and the outcome. */
-export interface AuditDraft {
-  target?: string;
-  /** Defaults to the parsed input. Secrets are redacted on write. */
-  params?: Record<string, unknown>;
-  before?: unknown;
-  after?: unknown;
-  /** VICIdial's answer line. */
-  raw?: string;
-  /** Defaults to the result's message. */
-  message?: string;
-  /** The audit entry this change undoes. */
-  undoOf?: number;
-}
 
 export interface ActionUser {
   id: number;

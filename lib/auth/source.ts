@@ -1,8 +1,10 @@
+import { sourceParameter } from "@/lib/vicidial/encode";
+
 /**
- * VICIdial's `source` parameter (20 characters) names the dashboard user, so VICIdial's own logs
- * show who made a change. Only letters and digits survive: VICIdial stores it unescaped.
+ * VICIdial's `source` parameter names the dashboard user, so VICIdial's own logs show who made a
+ * change. Cleaned by the one rule the client sends it with (lib/vicidial/encode.ts): letters and
+ * digits, at most 20, "dashboard" for fewer than 2.
  */
 export function vicidialSource(username: string): string {
-  const cleaned = username.replace(/[^A-Za-z0-9]/g, "").slice(0, 20);
-  return cleaned || "dashboard";
+  return sourceParameter(username);
 }

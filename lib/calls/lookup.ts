@@ -3,7 +3,7 @@ import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { ok, type ActionResult } from "@/lib/actions/result";
 import { outcomeOf } from "@/lib/audit/outcome";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import type { AuditDraft } from "@/lib/auth/action";
+import type { AuditDraft } from "@/lib/audit/record";
 import { clientInfo } from "@/lib/auth/request-info";
 import { callIdProblem, normalizeCallId } from "@/lib/schemas/call";
 import { callInfo, getVicidialClient } from "@/lib/vicidial";

@@ -65,13 +65,13 @@ export async function addCidEntryCommand(input: AddCidEntry, ctx: CommandContext
   const { source, client } = ctx;
   const target = input.groupId;
   const before = await readCidEntries(input.groupId, { areacode: input.areacode }, source, client);
-  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { target, raw: before.raw } };
+  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { action: "cid.add", target, raw: before.raw } };
   const result = await addCidEntry(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description || undefined },
     { source },
     client,
   );
-  const audit = { target, before: before.data, raw: result.raw };
+  const audit = { action: "cid.add", target, before: before.data, raw: result.raw };
   if (!result.ok) {
     if (result.code !== "ENTRY_EXISTS") return { result: await refusedCidGroup(result, input.groupId, ctx), audit };
     const message = `${input.outboundCid} is already an entry of area code ${input.areacode} in this group`;
@@ -92,13 +92,13 @@ export async function updateCidEntriesCommand(input: UpdateCidEntries, ctx: Comm
   const { source, client } = ctx;
   const target = input.groupId;
   const before = await readCidEntries(input.groupId, { areacode: input.areacode, outboundCid: input.outboundCid }, source, client);
-  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { target, raw: before.raw } };
+  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { action: "cid.update", target, raw: before.raw } };
   const result = await updateCidEntries(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description },
     { source },
     client,
   );
-  const audit = { target, before: before.data, raw: result.raw };
+  const audit = { action: "cid.update", target, before: before.data, raw: result.raw };
   if (!result.ok) return { result: result.code === "NOT_FOUND" ? await refusedCidGroup(result, input.groupId, ctx) : refusedEntryChange(result, input), audit };
   const after = before.data.map((row) => ({
     ...row,
@@ -124,13 +124,13 @@ export async function deleteCidEntriesCommand(input: DeleteCidEntries, ctx: Comm
   const target = input.groupId;
   const wholeGroup = isWholeGroupDelete(input);
   const before = await readCidEntries(input.groupId, { areacode: input.areacode, outboundCid: input.outboundCid }, source, client);
-  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { target, raw: before.raw } };
+  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { action: "cid.delete", target, raw: before.raw } };
   const result = await deleteCidEntries(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, confirmWholeGroup: wholeGroup },
     { source },
     client,
   );
-  const audit = { target, before: before.data, raw: result.raw };
+  const audit = { action: "cid.delete", target, before: before.data, raw: result.raw };
   if (!result.ok) return { result: result.code === "NOT_FOUND" ? await refusedCidGroup(result, input.groupId, ctx) : refusedEntryChange(result, input), audit };
   const deleted = { deleted: result.data.count };
   const done = (message: string) => ({ result: ok(deleted, message), audit: { ...audit, after: [] } });

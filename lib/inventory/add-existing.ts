@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
+import type { AuditDraft } from "@/lib/audit/record";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { fail, ok } from "@/lib/actions/result";
 import { clusterReadsConfigured } from "@/lib/cluster/status";
@@ -21,7 +22,8 @@ import { getPhone } from "./phones";
 /** Marks a row as added by hand: known to exist, its settings not known. */
 const EXISTING = { origin: "existing", settingsKnown: false } as const;
 
-type Outcome<T> = CommandOutcome<T>;
+/** Only server actions call these, and an action's definition names its entry: no action here. */
+type Outcome<T> = Pick<CommandOutcome<T>, "result"> & { audit: AuditDraft & { target: string } };
 
 /** The answer of the probe as this command's result, or null when the record exists. */
 function refusal<T>(existence: Existence, field: string, notThere: string, target: string): Outcome<T> | null {

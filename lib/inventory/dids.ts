@@ -2,7 +2,8 @@ import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
-import { DID_ROUTES, type DidField, type DidFields, type DidFormValues, type DidRoute } from "@/lib/schemas/did";
+import { DID_ROUTES, fieldMap, type DidField, type DidRoute } from "@/lib/dids/fields";
+import type { DidFields, DidFormValues } from "@/lib/schemas/did";
 
 /**
  * The dashboard's record of the DIDs it knows (VICIdial's API cannot list them): the only place
@@ -38,27 +39,8 @@ export const didListQuerySchema = z.object({
 });
 export type DidListQuery = z.output<typeof didListQuerySchema>;
 
-/** Form field → inventory column. */
-export const DID_COLUMN_OF: Record<DidField, keyof DidRow> = {
-  description: "description",
-  active: "active",
-  didRoute: "route",
-  recordCall: "recordCall",
-  extension: "extension",
-  extenContext: "extenContext",
-  voicemailExt: "voicemailExt",
-  phoneExtension: "phoneExtension",
-  serverIp: "serverIp",
-  group: "groupId",
-  menuId: "menuId",
-  filterCleanCidNumber: "filterCleanCidNumber",
-  callHandleMethod: "callHandleMethod",
-  agentSearchMethod: "agentSearchMethod",
-  listId: "listId",
-  entryListId: "entryListId",
-  campaignId: "campaignId",
-  phoneCode: "phoneCode",
-};
+/** Form field → inventory column (lib/dids/fields.ts). */
+export const DID_COLUMN_OF: Record<DidField, keyof DidRow> = fieldMap("column");
 
 /** Each sort has an index on (column, pattern); `target` is a generated column (lib/db/schema/inventory.ts). */
 const SORT_COLUMNS = {

@@ -1,4 +1,7 @@
 import "server-only";
+import type { CommandOutcome } from "@/lib/actions/command";
+import type { ActionError } from "@/lib/actions/result";
+import type { NamedAuditDraft } from "@/lib/audit/record";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import type { VicidialErrorCode, VicidialFailure } from "@/lib/vicidial/errors";
 import type { FinalRowState } from "./kinds";
@@ -52,19 +55,8 @@ export type CheckOutcome = { made: FinalOutcome } | { absent: true } | { unclear
 
 export type FinalOutcome = Extract<RowOutcome, { state: FinalRowState }>;
 
-/** What the audit log gets for one row; the actor is always the job's owner. */
-export interface RowAudit {
-  action: string;
-  target: string;
-  params?: Record<string, unknown>;
-  before?: unknown;
-  after?: unknown;
-  /** The audit entry this row's change undoes (undo jobs). */
-  undoOf?: number;
-}
-
 export type RowOutcome =
-  | { rowId: number; state: FinalRowState; message: string; raw?: string; audit?: RowAudit }
+  | { rowId: number; state: FinalRowState; message: string; raw?: string; audit?: NamedAuditDraft }
   /**
    * Not final. `pause`: nothing happened and nothing will until someone acts (lockout, rights),
    * so the job pauses with `failure.message`. `unknown`: the request may have reached VICIdial;
@@ -95,11 +87,30 @@ export function retryOf(rowId: number, failure: VicidialFailure): RowOutcome | u
   return undefined;
 }
 
-export function failed(rowId: number, failure: VicidialFailure, audit?: RowAudit): RowOutcome {
+export function failed(rowId: number, failure: VicidialFailure, audit?: NamedAuditDraft): RowOutcome {
   return retryOf(rowId, failure) ?? { rowId, state: "failed", message: failure.message, raw: failure.raw, audit };
 }
 
 /** A check that got no clear answer: the row stays uncertain (or the job pauses, as for a send). */
 export function unclearRead(rowId: number, failure: VicidialFailure): CheckOutcome {
   return { unclear: retryOf(rowId, failure) ?? { rowId, state: "retry", why: "unknown", failure } };
+}
+
+/** A use case's refusal as the VICIdial failure it came from, for `failed` and `retryOf`. */
+export function failureOf(error: ActionError, raw?: string): VicidialFailure {
+  return { ok: false, code: (error.code ?? "UNKNOWN_RESPONSE") as VicidialErrorCode, message: error.message, raw: raw ?? error.raw ?? "", reconciled: error.reconciled };
+}
+
+/**
+ * A row's outcome from its use case (lib/<resource>/commands.ts): done with the command's
+ * message and audit entry, or failed (or retried) as the VICIdial failure behind the refusal.
+ */
+export function rowOutcomeOf(rowId: number, { result, audit }: CommandOutcome<unknown>): RowOutcome {
+  if (result.ok) return { rowId, state: "done", message: result.message, raw: audit.raw, audit };
+  return failed(rowId, failureOf(result.error, audit.raw), audit);
+}
+
+/** A row done by a use case's bookkeeping alone (its change found made): the entry's message is the row's. */
+export function doneRow(rowId: number, audit: NamedAuditDraft & { message: string }): FinalOutcome {
+  return { rowId, state: "done", message: audit.message, raw: audit.raw, audit };
 }

@@ -112,7 +112,7 @@ async function refusedPhone(failure: VicidialFailure, key: PhoneKey, before: Pho
 
 export async function addPhoneCommand(input: AddPhone, { username, source, client }: CommandContext): Promise<CommandOutcome<PhoneKey>> {
   const key: PhoneKey = { serverIp: input.serverIp, extension: input.extension };
-  const audit = { target: phoneTarget(key), params: auditParams(input) };
+  const audit = { action: "phone.add", target: phoneTarget(key), params: auditParams(input) };
   const result = await addPhone(
     {
       ...input,
@@ -133,7 +133,7 @@ export async function updatePhoneCommand(input: UpdatePhone, ctx: CommandContext
   const { username, source, client } = ctx;
   const key: PhoneKey = { serverIp: input.serverIp, extension: input.extension };
   const before = await getPhone(key);
-  const audit = { target: phoneTarget(before ?? key), params: auditParams(input), before: phoneAuditView(before) };
+  const audit = { action: "phone.update", target: phoneTarget(before ?? key), params: auditParams(input), before: phoneAuditView(before) };
   const result = await updatePhone(clientUpdateOf(input), { source }, client);
   if (!result.ok) return { result: await refusedPhone(result, key, before, ctx), audit: { ...audit, raw: result.raw } };
   const saved = before ? await upsertPhone({ ...before, ...changedColumns(input), updatedBy: username }) : null;
@@ -144,7 +144,7 @@ export async function updatePhoneCommand(input: UpdatePhone, ctx: CommandContext
 export async function deletePhoneCommand(input: PhoneKey, ctx: CommandContext): Promise<CommandOutcome<PhoneKey>> {
   const { source, client } = ctx;
   const before = await getPhone(input);
-  const audit = { target: phoneTarget(before ?? input), before: phoneAuditView(before) };
+  const audit = { action: "phone.delete", target: phoneTarget(before ?? input), before: phoneAuditView(before) };
   const result = await deletePhone(input, { source }, client);
   if (!result.ok) return { result: await refusedPhone(result, input, before, ctx), audit: { ...audit, raw: result.raw } };
   await removePhone(input);

@@ -35,7 +35,7 @@ describe("addAliasSchema", () => {
     expect(firstError(addAliasSchema.safeParse({ ...valid, aliasId: "my alias" }), "aliasId")).toMatch(/space/);
     expect(firstError(addAliasSchema.safeParse({ ...valid, aliasId: "new" }), "aliasId")).toMatch(/reserved/);
     expect(firstError(addAliasSchema.safeParse({ ...valid, aliasName: "" }), "aliasName")).toBe("Alias name is required");
-    expect(firstError(addAliasSchema.safeParse({ ...valid, aliasName: "Sales, floor 2" }), "aliasName")).toMatch(/","/);
+    expect(firstError(addAliasSchema.safeParse({ ...valid, aliasName: "Sales, floor 2" }), "aliasName")).toMatch(/“,”/);
   });
 });
 

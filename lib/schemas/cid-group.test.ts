@@ -28,7 +28,7 @@ describe("adding a CID group entry", () => {
     expect(addCidEntrySchema.parse({ ...entry, outboundCid: "(312) 555-1212" }).outboundCid).toBe("3125551212");
     expect(addCidEntrySchema.parse({ ...entry, outboundCid: "+13125551212" }).outboundCid).toBe("13125551212");
     expect(fieldErrors(addCidEntrySchema, { ...entry, outboundCid: "312-555-CALL" }).outboundCid).toBe(
-      'The outbound CID may contain only digits; VICIdial would silently remove "-", "C", "A", "L"',
+      "The outbound CID may contain only digits; VICIdial would silently remove “-”, “C”, “A” and “L”",
     );
   });
 
@@ -42,12 +42,12 @@ describe("adding a CID group entry", () => {
     expect(fieldErrors(addCidEntrySchema, { ...entry, areacode: "727555" }).areacode).toBe("VICIdial keeps only 5 characters of an area code or state");
     expect(fieldErrors(addCidEntrySchema, { ...entry, areacode: "---ALL---" }).areacode).toBe("Choose one area code or state, not ---ALL---");
     expect(fieldErrors(addCidEntrySchema, { ...entry, areacode: "" }).areacode).toBe("Enter an area code or state");
-    expect(fieldErrors(addCidEntrySchema, { ...entry, areacode: "7-27" }).areacode).toBe('Use only letters and digits; VICIdial would silently remove "-"');
+    expect(fieldErrors(addCidEntrySchema, { ...entry, areacode: "7-27" }).areacode).toBe("Use only letters and digits; VICIdial would silently remove “-”");
   });
 
   it("refuses description characters VICIdial drops and text past its 50-character column", () => {
     expect(fieldErrors(addCidEntrySchema, { ...entry, description: "Tampa & St. Pete's" }).description).toBe(
-      `Use only letters, digits, spaces and . , - _; VICIdial would silently remove "&", "'"`,
+      "Use only letters, digits, spaces and . , - _; VICIdial would silently remove “&” and “'”",
     );
     expect(fieldErrors(addCidEntrySchema, { ...entry, description: "x".repeat(51) }).description).toBe(
       "The description is at most 50 characters (VICIdial would cut the rest)",
@@ -57,7 +57,7 @@ describe("adding a CID group entry", () => {
 
   it("refuses a group id VICIdial would alter or that is too long", () => {
     expect(fieldErrors(addCidEntrySchema, { ...entry, groupId: "US SALES" }).groupId).toBe(
-      "Use only letters, digits, - and _; VICIdial would silently remove space",
+      "Use only letters, digits, - and _; VICIdial would silently remove spaces",
     );
     expect(fieldErrors(addCidGroupSchema, { groupId: "G".repeat(21) }).groupId).toBe("A CID group ID is at most 20 characters");
     expect(fieldErrors(addCidGroupSchema, { groupId: "  " }).groupId).toBe("Enter a CID group or campaign ID");

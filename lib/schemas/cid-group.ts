@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
-import { ALL_VALUES, charactersVicidialDrops, type ApiParameter } from "@/lib/vicidial/parameters";
+import { ALL_VALUES, charactersVicidialDrops, describeCharacters, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
  * CID groups (update_cid_group_entry, contract 2.9), one schema per operation. A campaign id
@@ -19,10 +19,6 @@ export const CID_MIN = 4;
 export const CID_MAX = 20;
 export const DESCRIPTION_MAX = 50;
 
-function describe(characters: readonly string[]): string {
-  return characters.map((c) => (c === " " ? "space" : `"${c}"`)).join(", ");
-}
-
 /**
  * A field that VICIdial whitelists: trimmed, a pasted phone number cleaned to digits
  * (lib/input), then refused if VICIdial would drop a character.
@@ -35,7 +31,7 @@ function whitelisted(api: ApiParameter, rule: string) {
     .superRefine((value, ctx) => {
       if (value === ALL) return;
       const dropped = charactersVicidialDrops(api, value);
-      if (dropped.length > 0) ctx.addIssue({ code: "custom", message: `${rule}; VICIdial would silently remove ${describe(dropped)}` });
+      if (dropped.length > 0) ctx.addIssue({ code: "custom", message: `${rule}; VICIdial would silently remove ${describeCharacters(dropped)}` });
     });
 }
 

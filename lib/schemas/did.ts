@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
-import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
+import { DID_FIELD_TABLE, DID_FIELDS, DID_ROUTES, didFieldLabel, ROUTE_LABELS, type DidField, type DidRoute, type FieldSpec, type TextRule } from "@/lib/dids/fields";
+import { charactersVicidialDrops, describeCharacters, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
  * The DID operations (contract 2.6 add_did, 2.7 copy_did, 2.8 update_did incl. delete), one
@@ -10,98 +11,24 @@ import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter } from "@/l
  * "not sent": VICIdial's DID functions cannot clear a value (3, "--BLANK-- only partly works").
  */
 
-export const DID_ROUTES = ["EXTEN", "VOICEMAIL", "VMAIL_NO_INST", "PHONE", "IN_GROUP", "CALLMENU", "AGENT"] as const;
-export type DidRoute = (typeof DID_ROUTES)[number];
-
-export const RECORD_CALL_VALUES = ["N", "Y", "Y_QUEUESTOP"] as const;
-export type RecordCall = (typeof RECORD_CALL_VALUES)[number];
-
-/** The column is ENUM('LO','LB','SO'): anything else is stored as '' although the API accepts it (2.6 row 14). */
-export const AGENT_SEARCH_METHODS = ["LB", "LO", "SO"] as const;
-export type AgentSearchMethod = (typeof AGENT_SEARCH_METHODS)[number];
-
-/** What the values mean, for selects and the detail page. */
-export const ROUTE_LABELS: Record<DidRoute, string> = {
-  EXTEN: "Extension",
-  VOICEMAIL: "Voicemail",
-  VMAIL_NO_INST: "Voicemail, no instructions",
-  PHONE: "Phone",
-  IN_GROUP: "In-group",
-  CALLMENU: "Call menu",
-  AGENT: "Agent",
-};
-export const RECORD_CALL_LABELS: Record<RecordCall, string> = {
-  N: "No",
-  Y: "Yes",
-  Y_QUEUESTOP: "Yes, stop when the call leaves the queue",
-};
-export const AGENT_SEARCH_LABELS: Record<AgentSearchMethod, string> = {
-  LB: "Load balanced (LB)",
-  LO: "Load balanced, overflow (LO)",
-  SO: "Server only (SO)",
-};
-
-/**
- * VICIdial checks call_handle_method only for length (2.6 row 13); these are the values its
- * admin screen offers, suggested in the form. Newer releases add more, so others are allowed.
- */
-export const CALL_HANDLE_METHODS = [
-  "CID",
-  "CIDLOOKUP",
-  "CIDLOOKUPRL",
-  "CIDLOOKUPRC",
-  "CIDLOOKUPALT",
-  "CIDLOOKUPRLALT",
-  "CIDLOOKUPRCALT",
-  "CIDLOOKUPADDR3",
-  "CIDLOOKUPRLADDR3",
-  "CIDLOOKUPRCADDR3",
-  "CIDLOOKUPALTADDR3",
-  "CIDLOOKUPRLALTADDR3",
-  "CIDLOOKUPRCALTADDR3",
-  "ANI",
-  "ANILOOKUP",
-  "ANILOOKUPRL",
-  "VIDPROMPT",
-  "VIDPROMPTLOOKUP",
-  "VIDPROMPTLOOKUPRL",
-  "VIDPROMPTLOOKUPRC",
-  "CLOSER",
-  "3DIGITID",
-  "4DIGITID",
-  "5DIGITID",
-  "10DIGITID",
-] as const;
-
-/** What VICIdial stores for a field add_did was not given (2.6, "Omitted fields take the column defaults"). */
-export const ADD_DID_DEFAULTS = {
-  active: true,
-  didRoute: "EXTEN",
-  extension: "9998811112",
-  extenContext: "default",
-  recordCall: "N",
-  callHandleMethod: "CID",
-  agentSearchMethod: "LB",
-  listId: "999",
-  entryListId: "0",
-  phoneCode: "1",
-} as const satisfies Partial<DidFields>;
+export {
+  AGENT_SEARCH_LABELS,
+  AGENT_SEARCH_METHODS,
+  CALL_HANDLE_METHODS,
+  DID_FIELDS,
+  DID_ROUTES,
+  didFieldLabel,
+  RECORD_CALL_LABELS,
+  RECORD_CALL_VALUES,
+  ROUTE_LABELS,
+} from "@/lib/dids/fields";
+export type { AgentSearchMethod, DidField, DidRoute, RecordCall } from "@/lib/dids/fields";
 
 // ---------------------------------------------------------------------------------------------
 // Field rules
 
-interface TextRule {
-  label: string;
-  min: number;
-  max: number;
-  /** A rule beyond VICIdial's whitelist (digits only, IPv4...): message when it fails. */
-  pattern?: { test: RegExp; message: string };
-}
-
-function describeCharacters(characters: readonly string[]): string {
-  const names = characters.map((c) => (c === " " ? "spaces" : c === "\t" ? "tabs" : c === "\n" || c === "\r" ? "line breaks" : `“${c}”`));
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
+/** A text field's rule with the label its messages name. */
+type LabeledRule = Omit<TextRule, "kind"> & { label: string };
 
 /** The characters a value may hold, in words, from the parameter's whitelist (contract 1.3). */
 const ALLOWED_WORDS: Partial<Record<ApiParameter, string>> = {
@@ -125,7 +52,7 @@ const ALLOWED_WORDS: Partial<Record<ApiParameter, string>> = {
 };
 
 /** The first problem with a non-empty `value` for `api`, or undefined. Exported for copy's per-entry check. */
-export function fieldProblem(api: ApiParameter, value: string, rule: TextRule): string | undefined {
+export function fieldProblem(api: ApiParameter, value: string, rule: LabeledRule): string | undefined {
   const dropped = charactersVicidialDrops(api, value);
   if (dropped.length > 0) {
     const allowed = ALLOWED_WORDS[api] ?? "the characters VICIdial keeps";
@@ -147,7 +74,7 @@ export function fieldProblem(api: ApiParameter, value: string, rule: TextRule): 
  * `pasted`: a value typed for something new, where a pasted phone number is cleaned to digits
  * first (lib/input). The pattern of an existing DID (update, delete) is taken exactly as given.
  */
-function requiredText(api: ApiParameter, rule: TextRule, { pasted = false } = {}) {
+function requiredText(api: ApiParameter, rule: LabeledRule, { pasted = false } = {}) {
   return z
     .string({ error: `${rule.label} is required` })
     .transform((value) => (pasted ? phoneNumberValue(api, value) : value))
@@ -158,7 +85,7 @@ function requiredText(api: ApiParameter, rule: TextRule, { pasted = false } = {}
 }
 
 /** Empty or absent means "not sent". */
-function optionalText(api: ApiParameter, rule: TextRule) {
+function optionalText(api: ApiParameter, rule: LabeledRule) {
   return z
     .string({ error: `${rule.label} must be text` })
     .optional()
@@ -170,6 +97,10 @@ function optionalText(api: ApiParameter, rule: TextRule) {
     .transform((value) => value || undefined);
 }
 
+function optionalYesNo(label: string) {
+  return z.boolean({ error: `${label} must be yes or no` }).optional();
+}
+
 function optionalChoice<const V extends readonly [string, ...string[]]>(label: string, values: V, labels: Record<V[number], string>) {
   const words = values.map((v) => labels[v as V[number]]).join(", ");
   return z
@@ -178,59 +109,37 @@ function optionalChoice<const V extends readonly [string, ...string[]]>(label: s
     .transform((value) => (value ? (value as V[number]) : undefined));
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const DIGITS = /^\d+$/;
-
-export const DID_PATTERN_RULE: TextRule = { label: "DID pattern", min: 2, max: 50 };
-const DESCRIPTION_RULE: TextRule = { label: "Description", min: 6, max: 50 };
+export const DID_PATTERN_RULE: LabeledRule = { label: "DID pattern", min: 2, max: 50 };
+const DESCRIPTION_RULE: LabeledRule = { label: DID_FIELD_TABLE.description.label, ...DID_FIELD_TABLE.description.rule };
 
 const didPattern = requiredText("did_pattern", DID_PATTERN_RULE);
 const newDidPattern = requiredText("did_pattern", DID_PATTERN_RULE, { pasted: true });
 
+/** A field's schema from its rule: empty or absent means "not sent". */
+type RuleSchema<S extends FieldSpec> = S["rule"] extends { kind: "yesNo" }
+  ? ReturnType<typeof optionalYesNo>
+  : S["rule"] extends { kind: "choice"; values: infer V extends readonly [string, ...string[]] }
+    ? ReturnType<typeof optionalChoice<V>>
+    : ReturnType<typeof optionalText>;
+
+function ruleSchema(spec: FieldSpec) {
+  const { rule, label, api } = spec;
+  if (rule.kind === "yesNo") return optionalYesNo(label);
+  if (rule.kind === "choice") return optionalChoice(label, rule.values, rule.labels);
+  return optionalText(api, { label, ...rule });
+}
+
 /** The fields add_did and update_did share (2.6 table), keyed by form field name. */
-const fieldsShape = {
-  description: optionalText("did_description", DESCRIPTION_RULE),
-  active: z.boolean({ error: "Active must be yes or no" }).optional(),
-  didRoute: optionalChoice("Route", DID_ROUTES, ROUTE_LABELS),
-  recordCall: optionalChoice("Call recording", RECORD_CALL_VALUES, RECORD_CALL_LABELS),
-  extension: optionalText("extension", { label: "Extension", min: 1, max: 50 }),
-  extenContext: optionalText("exten_context", { label: "Extension context", min: 1, max: 50 }),
-  voicemailExt: optionalText("voicemail_ext", { label: "Voicemail box", min: 1, max: 10 }),
-  phoneExtension: optionalText("phone_extension", { label: "Phone extension", min: 1, max: 100 }),
-  serverIp: optionalText("server_ip", {
-    label: "Server IP",
-    min: 7,
-    max: 15,
-    pattern: { test: IPV4, message: "Server IP must be an IPv4 address such as 10.10.10.15" },
-  }),
-  // VICIdial's admin screen allows 2-20 characters for in-group and 2-8 for campaign IDs.
-  group: optionalText("group", {
-    label: "In-group",
-    min: 2,
-    max: 20,
-    pattern: { test: /^[A-Za-z0-9_-]+$/, message: "In-group IDs hold only letters, digits, - and _" },
-  }),
-  menuId: optionalText("menu_id", { label: "Call menu", min: 2, max: 50 }),
-  filterCleanCidNumber: optionalText("filter_clean_cid_number", { label: "Clean CID number filter", min: 1, max: 20 }),
-  callHandleMethod: optionalText("call_handle_method", {
-    label: "Call handle method",
-    min: 3,
-    max: 20,
-    pattern: { test: /^[A-Z0-9_]+$/, message: "Call handle method is written in capital letters, such as CID or CIDLOOKUP" },
-  }),
-  agentSearchMethod: optionalChoice("Agent search method", AGENT_SEARCH_METHODS, AGENT_SEARCH_LABELS),
-  // The column is BIGINT: letters would pass the API's length check and be stored as 0 (2.6 row 15).
-  listId: optionalText("list_id", { label: "List ID", min: 3, max: 14, pattern: { test: DIGITS, message: "List ID must be digits only" } }),
-  entryListId: optionalText("entry_list_id", { label: "Entry list ID", min: 1, max: 14 }),
-  campaignId: optionalText("campaign_id", { label: "Campaign", min: 2, max: 8 }),
-  phoneCode: optionalText("phone_code", { label: "Phone code", min: 1, max: 10 }),
+const fieldsShape = Object.fromEntries(DID_FIELDS.map((field) => [field, ruleSchema(DID_FIELD_TABLE[field])])) as {
+  [K in DidField]: RuleSchema<(typeof DID_FIELD_TABLE)[K]>;
 };
 
-export type DidField = keyof typeof fieldsShape;
-export const DID_FIELDS = Object.keys(fieldsShape) as DidField[];
 export type DidFields = { [K in DidField]?: NonNullable<z.output<(typeof fieldsShape)[K]>> };
 /** What the form holds: strings ("" = not set) and a boolean for active. */
 export type DidFormValues = { [K in DidField]?: z.input<(typeof fieldsShape)[K]> };
+
+/** A form before anything is typed: every field "" ("not sent"). */
+export const EMPTY_DID_FORM = { didPattern: "", ...Object.fromEntries(DID_FIELDS.map((field) => [field, ""])) } as { didPattern: string } & DidFormValues;
 
 /** Settings that apply whatever the route. */
 export const COMMON_FIELDS = ["description", "active", "didRoute", "recordCall", "filterCleanCidNumber"] as const satisfies readonly DidField[];
@@ -259,31 +168,6 @@ export const ROUTE_FIELDS: Record<DidRoute, RouteSpec> = {
   AGENT: { fields: [], required: [] },
 };
 
-const FIELD_LABELS: Record<DidField, string> = {
-  description: "Description",
-  active: "Active",
-  didRoute: "Route",
-  recordCall: "Call recording",
-  extension: "Extension",
-  extenContext: "Extension context",
-  voicemailExt: "Voicemail box",
-  phoneExtension: "Phone extension",
-  serverIp: "Server IP",
-  group: "In-group",
-  menuId: "Call menu",
-  filterCleanCidNumber: "Clean CID number filter",
-  callHandleMethod: "Call handle method",
-  agentSearchMethod: "Agent search method",
-  listId: "List ID",
-  entryListId: "Entry list ID",
-  campaignId: "Campaign",
-  phoneCode: "Phone code",
-};
-
-export function didFieldLabel(field: DidField): string {
-  return FIELD_LABELS[field];
-}
-
 /** The fields a DID with `route` uses; without a route (a partial update) every field counts. */
 export function fieldsForRoute(route: DidRoute | undefined): readonly DidField[] {
   return route ? [...COMMON_FIELDS, ...ROUTE_FIELDS[route].fields] : DID_FIELDS;
@@ -295,7 +179,7 @@ function requireRouteTargets(values: DidFields, ctx: z.RefinementCtx) {
   if (!values.didRoute || !(DID_ROUTES as readonly string[]).includes(values.didRoute)) return;
   for (const field of ROUTE_FIELDS[values.didRoute].required) {
     if (values[field] === undefined || values[field] === "") {
-      ctx.addIssue({ code: "custom", path: [field], message: `${FIELD_LABELS[field]} is required for the ${ROUTE_LABELS[values.didRoute]} route` });
+      ctx.addIssue({ code: "custom", path: [field], message: `${didFieldLabel(field)} is required for the ${ROUTE_LABELS[values.didRoute]} route` });
     }
   }
 }
@@ -399,27 +283,18 @@ export type CopyDid = z.output<typeof copyDidSchema>;
 /** VICIdial parameter names → form fields, so a VICIdial field error lands beside its field. */
 export const DID_FIELD_FOR_PARAMETER: Record<string, string> = {
   did_pattern: "didPattern",
-  did_description: "description",
-  active: "active",
-  did_route: "didRoute",
-  record_call: "recordCall",
-  extension: "extension",
-  exten_context: "extenContext",
-  voicemail_ext: "voicemailExt",
-  phone_extension: "phoneExtension",
-  server_ip: "serverIp",
-  group: "group",
-  menu_id: "menuId",
-  filter_clean_cid_number: "filterCleanCidNumber",
-  call_handle_method: "callHandleMethod",
-  agent_search_method: "agentSearchMethod",
-  list_id: "listId",
-  entry_list_id: "entryListId",
-  campaign_id: "campaignId",
-  phone_code: "phoneCode",
+  ...Object.fromEntries(DID_FIELDS.map((field) => [DID_FIELD_TABLE[field].api, field])),
   source_did_pattern: "sourceDidPattern",
   new_dids: "newDids",
 };
+
+/** What VICIdial stores for a field add_did was not given (2.6, "Omitted fields take the column defaults"). */
+export const ADD_DID_DEFAULTS = Object.fromEntries(
+  DID_FIELDS.flatMap((field) => {
+    const spec: FieldSpec = DID_FIELD_TABLE[field];
+    return spec.added === undefined ? [] : [[field, spec.added]];
+  }),
+) as DidFields;
 
 // ---------------------------------------------------------------------------------------------
 // Edit: what changed
@@ -457,5 +332,5 @@ export function didChanges(before: DidFormValues, after: DidFormValues): DidChan
 }
 
 export function clearedMessage(field: DidField): string {
-  return `VICIdial cannot empty the ${FIELD_LABELS[field].toLowerCase()} of a DID; enter a value or undo the change`;
+  return `VICIdial cannot empty the ${didFieldLabel(field).toLowerCase()} of a DID; enter a value or undo the change`;
 }

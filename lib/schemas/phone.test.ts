@@ -55,16 +55,16 @@ describe("addPhoneSchema", () => {
 
   it("refuses characters VICIdial would strip, naming them", () => {
     const errors = errorsOf(addPhoneSchema.safeParse({ ...valid, extension: "100@host", phoneFullName: "O'Brien", outboundCid: "727-555-CALL" }));
-    expect(errors.extension).toMatch(/silently remove.*"@"/);
-    expect(errors.phoneFullName).toMatch(/"'"/);
-    expect(errors.outboundCid).toMatch(/"-"/);
+    expect(errors.extension).toMatch(/silently remove.*“@”/);
+    expect(errors.phoneFullName).toMatch(/“'”/);
+    expect(errors.outboundCid).toMatch(/“-”/);
     // A pasted phone number is cleaned to the digits VICIdial keeps instead.
     expect(addPhoneSchema.parse({ ...valid, outboundCid: "(727) 555-1212" }).outboundCid).toBe("7275551212");
   });
 
   it("refuses a password VICIdial would change", () => {
     const errors = errorsOf(addPhoneSchema.safeParse({ ...valid, phonePass: "pa ss!" }));
-    expect(errors.phonePass).toMatch(/space.*"!"/);
+    expect(errors.phonePass).toMatch(/spaces.*“!”/);
   });
 
   it("enforces add_phone's minimum lengths and the column sizes", () => {
@@ -99,7 +99,7 @@ describe("addPhoneSchema", () => {
 
   it("checks the optional fields only when given", () => {
     const errors = errorsOf(addPhoneSchema.safeParse({ ...valid, email: "it+phones@example.com", templateId: "S", isWebphone: "yes", phoneContext: "x".repeat(21) }));
-    expect(errors.email).toMatch(/"\+"/);
+    expect(errors.email).toMatch(/“\+”/);
     expect(errors.templateId).toMatch(/at least 2/);
     expect(errors.isWebphone).toMatch(/Y, N, Y_API_LAUNCH/);
     expect(errors.phoneContext).toMatch(/at most 20/);

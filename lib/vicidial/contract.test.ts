@@ -272,7 +272,7 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
       const full = await addDid(
         {
           didPattern: routed,
-          didDescription: "Contract routed DID",
+          description: "Contract routed DID",
           active: true,
           didRoute: "IN_GROUP",
           recordCall: "Y_QUEUESTOP",
@@ -303,7 +303,7 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
     });
 
     it.each([
-      ["did_description", { didDescription: "short" }],
+      ["did_description", { description: "short" }],
       ["server_ip", { serverIp: "10.0.9.9" }],
       ["group", { group: "NOSUCHGROUP" }],
       ["menu_id", { menuId: "NOSUCHMENU" }],
@@ -316,7 +316,7 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
     });
 
     it("round-trips a DID with a plus sign (sent as %2B)", async () => {
-      expect(expectOk(await addDid({ didPattern: plus, didDescription: "Plus sign DID" }, ctx, client))).toEqual({ didPattern: plus });
+      expect(expectOk(await addDid({ didPattern: plus, description: "Plus sign DID" }, ctx, client))).toEqual({ didPattern: plus });
       expect(await addDid({ didPattern: plus }, ctx, client)).toMatchObject({ code: "DID_EXISTS", raw: expect.stringContaining(`|${plus}`) });
       expect(expectOk(await updateDid({ didPattern: plus, active: false }, ctx, client))).toEqual({ didPattern: plus });
       // Had the + become a space, this pattern would exist instead.
@@ -326,13 +326,13 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
     });
 
     it("updates a DID and reports nothing to update or a missing DID", async () => {
-      expect(expectOk(await updateDid({ didPattern: did, didDescription: "Updated contract DID", active: false }, ctx, client))).toEqual({ didPattern: did });
+      expect(expectOk(await updateDid({ didPattern: did, description: "Updated contract DID", active: false }, ctx, client))).toEqual({ didPattern: did });
       expect(await updateDid({ didPattern: did }, ctx, client)).toMatchObject({ code: "NO_UPDATES" });
       expect(await updateDid({ didPattern: `96${run}00`, active: true }, ctx, client)).toMatchObject({ code: "NOT_FOUND" });
     });
 
     it("copies a DID, then reports the copies as existing", async () => {
-      const first = expectOk(await copyDid({ sourceDidPattern: routed, newDids: copies, didDescription: "Contract copy" }, ctx, client));
+      const first = expectOk(await copyDid({ sourceDidPattern: routed, newDids: copies, description: "Contract copy" }, ctx, client));
       expect(first).toEqual({
         sourceDidPattern: routed,
         dids: copies.map((pattern) => ({ pattern, outcome: "added", didId: expect.any(Number) })),
@@ -349,7 +349,7 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
         code: "SOURCE_NOT_FOUND",
       });
       await refusedUnsent(() => copyDid({ sourceDidPattern: routed, newDids: [`96${run}03`, ""] }, ctx, client), "new_dids");
-      await refusedUnsent(() => copyDid({ sourceDidPattern: routed, newDids: [`96${run}04`], didDescription: "abc" }, ctx, client), "did_description");
+      await refusedUnsent(() => copyDid({ sourceDidPattern: routed, newDids: [`96${run}04`], description: "abc" }, ctx, client), "did_description");
     });
 
     it.runIf(Boolean(EXTRA_USERS.noRights))("reports a user without DID rights", async () => {
@@ -534,7 +534,7 @@ describe.each(["POST", "GET"] as const)("VICIdial contract over %s", (method) =>
     ] as const;
 
     it.each(hostile)("the typed functions refuse %s before sending", async (_name, value) => {
-      await refusedUnsent(() => updateDid({ didPattern: `95${run}00`, didDescription: value }, ctx, client), "did_description");
+      await refusedUnsent(() => updateDid({ didPattern: `95${run}00`, description: value }, ctx, client), "did_description");
       await refusedUnsent(() => addCidEntry({ cidGroupId: FIXTURES.cidGroup, areacode: "999", outboundCid: "5550000", active: true, description: value }, ctx, client), "cid_description");
     });
 

@@ -1,40 +1,34 @@
 import "server-only";
+import type { z } from "zod";
 import type { VicidialClient } from "./client";
+import { DID_FIELD_TABLE, DID_FIELDS, type DidField, type FieldSpec } from "@/lib/dids/fields";
 import { commaList, defineParams, oneOf, optional, text, yesNo, type InputOf } from "./encode";
 import type { Subject } from "./errors";
 import { defineOperation, performWith, successLine, type CallContext, type DataOf } from "./operation";
 import { resultLines, type ResultLine } from "./parse";
 import { byExistence, CHECKED, couldNotCheck, exists, noChangeProbe, sentValue } from "./reconcile";
 
-export const DID_ROUTES = ["EXTEN", "VOICEMAIL", "AGENT", "PHONE", "IN_GROUP", "CALLMENU", "VMAIL_NO_INST"] as const;
-export const RECORD_CALL_MODES = ["Y", "N", "Y_QUEUESTOP"] as const;
-/** VICIdial only checks for 2 characters, but the column is ENUM('LO','LB','SO') (2.6). */
-export const AGENT_SEARCH_METHODS = ["LO", "LB", "SO"] as const;
-
 /** `+` is a real character of did_pattern; the encoder sends it as %2B (contract 3). */
 const didKey = { didPattern: text("did_pattern") };
 
-/** The 18 optional settings add_did and update_did validate alike, in VICIdial's order (2.6, 2.8). */
-const didSettings = {
-  didDescription: optional(text("did_description")),
-  active: optional(yesNo("active")),
-  didRoute: optional(oneOf("did_route", DID_ROUTES)),
-  recordCall: optional(oneOf("record_call", RECORD_CALL_MODES)),
-  extension: optional(text("extension")),
-  extenContext: optional(text("exten_context")),
-  voicemailExt: optional(text("voicemail_ext")),
-  phoneExtension: optional(text("phone_extension")),
-  serverIp: optional(text("server_ip")),
-  /** In-group id for the IN_GROUP route. */
-  group: optional(text("group")),
-  menuId: optional(text("menu_id")),
-  filterCleanCidNumber: optional(text("filter_clean_cid_number")),
-  callHandleMethod: optional(text("call_handle_method")),
-  agentSearchMethod: optional(oneOf("agent_search_method", AGENT_SEARCH_METHODS)),
-  listId: optional(text("list_id")),
-  entryListId: optional(text("entry_list_id")),
-  campaignId: optional(text("campaign_id")),
-  phoneCode: optional(text("phone_code")),
+/** A setting's parameter from its rule (lib/dids/fields.ts): VICIdial's exact values for the choices. */
+type SettingParam<S extends FieldSpec> = S["rule"] extends { kind: "yesNo" }
+  ? ReturnType<typeof yesNo>
+  : S["rule"] extends { kind: "choice"; values: infer V extends readonly [string, ...string[]] }
+    ? ReturnType<typeof oneOf<V>>
+    : ReturnType<typeof text>;
+
+type Optional<P extends { schema: z.ZodType }> = Omit<P, "schema"> & { schema: z.ZodOptional<P["schema"]> };
+
+function settingParam({ api, rule }: FieldSpec) {
+  if (rule.kind === "yesNo") return optional(yesNo(api));
+  if (rule.kind === "choice") return optional(oneOf(api, rule.values));
+  return optional(text(api));
+}
+
+/** The 18 optional settings add_did and update_did validate alike, in VICIdial's order (2.6, 2.8), keyed by form field. */
+const didSettings = Object.fromEntries(DID_FIELDS.map((field) => [field, settingParam(DID_FIELD_TABLE[field])])) as unknown as {
+  [K in DidField]: Optional<SettingParam<(typeof DID_FIELD_TABLE)[K]>>;
 };
 
 const addDidParams = defineParams({ ...didKey, ...didSettings });
@@ -50,7 +44,7 @@ const copyDescription = text("did_description");
 const copyDidParams = defineParams({
   sourceDidPattern: text("source_did_pattern"),
   newDids: commaList("new_dids", "did_pattern"),
-  didDescription: optional({
+  description: optional({
     ...copyDescription,
     schema: copyDescription.schema.refine((value) => value.length >= 6, "The DID description must be 6 to 50 characters"),
   }),

@@ -76,7 +76,7 @@ describe("clearableText", () => {
     expect(clearable.encode({ email: "a+b@example.com" })).toMatchObject({
       ok: false,
       field: "email",
-      message: 'Email contains characters VICIdial would silently remove: "+"',
+      message: "Email contains characters VICIdial would silently remove: “+”",
     });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { failure, type VicidialFailure } from "./errors";
-import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter, type ParameterRule } from "./parameters";
+import { charactersVicidialDrops, describeCharacters, PARAMETER_RULES, type ApiParameter, type ParameterRule } from "./parameters";
 
 /**
  * Typed inputs to VICIdial parameters. Each function declares its fields once, as
@@ -71,12 +71,6 @@ function labelOf(api: ApiParameter): string {
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function describeCharacters(characters: readonly string[]): string {
-  return characters
-    .map((character) => (character === " " ? "space" : character === "\n" || character === "\r" ? "line break" : `"${character}"`))
-    .join(", ");
 }
 
 /** Why VICIdial would change `value`, or undefined when it stores it exactly as sent. */

@@ -133,7 +133,7 @@ describe("transport faults", () => {
   it("works in GET mode, + sign included", async () => {
     const client = clientFor({ method: "GET" });
     const pattern = `+1${runDigits(10)}`;
-    expect(await addDid({ didPattern: pattern, didDescription: "GET mode DID" }, ctx, client)).toMatchObject({ ok: true, data: { didPattern: pattern } });
+    expect(await addDid({ didPattern: pattern, description: "GET mode DID" }, ctx, client)).toMatchObject({ ok: true, data: { didPattern: pattern } });
     expect(sim.state.dids.some((did) => did.did_pattern === pattern)).toBe(true);
     expect(await deleteDid({ didPattern: pattern }, ctx, client)).toMatchObject({ ok: true });
   });

@@ -107,6 +107,13 @@ export function charactersVicidialDrops(parameter: ApiParameter, value: string):
   return [...dropped];
 }
 
+/** Characters named for a message: “/” and “-”, spaces, tabs, line breaks. Every message about dropped characters uses it. */
+export function describeCharacters(characters: readonly string[]): string {
+  const names = characters.map((c) => (c === " " ? "spaces" : c === "\t" ? "tabs" : c === "\n" || c === "\r" ? "line breaks" : `“${c}”`));
+  const unique = [...new Set(names)];
+  return unique.length === 1 ? unique[0]! : `${unique.slice(0, -1).join(", ")} and ${unique.at(-1)}`;
+}
+
 /** What VICIdial's whitelist leaves of `value` (what it echoes); used to predict answers in tests. */
 export function asVicidialKeeps(parameter: ApiParameter, value: string): string {
   const rule: ParameterRule = PARAMETER_RULES[parameter];

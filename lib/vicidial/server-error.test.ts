@@ -104,7 +104,7 @@ describe("DIDs and aliases are checked for existence with the no-change probe", 
     sim.setFaults(changeFailsAfter({ function: "add_did" }));
     expectUnknown(await addDid({ didPattern: "7275550401" }, ctx, client), "done", /the DID exists in VICIdial\.$/);
     expectUnknown(
-      await addDid({ didPattern: "7275550402", didDescription: "Downtown line" }, ctx, client),
+      await addDid({ didPattern: "7275550402", description: "Downtown line" }, ctx, client),
       "exists",
       /the DID exists in VICIdial, but its settings cannot be read back through the API/,
     );
@@ -191,8 +191,8 @@ describe("what cannot be read back", () => {
 
 describe("the typed functions refuse an apostrophe before sending (contract 4)", () => {
   it.each([
-    ["did_description", () => addDid({ didPattern: "7275550410", didDescription: "O'Brien line" }, ctx, client)],
-    ["did_description", () => updateDid({ didPattern: "3125550000", didDescription: "O'Brien line" }, ctx, client)],
+    ["did_description", () => addDid({ didPattern: "7275550410", description: "O'Brien line" }, ctx, client)],
+    ["did_description", () => updateDid({ didPattern: "3125550000", description: "O'Brien line" }, ctx, client)],
     ["email", () => updatePhone({ extension: "1001", serverIp: "10.10.10.15", email: "o'b@x.com" }, ctx, client)],
     ["phone_full_name", () => updatePhone({ extension: "1001", serverIp: "10.10.10.15", phoneFullName: "O'Brien" }, ctx, client)],
     ["alias_name", () => updatePhoneAlias({ aliasId: "SEEDALIAS", aliasName: "O'Brien" }, ctx, client)],

@@ -1,33 +1,21 @@
 "use server";
 
-import { commandContext } from "@/lib/actions/command";
+import { commandContext, runCommand } from "@/lib/actions/command";
 import { addAliasCommand, deleteAliasCommand, updateAliasCommand } from "@/lib/aliases/commands";
 import { action } from "@/lib/auth/action";
 import { addExistingAlias } from "@/lib/inventory/add-existing";
 import { addAliasSchema, deleteAliasSchema, existingAliasSchema, updateAliasSchema } from "@/lib/schemas/alias";
 
-export const addAliasAction = action({ permission: "phones.write", schema: addAliasSchema, audit: "alias.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addAliasCommand(input, commandContext({ user, source }));
-  Object.assign(audit, outcome.audit);
-  return outcome.result;
-});
+export const addAliasAction = action({ permission: "phones.write", schema: addAliasSchema, audit: "alias.add" }, runCommand(addAliasCommand));
 
 /** Sends only what changed: the name, the logins, or both. */
 export const updateAliasAction = action(
   { permission: "phones.write", schema: updateAliasSchema, audit: "alias.update" },
-  async (input, { user, source, audit }) => {
-    const outcome = await updateAliasCommand(input, commandContext({ user, source }));
-    Object.assign(audit, outcome.audit);
-    return outcome.result;
-  },
+  runCommand(updateAliasCommand),
 );
 
 /** A NOTICE that the API user may not delete aliases is a refusal: the alias stays listed. */
-export const deleteAliasAction = action({ permission: "phones.write", schema: deleteAliasSchema, audit: "alias.delete" }, async (input, { user, source, audit }) => {
-  const outcome = await deleteAliasCommand(input, commandContext({ user, source }));
-  Object.assign(audit, outcome.audit);
-  return outcome.result;
-});
+export const deleteAliasAction = action({ permission: "phones.write", schema: deleteAliasSchema, audit: "alias.delete" }, runCommand(deleteAliasCommand));
 
 /** Without cluster reads: lists a phone alias VICIdial already has, after asking it with a request that changes nothing. */
 export const addExistingAliasAction = action({ permission: "phones.write", schema: existingAliasSchema, audit: "alias.add_existing" }, async (input, { user, source, audit }) => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { commandContext } from "@/lib/actions/command";
+import { runCommand } from "@/lib/actions/command";
 import { fail, ok } from "@/lib/actions/result";
 import { action } from "@/lib/auth/action";
 import { getCidGroup, idleEntries, removeCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
@@ -49,28 +49,16 @@ export const removeCidGroupAction = action(
 );
 
 /** Stage ADD. `audit.before` holds the area code's entries as they were. */
-export const addCidEntryAction = action({ permission: "cid.write", schema: addCidEntrySchema, audit: "cid.add" }, async (input, { user, source, audit }) => {
-  const outcome = await addCidEntryCommand(input, commandContext({ user, source }));
-  Object.assign(audit, outcome.audit);
-  return outcome.result;
-});
+export const addCidEntryAction = action({ permission: "cid.write", schema: addCidEntrySchema, audit: "cid.add" }, runCommand(addCidEntryCommand));
 
 /** Stage UPDATE of one entry, or of every entry of an area code (CID ---ALL---). */
 export const updateCidEntriesAction = action(
   { permission: "cid.write", schema: updateCidEntriesSchema, audit: "cid.update" },
-  async (input, { user, source, audit }) => {
-    const outcome = await updateCidEntriesCommand(input, commandContext({ user, source }));
-    Object.assign(audit, outcome.audit);
-    return outcome.result;
-  },
+  runCommand(updateCidEntriesCommand),
 );
 
 /** Stage DELETE: one entry, every entry of an area code, or (typed group id) every entry of the group. */
 export const deleteCidEntriesAction = action(
   { permission: "cid.write", schema: deleteCidEntriesSchema, audit: "cid.delete" },
-  async (input, { user, source, audit }) => {
-    const outcome = await deleteCidEntriesCommand(input, commandContext({ user, source }));
-    Object.assign(audit, outcome.audit);
-    return outcome.result;
-  },
+  runCommand(deleteCidEntriesCommand),
 );

@@ -95,7 +95,7 @@ describe.each(testBackends())("bulk job actions on %s", (backend) => {
   it("puts a bad setting beside its field and a missing column beside its mapping, without creating a job", async () => {
     const before = (await db().select().from(jobs)).length;
     const badGroup = await actions.startCidJobAction(undefined, { text: cidFile(951, 2), hasHeader: true, mapping: CID_MAPPING, options: { groupId: "US SALES" } });
-    expect(badGroup).toMatchObject({ ok: false, error: { kind: "validation", fieldErrors: { "options.groupId": [expect.stringMatching(/VICIdial would silently remove space/)] } } });
+    expect(badGroup).toMatchObject({ ok: false, error: { kind: "validation", fieldErrors: { "options.groupId": [expect.stringMatching(/VICIdial would silently remove spaces/)] } } });
     const noCid = await actions.startCidJobAction(undefined, { text: cidFile(951, 2), hasHeader: true, mapping: { areacode: 0 }, options: { groupId: "US_SALES" } });
     expect(noCid).toMatchObject({ ok: false, error: { kind: "validation", fieldErrors: { "mapping.outbound_cid": [expect.stringMatching(/Choose the file column/)] } } });
     const tooMany = await actions.startCidJobAction(undefined, { text: cidFile(100, 5001), hasHeader: true, mapping: CID_MAPPING, options: { groupId: "US_SALES" } });

@@ -10,7 +10,8 @@ import { addPhoneAlias } from "@/lib/vicidial/aliases";
 import { aliasExists, phoneExists } from "@/lib/vicidial/existence";
 import { clusterReader } from "@/lib/cluster/reader";
 import { addPhone } from "@/lib/vicidial/phones";
-import { failed, unclearRead, type CheckOutcome, type FinalOutcome, type JobOperation, type OperationContext, type RowAudit, type RowOutcome } from "../operation";
+import { failed, unclearRead, type CheckOutcome, type FinalOutcome, type JobOperation, type OperationContext, type RowOutcome } from "../operation";
+import type { NamedAuditDraft } from "@/lib/audit/record";
 import type { AgentRowInput, AliasRowInput, PhoneRowInput } from "../prepare/agents";
 import type { ClaimedRow } from "../store";
 import { countOf } from "@/lib/text/plural";
@@ -75,7 +76,7 @@ async function phoneAdded(row: ClaimedRow, phone: Omit<PhoneRowInput, "kind">, o
   return { rowId: row.id, state: "done", message, raw, audit: { ...phoneAudit(phone), after: withoutBookkeeping(saved) } };
 }
 
-function phoneAudit(phone: Omit<PhoneRowInput, "kind">): RowAudit {
+function phoneAudit(phone: Omit<PhoneRowInput, "kind">): NamedAuditDraft {
   return { action: "phone.add", target: phoneTarget(phone), params: { ...phone, passwordsSet: ["phonePass", "registrationPassword"] }, before: null };
 }
 
@@ -121,7 +122,7 @@ async function checkAliasRow(row: ClaimedRow, input: AliasRowInput, { job, sourc
   };
 }
 
-function aliasAudit(input: AliasRowInput, logins: string[]): RowAudit {
+function aliasAudit(input: AliasRowInput, logins: string[]): NamedAuditDraft {
   return { action: "alias.add", target: input.aliasId, params: { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, before: null };
 }
 

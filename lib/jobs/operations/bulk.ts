@@ -1,14 +1,12 @@
 import "server-only";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
-import type { ActionError } from "@/lib/actions/result";
 import { deleteDidCommand, updateDidCommand } from "@/lib/dids/commands";
 import { deletePhoneCommand, updatePhoneCommand } from "@/lib/phones/commands";
 import { updateDidSchema } from "@/lib/schemas/did";
 import { updatePhoneSchema } from "@/lib/schemas/phone";
-import type { VicidialErrorCode } from "@/lib/vicidial/errors";
 import { BULK_ACTION_WORDS } from "../bulk-actions";
 import type { BulkRowInput } from "../bulk";
-import { failed, type JobOperation, type RowOutcome } from "../operation";
+import { rowOutcomeOf, type JobOperation, type RowOutcome } from "../operation";
 import type { ClaimedRow } from "../store";
 
 /**
@@ -37,22 +35,12 @@ function send(input: BulkRowInput, context: CommandContext): Promise<CommandOutc
   return input.action === "delete" ? deletePhoneCommand(key, context) : updatePhoneCommand(updatePhoneSchema.parse({ ...key, active: activate ? "Y" : "N" }), context);
 }
 
-function rowOutcome(row: ClaimedRow, input: BulkRowInput, { result, audit }: CommandOutcome<unknown>): RowOutcome {
-  const rowAudit = {
-    action: `${input.resource}.${input.action === "delete" ? "delete" : "update"}`,
-    target: audit.target,
-    params: { ...(audit.params ?? {}), action: input.action },
-    before: audit.before,
-    after: audit.after,
-  };
-  if (result.ok) return { rowId: row.id, state: "done", message: result.message, raw: audit.raw, audit: rowAudit };
+/** The command's entry, with what the bulk action was (activate, deactivate or delete). */
+function rowOutcome(row: ClaimedRow, input: BulkRowInput, outcome: CommandOutcome<unknown>): RowOutcome {
+  const audit = { ...outcome.audit, params: { ...(outcome.audit.params ?? {}), action: input.action } };
   // A delete whose earlier answer was lost finds nothing to delete: that attempt did it.
-  if (input.action === "delete" && row.uncertain && result.error.code === "NOT_FOUND") {
-    return { rowId: row.id, state: "done", message: `Already gone from VICIdial: the earlier attempt, whose answer was lost, ${BULK_ACTION_WORDS.delete.done} it`, raw: audit.raw, audit: rowAudit };
+  if (!outcome.result.ok && input.action === "delete" && row.uncertain && outcome.result.error.code === "NOT_FOUND") {
+    return { rowId: row.id, state: "done", message: `Already gone from VICIdial: the earlier attempt, whose answer was lost, ${BULK_ACTION_WORDS.delete.done} it`, raw: audit.raw, audit };
   }
-  return failed(row.id, failureOf(result.error, audit.raw), rowAudit);
-}
-
-function failureOf(error: ActionError, raw: string | undefined) {
-  return { ok: false as const, code: (error.code ?? "UNKNOWN_RESPONSE") as VicidialErrorCode, message: error.message, raw: raw ?? error.raw ?? "", reconciled: error.reconciled };
+  return rowOutcomeOf(row.id, { result: outcome.result, audit });
 }

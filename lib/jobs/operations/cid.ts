@@ -2,7 +2,8 @@ import "server-only";
 import { idleEntries, recordCidEntryCount } from "@/lib/inventory/cid-groups";
 import type { AddCidEntry } from "@/lib/schemas/cid-group";
 import { addCidEntry, cidGroupInfo } from "@/lib/vicidial/cid-groups";
-import { failed, unclearRead, type JobOperation, type RowAudit } from "../operation";
+import type { NamedAuditDraft } from "@/lib/audit/record";
+import { failed, unclearRead, type JobOperation } from "../operation";
 
 export interface CidJobOptions {
   groupId: string;
@@ -47,7 +48,7 @@ export const addCidEntriesOperation: JobOperation = {
   },
 };
 
-function auditOf(input: AddCidEntry): RowAudit {
+function auditOf(input: AddCidEntry): NamedAuditDraft {
   const entry = { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description };
   return { action: "cid.add", target: input.groupId, params: { ...input }, after: entry };
 }

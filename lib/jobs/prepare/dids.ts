@@ -1,30 +1,9 @@
 import { z } from "zod";
-import { addDidSchema, copyDidSchema, DID_FIELDS, didFieldLabel, type DidField } from "@/lib/schemas/did";
+import { DID_FIELD_TABLE, DID_FIELDS, didFieldLabel } from "@/lib/dids/fields";
+import { addDidSchema, copyDidSchema } from "@/lib/schemas/did";
 import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
 import { countOf } from "@/lib/text/plural";
-
-/** add_did's fields as columns, keyed like the single form's fields. */
-const API_NAMES: Record<DidField, string[]> = {
-  description: ["did_description", "desc"],
-  active: ["did_active"],
-  didRoute: ["did_route", "route"],
-  recordCall: ["record_call", "record", "recording"],
-  extension: ["exten"],
-  extenContext: ["exten_context", "context"],
-  voicemailExt: ["voicemail_ext", "voicemail"],
-  phoneExtension: ["phone_extension", "phone"],
-  serverIp: ["server_ip", "server"],
-  group: ["group_id", "in_group", "ingroup"],
-  menuId: ["menu_id", "call_menu", "menu"],
-  filterCleanCidNumber: ["filter_clean_cid_number"],
-  callHandleMethod: ["call_handle_method"],
-  agentSearchMethod: ["agent_search_method"],
-  listId: ["list_id", "list"],
-  entryListId: ["entry_list_id"],
-  campaignId: ["campaign_id", "campaign"],
-  phoneCode: ["phone_code"],
-};
 
 const PATTERN_COLUMN: ColumnSpec = { key: "didPattern", label: "DID pattern", required: true, aliases: ["did_pattern", "did", "pattern", "number"], input: "did_pattern" };
 
@@ -34,9 +13,10 @@ export const DID_COLUMNS: readonly ColumnSpec[] = [
     key: field,
     label: didFieldLabel(field),
     required: field === "didRoute",
-    aliases: API_NAMES[field],
+    aliases: DID_FIELD_TABLE[field].csv,
     hint: field === "active" ? "Y or N; empty means Y" : undefined,
-    input: field === "description" ? ("did_description" as const) : undefined,
+    // The dry run offers the closest text VICIdial keeps for the free-text description.
+    input: field === "description" ? DID_FIELD_TABLE.description.api : undefined,
   })),
 ];
 

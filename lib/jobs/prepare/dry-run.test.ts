@@ -52,10 +52,10 @@ describe("the dry run", () => {
     const dry = dryRun("cid", { text, hasHeader: false, mapping: CID, options: { groupId: "US_SALES" } });
     expect(dry).toMatchObject({ total: 5, valid: 1, ready: true });
     expect(dry.errors).toEqual([
-      { row: 2, column: "areacode", value: "9 1", message: expect.stringMatching(/VICIdial would silently remove space/) },
+      { row: 2, column: "areacode", value: "9 1", message: expect.stringMatching(/VICIdial would silently remove spaces/) },
       { row: 3, column: "outbound_cid", value: "12", message: "The outbound CID must be at least 4 digits" },
       { row: 4, column: "active", value: "maybe", message: "Active must be Y or N" },
-      { row: 5, column: "description", value: "Café", message: expect.stringMatching(/would silently remove "é"/), suggestion: "Cafe" },
+      { row: 5, column: "description", value: "Café", message: expect.stringMatching(/would silently remove “é”/), suggestion: "Cafe" },
     ]);
     expect(dry.rows[0]).toMatchObject({ seq: 1, label: "727 · 7275551001", input: { groupId: "US_SALES", areacode: "727", outboundCid: "7275551001", description: "Tampa main", active: true } });
   });
@@ -101,7 +101,7 @@ describe("the dry run", () => {
     const dry = dryRun("agents", { text, hasHeader: false, mapping: AGENTS, options: { ...SERVER, aliasMode: "per-row" } });
     expect(dry.errors).toEqual([
       { row: 3, column: "login", value: "agent4201", message: "Row 1 already has login agent4201" },
-      { row: 4, column: "outboundCid", value: "72x75", message: 'Outbound caller ID contains characters VICIdial would silently remove: "x"' },
+      { row: 4, column: "outboundCid", value: "72x75", message: "Outbound caller ID contains characters VICIdial would silently remove: “x”" },
     ]);
     const alias = dry.rows.find((row) => row.phase === 1);
     expect(alias).toMatchObject({ label: "Alias TEAM_A", input: { kind: "alias", aliasId: "TEAM_A", aliasName: "TEAM_A", rows: [1, 2] } });

@@ -12,8 +12,8 @@ import { listAuditForTarget, type AuditScope } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { can, type Role } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/capabilities";
-import { didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/inventory/dids";
-import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod, type DidField } from "@/lib/schemas/did";
+import { DID_COLUMN_OF, didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/inventory/dids";
+import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod } from "@/lib/schemas/did";
 import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
 import { lastChange } from "@/lib/inventory/last-change";
 
@@ -21,29 +21,13 @@ export async function generateMetadata({ params }: { params: Promise<{ pattern: 
   return { title: `DID ${patternFromSegment((await params).pattern)}` };
 }
 
-const COLUMN_OF_FIELD: Partial<Record<DidField, keyof DidRow>> = {
-  extension: "extension",
-  extenContext: "extenContext",
-  voicemailExt: "voicemailExt",
-  phoneExtension: "phoneExtension",
-  serverIp: "serverIp",
-  group: "groupId",
-  menuId: "menuId",
-  callHandleMethod: "callHandleMethod",
-  agentSearchMethod: "agentSearchMethod",
-  listId: "listId",
-  entryListId: "entryListId",
-  campaignId: "campaignId",
-  phoneCode: "phoneCode",
-};
-
 /** The settings of the DID's own route, as the details show them. */
 function routeDetails(row: DidRow): { label: string; value: ReactNode }[] {
   const route = routeOf(row);
   if (!route) return [];
   if (route === "AGENT") return [{ label: "Agent", value: "Chosen in VICIdial itself" }];
   return ROUTE_FIELDS[route].fields.map((field) => {
-    const value = row[COLUMN_OF_FIELD[field]!] as string | null;
+    const value = row[DID_COLUMN_OF[field]] as string | null;
     const shown = field === "agentSearchMethod" && value && value in AGENT_SEARCH_LABELS ? AGENT_SEARCH_LABELS[value as AgentSearchMethod] : value;
     return { label: didFieldLabel(field), value: shown ? <span className="font-mono">{shown}</span> : null };
   });
