@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ListTotal } from "@/lib/db/paging";
 import { cn } from "./cn";
 import { withParams, type SearchParams } from "./url-state";
 
@@ -79,9 +80,9 @@ export function Pagination({ page, pageSize, total, params, basePath }: { page: 
   );
 }
 
-/** How many rows a list holds as shown: "1,234", or "more than 1,000" past a capped count. */
-export function totalLabel(total: { count: number; exact: boolean }): string {
-  return `${total.exact ? "" : "more than "}${total.count.toLocaleString("en-US")}`;
+/** How many rows a list holds as shown: "1,234"; past a capped count "about 100,000" (an estimate) or "more than 1,000". */
+export function totalLabel(total: ListTotal): string {
+  return `${total.exact ? "" : total.estimated ? "about " : "more than "}${total.count.toLocaleString("en-US")}`;
 }
 
 /**
@@ -98,7 +99,7 @@ export function KeysetPagination({
   basePath,
 }: {
   shown: number;
-  total: { count: number; exact: boolean };
+  total: ListTotal;
   previous?: string;
   next?: string;
   params: SearchParams;

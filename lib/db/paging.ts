@@ -1,4 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import type { Db } from "./client";
 
 /**
  * Keyset ("seek") pagination: a page starts after (or ends before) a cursor row instead of
@@ -92,21 +94,32 @@ export function pagePosition(params: { after?: string; before?: string; last?: s
   return {};
 }
 
-/** A list's size as shown: exact up to the cap, else "more than" it (counting further costs a scan). */
+/** A list's size as shown: exact up to the cap; past it "about N" (the planner's estimate) or "more than" the cap. */
 export interface ListTotal {
   count: number;
   exact: boolean;
+  /** `count` is PostgreSQL's estimate of the table's rows (an unfiltered list past the cap). */
+  estimated?: boolean;
 }
 
-/** Counting stops here: a filtered count past it would read most of a large table on every page. */
+/** Where counting stops: counting further costs a scan of the whole match on every page. */
 export const COUNT_CAP = 1_000;
 
 /**
- * How many rows `rows` (a select of the matching rows, any columns) yields, counted up to
- * COUNT_CAP + 1 so the query stops early.
+ * How many rows of `table` match `where`, counted up to `cap` + 1 so the query stops early. Past
+ * the cap, a whole table (no `where`) is given as the statistics' row estimate (pg_class.reltuples,
+ * kept by ANALYZE and autovacuum) when that is larger than the cap.
  */
-export function cappedCount(rows: SQL, cap = COUNT_CAP): SQL<number> {
-  return sql<number>`(select count(*)::int from (${rows} limit ${cap + 1}) as matching)`;
+export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, cap = COUNT_CAP): Promise<ListTotal> {
+  const [row] = await db
+    .select({
+      n: sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${cap + 1}) as matching)`,
+      estimate: where ? sql<number>`0` : sql<number>`(select greatest(reltuples, 0)::bigint::int from pg_class where oid = ${sql.raw(`'${getTableConfig(table).name}'`)}::regclass)`,
+    })
+    .from(sql`(select 1) as one`);
+  const total = listTotal(row?.n ?? 0, cap);
+  if (!total.exact && row && row.estimate > cap) return { count: row.estimate, exact: false, estimated: true };
+  return total;
 }
 
 export function listTotal(count: number, cap = COUNT_CAP): ListTotal {

@@ -105,24 +105,24 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
     expect(patterns((await listDids({ ...view, before: "no such DID" })).rows)).toEqual(["+17275551212", "3125550000"]);
   });
 
-  it("walks every sort both ways, page by page, in the order of the whole list (nulls included)", async () => {
-    for (const sort of DID_SORTS) {
+  it("walks every sort both ways, page by page, in the order of the whole list (nulls included), searched or not", async () => {
+    for (const [sort, search] of DID_SORTS.flatMap((sort) => [[sort, {}], [sort, { q: "55" }]] as const)) {
       for (const dir of ["asc", "desc"] as const) {
-        const whole = patterns((await listDids(query({ sort, dir }))).rows);
+        const whole = patterns((await listDids(query({ sort, dir, ...search }))).rows);
         const forward: string[] = [];
-        let page = await listDids({ ...query({ sort, dir }), size: 2 });
+        let page = await listDids({ ...query({ sort, dir, ...search }), size: 2 });
         for (;;) {
           forward.push(...patterns(page.rows));
           if (!page.next) break;
-          page = await listDids({ ...query({ sort, dir }), size: 2, after: page.next });
+          page = await listDids({ ...query({ sort, dir, ...search }), size: 2, after: page.next });
         }
         expect(forward, `${sort} ${dir}`).toEqual(whole);
         const backward: string[] = [];
-        page = await listDids({ ...query({ sort, dir, last: "1" }), size: 2 });
+        page = await listDids({ ...query({ sort, dir, last: "1", ...search }), size: 2 });
         for (;;) {
           backward.unshift(...patterns(page.rows));
           if (!page.previous) break;
-          page = await listDids({ ...query({ sort, dir }), size: 2, before: page.previous });
+          page = await listDids({ ...query({ sort, dir, ...search }), size: 2, before: page.previous });
         }
         expect(backward, `${sort} ${dir} backwards`).toEqual(whole);
       }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
-import { cappedCount, keysetPage, listTotal, orderOf, pagePosition, seekPast, sortKeys, type KeysetPage, type ListTotal, type SortDirection } from "@/lib/db/paging";
+import { getDb, type Db } from "@/lib/db";
+import { countUpTo, keysetPage, orderOf, pagePosition, seekPast, sortKeys, type KeysetPage, type ListTotal, type SortDirection } from "@/lib/db/paging";
 import { containsText } from "@/lib/db/search";
 import { dids } from "@/lib/db/schema";
 import { DID_ROUTES, type DidField, type DidFields, type DidFormValues, type DidRoute } from "@/lib/schemas/did";
@@ -89,15 +89,9 @@ function whereOf(query: Pick<DidListQuery, "q" | "route" | "active">): SQL | und
   return and(...conditions);
 }
 
-/** The whole list's size, or a filtered one's up to COUNT_CAP (past it the page says "more than"). */
+/** Up to COUNT_CAP exactly; past it "about" the table's estimated size, or "more than" for a filtered view. */
 async function countDids(where: SQL | undefined): Promise<ListTotal> {
-  const db = await getDb();
-  if (!where) {
-    const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(dids);
-    return { count: total, exact: true };
-  }
-  const [{ total } = { total: 0 }] = await db.select({ total: cappedCount(sql`select 1 from ${dids} where ${where}`) }).from(sql`(select 1) as one`);
-  return listTotal(total);
+  return countUpTo(await getDb(), dids, where);
 }
 
 export interface DidListPage extends KeysetPage<DidListRow> {
@@ -132,12 +126,22 @@ async function didRows(query: DidListQuery, where: SQL | undefined, cursor: stri
   const db = await getDb();
   const keys = [...DID_SORT_KEYS[query.sort], sql`${dids.didPattern}`];
   const seek = cursor === undefined ? undefined : seekPast({ keys, at: (key) => sql`(select ${key} from ${dids} where ${dids.didPattern} = ${cursor})` }, dir);
-  return db
-    .select()
-    .from(dids)
-    .where(and(where, seek))
-    .orderBy(...orderOf(keys, dir))
-    .limit(limit);
+  // A search finds its matches on the trigram index first and sorts them (OFFSET 0 keeps the
+  // planner from walking a sort index instead: matches bunched late in that order, such as
+  // descriptions starting with S, made that walk read half the table). Same alias, same columns.
+  const walk = (source: typeof dids | ReturnType<typeof searchMatches>) =>
+    db
+      .select()
+      .from(source)
+      .where(and(source === dids ? where : undefined, seek))
+      .orderBy(...orderOf(keys, dir))
+      .limit(limit);
+  return query.q ? walk(searchMatches(db, where)) : walk(dids);
+}
+
+/** The search's matches as a subquery named like the table, so the sort keys and cursors apply to it unchanged. */
+function searchMatches(db: Db, where: SQL | undefined) {
+  return db.select().from(dids).where(where).offset(0).as("dids");
 }
 
 export async function getDid(pattern: string): Promise<DidRow | undefined> {
