@@ -120,7 +120,8 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
         const backward: string[] = [];
         page = await listDids({ ...query({ sort, dir, last: "1", ...search }), size: 2 });
         for (;;) {
-          backward.unshift(...patterns(page.rows));
+          // Back at the start the first page is a full one, so it may repeat rows of the page after it.
+          backward.unshift(...patterns(page.rows).filter((pattern) => !backward.includes(pattern)));
           if (!page.previous) break;
           page = await listDids({ ...query({ sort, dir, ...search }), size: 2, before: page.previous });
         }
