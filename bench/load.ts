@@ -1,17 +1,12 @@
-import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createUser } from "@/lib/auth/users";
-import { installDatabase, type Db } from "@/lib/db";
-import { scratchDatabase } from "@/lib/db/scratch";
+import type { Db } from "@/lib/db";
 import { createJobFromFile } from "@/lib/jobs/create";
 import { getJob } from "@/lib/jobs/store";
-import { startSimulator } from "@/lib/simulator";
-import { startDashboard } from "../e2e/support/server";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../process-tests/support/postgres";
 import { CookieJar, signIn } from "../process-tests/support/session";
-import { dashboardSettings } from "../process-tests/support/stack";
 import { fillDids } from "./dids-list";
+import { startBenchStack } from "./dashboard-stack";
 import type { BenchResult } from "./run";
 import { percentile, round } from "./stats";
 
@@ -49,17 +44,7 @@ async function deepCursor(db: Db): Promise<string> {
 }
 
 export async function loadBench(): Promise<BenchResult> {
-  let pg: ThrowawayPostgres | undefined;
-  // A dashboard process and this one share the database: PostgreSQL, given or started here.
-  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!server) {
-    pg = startThrowawayPostgres();
-    server = pg.url;
-  }
-  const database = await scratchDatabase({ prefix: "vicidash_load", server });
-  installDatabase(database);
-  const sim = await startSimulator({ port: 0, faults: { latencyMs: LATENCY_MS } });
-  const dashboard = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
+  const { database, dashboard, close } = await startBenchStack({ prefix: "vicidash_load", latencyMs: LATENCY_MS });
   try {
     await fillDids(database.db, 100_000);
     const deep = DEEP_PAGE + encodeURIComponent(await deepCursor(database.db));
@@ -97,11 +82,7 @@ export async function loadBench(): Promise<BenchResult> {
       ],
     };
   } finally {
-    await dashboard.stop();
-    await sim.close();
-    installDatabase(undefined);
-    await database.close();
-    pg?.destroy();
+    await close();
   }
 }
 

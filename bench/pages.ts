@@ -1,15 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { createUser } from "@/lib/auth/users";
-import { installDatabase } from "@/lib/db";
-import { scratchDatabase } from "@/lib/db/scratch";
 import { listAudit } from "@/lib/audit/queries";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
-import { startSimulator } from "@/lib/simulator";
-import { startDashboard } from "../e2e/support/server";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../process-tests/support/postgres";
 import { CookieJar, signIn } from "../process-tests/support/session";
-import { dashboardSettings } from "../process-tests/support/stack";
 import { fillDids } from "./dids-list";
+import { startBenchStack } from "./dashboard-stack";
 import type { BenchResult } from "./run";
 import { round, summarize } from "./stats";
 
@@ -32,16 +26,7 @@ const PAGES: Record<string, { path: string; query?: () => Promise<unknown> }> = 
 };
 
 export async function pagesBench(): Promise<BenchResult> {
-  let pg: ThrowawayPostgres | undefined;
-  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!server) {
-    pg = startThrowawayPostgres();
-    server = pg.url;
-  }
-  const database = await scratchDatabase({ prefix: "vicidash_pages", server });
-  installDatabase(database);
-  const sim = await startSimulator({ port: 0 });
-  const dashboard = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
+  const { database, dashboard, close } = await startBenchStack({ prefix: "vicidash_pages" });
   try {
     await fillDids(database.db, 100_000);
     const made = await createUser({ username: "profiler", displayName: "Profiler", role: "supervisor", password: "Profiling pages 1" });
@@ -61,11 +46,7 @@ export async function pagesBench(): Promise<BenchResult> {
     }
     return { metrics, goals: Object.keys(PAGES).map((name) => ({ metric: `${name}_page_median_ms`, atMost: 100 })) };
   } finally {
-    await dashboard.stop();
-    await sim.close();
-    installDatabase(undefined);
-    await database.close();
-    pg?.destroy();
+    await close();
   }
 }
 
