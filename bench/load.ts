@@ -1,17 +1,12 @@
-import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createUser } from "@/lib/auth/users";
-import { installDatabase, type Db } from "@/lib/db";
-import { scratchDatabase } from "@/lib/db/scratch";
+import type { Db } from "@/lib/db";
 import { createJobFromFile } from "@/lib/jobs/create";
 import { getJob } from "@/lib/jobs/store";
-import { startSimulator } from "@/lib/simulator";
-import { startDashboard } from "../e2e/support/server";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../process-tests/support/postgres";
 import { CookieJar, signIn } from "../process-tests/support/session";
-import { dashboardSettings } from "../process-tests/support/stack";
 import { fillDids } from "./dids-list";
+import { startBenchStack } from "./dashboard-stack";
 import type { BenchResult } from "./run";
 import { percentile, round } from "./stats";
 
@@ -27,37 +22,38 @@ const PAGES_PER_SECOND = 1;
 const JOB_ROWS = 5_000;
 const LATENCY_MS = 50;
 
-/** What a supervisor opens: lists, searches, filters, sorts, a deep page. */
+/** What a supervisor opens: lists, searches, filters, sorts, a deep page (DEEP_PAGE: its cursor is found once the DIDs are in). */
+const DEEP_PAGE = "/dids?sort=target&after=";
 const PAGES = [
   "/dids",
   "/dids?q=5551",
   "/dids?q=sales&route=IN_GROUP&sort=description",
   "/dids?active=N&sort=by&dir=desc",
-  "/dids?sort=target&page=2000",
+  DEEP_PAGE,
   "/dids?q=no+such+did",
   "/jobs",
   "/audit",
 ];
 
+/** The DID 50,000 rows down the target order: where Next 2,000 times from the first page leads. */
+async function deepCursor(db: Db): Promise<string> {
+  const result = await db.execute(sql`select did_pattern from dids order by (target is null), coalesce(target, ''), did_pattern offset 49999 limit 1`);
+  const [row] = (result as unknown as { rows: { did_pattern: string }[] }).rows;
+  if (!row) throw new Error("no deep page");
+  return row.did_pattern;
+}
+
 export async function loadBench(): Promise<BenchResult> {
-  let pg: ThrowawayPostgres | undefined;
-  // A dashboard process and this one share the database: PostgreSQL, given or started here.
-  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!server) {
-    pg = startThrowawayPostgres();
-    server = pg.url;
-  }
-  const database = await scratchDatabase({ prefix: "vicidash_load", server });
-  installDatabase(database);
-  const sim = await startSimulator({ port: 0, faults: { latencyMs: LATENCY_MS } });
-  const dashboard = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
+  const { database, dashboard, close } = await startBenchStack({ prefix: "vicidash_load", latencyMs: LATENCY_MS });
   try {
     await fillDids(database.db, 100_000);
+    const deep = DEEP_PAGE + encodeURIComponent(await deepCursor(database.db));
+    const pages = PAGES.map((page) => (page === DEEP_PAGE ? deep : page));
     const cookies = await signInSessions(dashboard.url);
 
     const alone = await runJob(database.db, "46");
     let job: Promise<number> | undefined;
-    const pages = await browse(dashboard.url, cookies, async () => {
+    const browsed = await browse(dashboard.url, cookies, pages, async () => {
       job = runJob(database.db, "47");
       await job;
     });
@@ -68,11 +64,11 @@ export async function loadBench(): Promise<BenchResult> {
         inventory_dids: 100_000,
         sessions: SESSIONS,
         pages_per_second_per_session: PAGES_PER_SECOND,
-        pages_served: pages.count,
-        page_errors: pages.errors,
-        page_p50_ms: round(pages.p50, 1),
-        page_p95_ms: round(pages.p95, 1),
-        page_p99_ms: round(pages.p99, 1),
+        pages_served: browsed.count,
+        page_errors: browsed.errors,
+        page_p50_ms: round(browsed.p50, 1),
+        page_p95_ms: round(browsed.p95, 1),
+        page_p99_ms: round(browsed.p99, 1),
         job_rows_per_second_alone: round(alone, 1),
         job_rows_per_second_browsing: round(underLoad, 1),
         job_throughput_kept_percent: round((100 * underLoad) / alone, 1),
@@ -86,11 +82,7 @@ export async function loadBench(): Promise<BenchResult> {
       ],
     };
   } finally {
-    await dashboard.stop();
-    await sim.close();
-    installDatabase(undefined);
-    await database.close();
-    pg?.destroy();
+    await close();
   }
 }
 
@@ -130,7 +122,7 @@ async function runJob(db: Db, prefix: string): Promise<number> {
 }
 
 /** Browses with every session until `during` resolves; page times in ms (whole document). */
-async function browse(base: string, cookies: string[], during: () => Promise<void>) {
+async function browse(base: string, cookies: string[], pages: string[], during: () => Promise<void>) {
   const samples: number[] = [];
   let errors = 0;
   let next = 0;
@@ -147,8 +139,8 @@ async function browse(base: string, cookies: string[], during: () => Promise<voi
           // Each connection keeps one session and walks through the pages.
           const ctx = context as { cookie?: string; page?: number };
           ctx.cookie ??= cookies[next++ % cookies.length];
-          ctx.page = ((ctx.page ?? Math.floor(Math.random() * PAGES.length)) + 1) % PAGES.length;
-          return { ...request, method: "GET", path: PAGES[ctx.page]!, headers: { ...request.headers, cookie: ctx.cookie! } };
+          ctx.page = ((ctx.page ?? Math.floor(Math.random() * pages.length)) + 1) % pages.length;
+          return { ...request, method: "GET", path: pages[ctx.page]!, headers: { ...request.headers, cookie: ctx.cookie! } };
         },
       },
     ],

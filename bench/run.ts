@@ -32,6 +32,8 @@ const BENCHES: Bench[] = [
   { name: "cluster-sync", run: async () => (await import("./cluster-sync")).clusterSyncBench() },
   // Needs the production build (NEXT_DIST_DIR, default .next-e2e) and PostgreSQL binaries or a server URL.
   { name: "load", run: async () => (await import("./load")).loadBench() },
+  // Each list page's server time alone against its query alone: needs the production build, as load does.
+  { name: "pages", run: async () => (await import("./pages")).pagesBench() },
 ];
 
 /**

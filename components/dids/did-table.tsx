@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Unknown } from "@/components/inventory/last-change";
-import { Badge, Pagination, SortTh, Table, Td, Th, type SearchParams } from "@/components/ui";
+import { Badge, KeysetPagination, SortTh, totalLabel, Table, Td, Th, type SearchParams } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { DID_SELECTION_FORM } from "./selection";
 import type { DidListRow } from "@/lib/inventory/dids";
+import type { ListTotal } from "@/lib/db/paging";
 import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/schemas/did";
 import { didPath } from "./paths";
 import { Time } from "@/components/ui/time";
@@ -29,19 +30,20 @@ export function recordLabel(value: string | null): string {
 
 interface DidTableProps {
   rows: DidListRow[];
-  total: number;
-  page: number;
-  pageSize: number;
+  total: ListTotal;
+  /** Keyset cursors of the neighbouring pages. */
+  previous?: string;
+  next?: string;
   /** The URL's parameters with the effective sort, so the sorted column shows its direction. */
   params: SearchParams;
   /** Rows get checkboxes for the bulk bar (users who may change DIDs). */
   selectable?: boolean;
 }
 
-export function DidTable({ rows, total, page, pageSize, params, selectable = false }: DidTableProps) {
+export function DidTable({ rows, total, previous, next, params, selectable = false }: DidTableProps) {
   return (
     <>
-      <Table caption={`DIDs, ${total.toLocaleString("en-US")} in all, page ${page}`}>
+      <Table caption={`DIDs, ${totalLabel(total)} in all`}>
         <thead>
           <tr>
             {selectable && (
@@ -80,7 +82,7 @@ export function DidTable({ rows, total, page, pageSize, params, selectable = fal
           ))}
         </tbody>
       </Table>
-      <Pagination page={page} pageSize={pageSize} total={total} params={params} basePath="/dids" />
+      <KeysetPagination shown={rows.length} total={total} previous={previous} next={next} params={params} basePath="/dids" />
     </>
   );
 }

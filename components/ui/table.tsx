@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ListTotal } from "@/lib/db/paging";
 import { cn } from "./cn";
 import { withParams, type SearchParams } from "./url-state";
 
@@ -26,6 +27,9 @@ export function Td({ children, className }: { children?: ReactNode; className?: 
   return <td className={cn("border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800/60", className)}>{children}</td>;
 }
 
+/** The URL changes that go back to a list's first page, offset or keyset. */
+const FIRST_PAGE: SearchParams = { page: undefined, after: undefined, before: undefined, last: undefined };
+
 /**
  * A column header that sorts the server-side list: a link that keeps every other URL parameter,
  * toggles the direction and resets to page 1, so a sorted view can be bookmarked.
@@ -36,7 +40,7 @@ export function SortTh({ label, column, params, basePath }: { label: string; col
   const ariaSort = active ? (params.dir === "desc" ? "descending" : "ascending") : "none";
   return (
     <th scope="col" aria-sort={ariaSort} className="border-b border-slate-200 px-3 py-2 font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300">
-      <Link href={withParams(basePath, params, { sort: column, dir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+      <Link href={withParams(basePath, params, { sort: column, dir, ...FIRST_PAGE })} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span aria-hidden className="text-xs">
           {active ? (params.dir === "desc" ? "▼" : "▲") : "↕"}
@@ -71,6 +75,56 @@ export function Pagination({ page, pageSize, total, params, basePath }: { page: 
           Page {page} of {pages}
         </span>
         {link(page + 1, "Next", page >= pages)}
+      </div>
+    </nav>
+  );
+}
+
+/** How many rows a list holds as shown: "1,234"; past a capped count "about 100,000" (an estimate) or "more than 1,000". */
+export function totalLabel(total: ListTotal): string {
+  return `${total.exact ? "" : total.estimated ? "about " : "more than "}${total.count.toLocaleString("en-US")}`;
+}
+
+/**
+ * Paging for a keyset list (lib/db/paging.ts): First, Previous, Next, Last, each a link that keeps
+ * the search, filters and sort; the cursors are the neighbouring rows' keys. No page numbers: a
+ * keyset page does not know how many rows lie before it (counting them would cost what an offset does).
+ */
+export function KeysetPagination({
+  shown,
+  total,
+  previous,
+  next,
+  params,
+  basePath,
+}: {
+  shown: number;
+  total: ListTotal;
+  previous?: string;
+  next?: string;
+  params: SearchParams;
+  basePath: string;
+}) {
+  const link = (changes: SearchParams, label: string, disabled: boolean) =>
+    disabled ? (
+      <span aria-disabled className="rounded-md px-3 py-1.5 text-slate-400">
+        {label}
+      </span>
+    ) : (
+      <Link href={withParams(basePath, params, { ...FIRST_PAGE, ...changes })} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+        {label}
+      </Link>
+    );
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
+      <p>
+        {shown.toLocaleString("en-US")} shown of {totalLabel(total)}
+      </p>
+      <div className="flex items-center gap-1">
+        {link({}, "First", previous === undefined)}
+        {link({ before: previous }, "Previous", previous === undefined)}
+        {link({ after: next }, "Next", next === undefined)}
+        {link({ last: "1" }, "Last", next === undefined)}
       </div>
     </nav>
   );

@@ -26,7 +26,10 @@ export const auditFiltersSchema = z.object({
   target: optional(z.string().max(400)),
   /** "1" shows sign-ins, which are hidden by default (see showsSignIns). */
   signins: optional(z.literal("1")),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
+  /** Keyset position (lib/db/paging.ts): the page after or before that entry id, or the oldest page. */
+  after: optional(z.string().regex(/^\d{1,15}$/)),
+  before: optional(z.string().regex(/^\d{1,15}$/)),
+  last: optional(z.literal("1")),
 });
 
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
@@ -47,7 +50,9 @@ export function showsSignIns(filters: AuditFilters): boolean {
 /** The same view on every page: what the export and pagination links carry. */
 export function withoutPage(filters: AuditFilters): AuditFilters {
   const rest = { ...filters };
-  delete rest.page;
+  delete rest.after;
+  delete rest.before;
+  delete rest.last;
   return rest;
 }
 

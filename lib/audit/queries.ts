@@ -1,6 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { countUpTo, keysetPage, orderOf, pagePosition, seekPast, type KeysetPage, type ListTotal } from "@/lib/db/paging";
+import { escapeLike } from "@/lib/db/search";
 import { auditLog } from "@/lib/db/schema/audit";
 import { showsSignIns, type AuditFilters } from "./filters";
 import { SIGN_IN_RESOURCE } from "./actions";
@@ -11,10 +13,6 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 export type { AuditScope } from "./scope";
 
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function conditions(filters: AuditFilters, scope: AuditScope, zone: string = UTC): SQL | undefined {
   const where: Array<SQL | undefined> = [];
@@ -34,25 +32,38 @@ function conditions(filters: AuditFilters, scope: AuditScope, zone: string = UTC
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** One page of the filtered log, newest first, and how many entries match in all. */
-export async function listAudit(
-  filters: AuditFilters,
-  scope: AuditScope,
-  { page = filters.page ?? 1, pageSize = AUDIT_PAGE_SIZE, zone = UTC }: { page?: number; pageSize?: number; zone?: string } = {},
-): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
+/** Newest first; the id breaks ties (entries written in one transaction share `at`), on audit_log_at_idx. */
+const AUDIT_KEYS = [sql`${auditLog.at}`, sql`${auditLog.id}`];
+
+export interface AuditPage extends KeysetPage<AuditRow> {
+  total: ListTotal;
+  pageSize: number;
+}
+
+/**
+ * One page of the filtered log, newest first, at the URL's keyset position (an entry id, see
+ * lib/db/paging.ts), and how many entries match: counted up to COUNT_CAP.
+ */
+export async function listAudit(filters: AuditFilters, scope: AuditScope, { pageSize = AUDIT_PAGE_SIZE, zone = UTC }: { pageSize?: number; zone?: string } = {}): Promise<AuditPage> {
   const db = await getDb();
   const where = conditions(filters, scope, zone);
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(auditLog).where(where),
+  const [page, total] = await Promise.all([
+    keysetPage<AuditRow>({
+      position: pagePosition(filters),
+      dir: "desc",
+      size: pageSize,
+      keyOf: (row) => String(row.id),
+      fetch: (cursor, dir, limit) =>
+        db
+          .select()
+          .from(auditLog)
+          .where(and(where, cursor === undefined ? undefined : seekPast({ keys: AUDIT_KEYS, at: (key) => sql`(select ${key} from ${auditLog} where ${auditLog.id} = ${Number(cursor)})` }, dir)))
+          .orderBy(...orderOf(AUDIT_KEYS, dir))
+          .limit(limit),
+    }),
+    countUpTo(db, auditLog, where),
   ]);
-  return { rows, total: totalRow?.n ?? 0, page, pageSize };
+  return { ...page, total, pageSize };
 }
 
 export async function getAuditEntry(id: number, scope: AuditScope): Promise<AuditRow | null> {

@@ -22,7 +22,7 @@ export const RECENT_LOOKUPS_SHOWN = 15;
  * audited, so the log is the one record of them.
  */
 export async function recentLookups(userId: number, limit = RECENT_LOOKUPS_SHOWN): Promise<RecentLookup[]> {
-  const { rows } = await listAudit({ action: LOOKUP_AUDIT_ACTION }, { kind: "own", actorId: userId }, { page: 1, pageSize: limit });
+  const { rows } = await listAudit({ action: LOOKUP_AUDIT_ACTION }, { kind: "own", actorId: userId }, { pageSize: limit });
   return rows.map((row) => {
     const after = (row.after ?? {}) as Partial<LookupAuditAfter>;
     return {

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -50,7 +52,8 @@ export async function openDatabase(location: string): Promise<OpenDb> {
     return { db, kind: "postgres", close: () => pool.end() };
   }
   if (location !== "memory://") await ensurePgliteDataDir(location);
-  const client = new PGlite(location === "memory://" ? undefined : location, { postgresqlconf: PGLITE_SETTINGS });
+  // pg_trgm: the lists' substring searches on trigram indexes (PostgreSQL ships it in contrib).
+  const client = new PGlite(location === "memory://" ? undefined : location, { postgresqlconf: PGLITE_SETTINGS, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };

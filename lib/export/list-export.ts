@@ -13,8 +13,8 @@ export interface ListExport<R> {
   list: string;
   permission: Permission;
   columns: readonly string[];
-  /** One page of the list with the page's filters, as the page itself reads it. */
-  page: (params: Record<string, string>, page: number, pageSize: number, user: CurrentUser) => Promise<R[]>;
+  /** One page of the list with the page's filters, as the page itself reads it; `previous` is the last row of the batch before (a keyset list's cursor). */
+  page: (params: Record<string, string>, page: number, pageSize: number, user: CurrentUser, previous: R | undefined) => Promise<R[]>;
   record: (row: R) => unknown[];
 }
 
@@ -29,17 +29,19 @@ export function listExportRoute<R>(spec: ListExport<R>) {
     if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
     if (!can(user.role, spec.permission) || user.mustChangePassword) return Response.json({ error: "Your role does not allow this" }, { status: 403 });
     const params = Object.fromEntries(new URL(request.url).searchParams);
-    delete params.page;
+    for (const position of ["page", "after", "before", "last"]) delete params[position];
 
     const encoder = new TextEncoder();
     let page = 0;
     let sent = 0;
     let done = false;
+    let previous: R | undefined;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (done) return controller.close();
         page += 1;
-        const rows = await spec.page(params, page, EXPORT_BATCH, user);
+        const rows = await spec.page(params, page, EXPORT_BATCH, user, previous);
+        previous = rows.at(-1);
         sent += rows.length;
         done = rows.length < EXPORT_BATCH || sent >= EXPORT_MAX_ROWS;
         controller.enqueue(encoder.encode(csvLines(spec.columns, rows.map(spec.record), { header: page === 1 })));

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dids } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { DID_ROUTES, ROUTE_FIELDS } from "@/lib/schemas/did";
-import { didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid, upsertDids } from "./dids";
+import { COUNT_CAP, listTotal } from "@/lib/db/paging";
+import { DID_SORTS, didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid, upsertDids } from "./dids";
 
 const query = (params: Record<string, string> = {}) => didListQuerySchema.parse(params);
 
@@ -40,13 +41,13 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
   it("treats % and _ in a search as plain characters", async () => {
     expect(patterns((await listDids(query({ q: "100%" }))).rows)).toEqual(["8005550199"]);
     expect(patterns((await listDids(query({ q: "l_f" }))).rows)).toEqual(["8005550199"]);
-    expect((await listDids(query({ q: "%" }))).total).toBe(1);
+    expect((await listDids(query({ q: "%" }))).total).toEqual({ count: 1, exact: true });
   });
 
   it("filters by route and by active, together with a search", async () => {
     expect(patterns((await listDids(query({ route: "IN_GROUP" }))).rows)).toEqual(["7275550100", "7275550101"]);
     expect(patterns((await listDids(query({ active: "N" }))).rows)).toEqual(["7275550101"]);
-    expect((await listDids(query({ route: "IN_GROUP", active: "Y", q: "sales" }))).total).toBe(1);
+    expect((await listDids(query({ route: "IN_GROUP", active: "Y", q: "sales" }))).total).toEqual({ count: 1, exact: true });
   });
 
   it("shows each route's target", async () => {
@@ -84,22 +85,61 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
     expect(patterns((await listDids(query({ sort: "pattern", dir: "desc" }))).rows)[0]).toBe("default");
   });
 
-  it("pages on the server and clamps a page past the end", async () => {
-    const first = await listDids({ ...query(), size: 25, page: 1 });
-    expect(first.total).toBe(6);
-    const small = { ...query({ sort: "pattern" }), size: 2 as number };
-    const page2 = await listDids({ ...small, page: 2 });
-    expect(patterns(page2.rows)).toEqual(["7275550100", "7275550101"]);
-    const beyond = await listDids({ ...small, page: 99 });
-    expect(beyond.page).toBe(3);
-    expect(patterns(beyond.rows)).toEqual(["8005550199", "default"]);
+  it("pages with keyset cursors: next, previous, last, and a cursor past the end or gone shows the nearest end", async () => {
+    const view = { ...query({ sort: "pattern" }), size: 2 };
+    const first = await listDids(view);
+    expect(first.total).toEqual({ count: 6, exact: true });
+    expect(patterns(first.rows)).toEqual(["+17275551212", "3125550000"]);
+    expect(first).toMatchObject({ previous: undefined, next: "3125550000" });
+    const second = await listDids({ ...view, after: first.next });
+    expect(patterns(second.rows)).toEqual(["7275550100", "7275550101"]);
+    expect(second).toMatchObject({ previous: "7275550100", next: "7275550101" });
+    const back = await listDids({ ...view, before: second.previous });
+    expect(patterns(back.rows)).toEqual(["+17275551212", "3125550000"]);
+    expect(back).toMatchObject({ previous: undefined, next: "3125550000" });
+    const last = await listDids({ ...view, last: "1" });
+    expect(patterns(last.rows)).toEqual(["8005550199", "default"]);
+    expect(last).toMatchObject({ previous: "8005550199", next: undefined });
+    expect(patterns((await listDids({ ...view, after: "default" })).rows)).toEqual(["8005550199", "default"]);
+    expect(patterns((await listDids({ ...view, after: "no such DID" })).rows)).toEqual(["8005550199", "default"]);
+    expect(patterns((await listDids({ ...view, before: "no such DID" })).rows)).toEqual(["+17275551212", "3125550000"]);
+  });
+
+  it("walks every sort both ways, page by page, in the order of the whole list (nulls included), searched or not", async () => {
+    for (const [sort, search] of DID_SORTS.flatMap((sort) => [[sort, {}], [sort, { q: "55" }]] as const)) {
+      for (const dir of ["asc", "desc"] as const) {
+        const whole = patterns((await listDids(query({ sort, dir, ...search }))).rows);
+        const forward: string[] = [];
+        let page = await listDids({ ...query({ sort, dir, ...search }), size: 2 });
+        for (;;) {
+          forward.push(...patterns(page.rows));
+          if (!page.next) break;
+          page = await listDids({ ...query({ sort, dir, ...search }), size: 2, after: page.next });
+        }
+        expect(forward, `${sort} ${dir}`).toEqual(whole);
+        const backward: string[] = [];
+        page = await listDids({ ...query({ sort, dir, last: "1", ...search }), size: 2 });
+        for (;;) {
+          // Back at the start the first page is a full one, so it may repeat rows of the page after it.
+          backward.unshift(...patterns(page.rows).filter((pattern) => !backward.includes(pattern)));
+          if (!page.previous) break;
+          page = await listDids({ ...query({ sort, dir, ...search }), size: 2, before: page.previous });
+        }
+        expect(backward, `${sort} ${dir} backwards`).toEqual(whole);
+      }
+    }
+  });
+
+  it("counts a filtered view only up to the cap and says so", async () => {
+    expect(listTotal(COUNT_CAP)).toEqual({ count: COUNT_CAP, exact: true });
+    expect(listTotal(COUNT_CAP + 1)).toEqual({ count: COUNT_CAP, exact: false });
+    expect((await listDids(query({ q: "tampa" }))).total).toEqual({ count: 2, exact: true });
   });
 
   it("falls back to the default view for nonsense in the URL", () => {
-    expect(query({ sort: "password", dir: "sideways", page: "-3", size: "7", route: "QUEUE", active: "maybe" })).toEqual({
+    expect(query({ sort: "password", dir: "sideways", page: "-3", size: "7", route: "QUEUE", active: "maybe", last: "yes" })).toEqual({
       sort: "pattern",
       dir: "asc",
-      page: 1,
       size: 25,
     });
   });

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
+import { countUpTo, keysetPage, orderOf, pagePosition, seekPast, sortKeys, type KeysetPage, type ListTotal, type SortDirection } from "@/lib/db/paging";
+import { containsText } from "@/lib/db/search";
 import { dids } from "@/lib/db/schema";
 import { DID_ROUTES, fieldMap, type DidField, type DidRoute } from "@/lib/dids/fields";
 import type { DidFields, DidFormValues } from "@/lib/schemas/did";
@@ -30,7 +32,10 @@ export const didListQuerySchema = z.object({
   active: z.enum(["Y", "N"]).optional().catch(undefined),
   sort: z.enum(DID_SORTS).default("pattern").catch("pattern"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  /** Keyset cursors (a DID pattern): the page after or before that row; `last=1` the list's end. */
+  after: z.string().max(100).optional().catch(undefined),
+  before: z.string().max(100).optional().catch(undefined),
+  last: z.literal("1").optional().catch(undefined),
   size: z.coerce
     .number()
     .refine((n) => (DID_PAGE_SIZES as readonly number[]).includes(n))
@@ -42,61 +47,83 @@ export type DidListQuery = z.output<typeof didListQuerySchema>;
 /** Form field → inventory column (lib/dids/fields.ts). */
 export const DID_COLUMN_OF: Record<DidField, keyof DidRow> = fieldMap("column");
 
-/** Each sort has an index on (column, pattern); `target` is a generated column (lib/db/schema/inventory.ts). */
-const SORT_COLUMNS = {
-  pattern: dids.didPattern,
-  description: dids.description,
-  route: dids.route,
-  target: dids.target,
-  active: dids.active,
-  record: dids.recordCall,
-  updated: dids.updatedAt,
-  by: dids.updatedBy,
-} satisfies Record<DidSort, unknown>;
+/**
+ * Each sort's keys, the pattern last as tie-breaker; every one has an index on exactly these keys
+ * (lib/db/schema/inventory.ts), so any page is an index walk. `target` is a generated column.
+ */
+export const DID_SORT_KEYS = {
+  pattern: [],
+  description: sortKeys(dids.description, true),
+  route: sortKeys(dids.route, true),
+  target: sortKeys(dids.target, true),
+  active: sortKeys(dids.active, true),
+  record: sortKeys(dids.recordCall, true),
+  updated: sortKeys(dids.updatedAt, false),
+  by: sortKeys(dids.updatedBy, false),
+} satisfies Record<DidSort, SQL[]>;
 
 function whereOf(query: Pick<DidListQuery, "q" | "route" | "active">): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  // A substring of pattern or description, case-insensitive; strpos takes the text literally (no wildcards).
-  if (query.q) conditions.push(sql`strpos(${dids.searchText}, lower(${query.q})) > 0`);
+  // A substring of pattern or description, case-insensitive, taken literally; on the trigram index.
+  if (query.q) conditions.push(containsText(dids.searchText, query.q.toLowerCase()));
   if (query.route) conditions.push(eq(dids.route, query.route));
   if (query.active) conditions.push(eq(dids.active, query.active));
   return and(...conditions);
 }
 
-async function countDids(where: SQL | undefined): Promise<number> {
-  const db = await getDb();
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(dids).where(where);
-  return total;
+/** Up to COUNT_CAP exactly; past it "about" the table's estimated size, or "more than" for a filtered view. */
+async function countDids(where: SQL | undefined): Promise<ListTotal> {
+  return countUpTo(await getDb(), dids, where);
+}
+
+export interface DidListPage extends KeysetPage<DidListRow> {
+  total: ListTotal;
 }
 
 /**
- * One page of DIDs, searched, filtered and sorted in the database; the pattern breaks ties in the
- * same direction, so every sort walks an index. A search scans the table anyway, so its page
- * carries the total (one scan); otherwise the count is a separate, cheap query.
+ * One page of DIDs, searched, filtered and sorted in the database, at the URL's keyset position
+ * (lib/db/paging.ts); the count runs beside it.
  */
-export async function listDids(query: DidListQuery): Promise<{ rows: DidListRow[]; total: number; page: number }> {
-  const db = await getDb();
+export async function listDids(query: DidListQuery): Promise<DidListPage> {
   const where = whereOf(query);
-  const direction = query.dir === "desc" ? desc : asc;
-  const order = query.sort === "pattern" ? [direction(dids.didPattern)] : [direction(SORT_COLUMNS[query.sort]), direction(dids.didPattern)];
-  const pageOf = (page: number) =>
-    db
-      .select({ row: dids, total: sql<number>`count(*) over ()::int` })
-      .from(dids)
-      .where(where)
-      .orderBy(...order)
-      .limit(query.size)
-      .offset((page - 1) * query.size);
+  const [page, total] = await Promise.all([
+    keysetPage<DidListRow>({
+      position: pagePosition(query),
+      dir: query.dir,
+      size: query.size,
+      keyOf: (row) => row.didPattern,
+      fetch: (cursor, dir, limit) => didRows(query, where, cursor, dir, limit),
+    }),
+    countDids(where),
+  ]);
+  return { ...page, total };
+}
 
-  if (query.q) {
-    const found = await pageOf(query.page);
-    if (found.length > 0) return { rows: found.map(({ row }) => row), total: found[0]!.total, page: query.page };
-    if (query.page === 1) return { rows: [], total: 0, page: 1 };
-  }
-  const total = await countDids(where);
-  const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
-  const rows = await db.select().from(dids).where(where).orderBy(...order).limit(query.size).offset((page - 1) * query.size);
-  return { rows, total, page };
+/** The `limit` DIDs of the view that follow `after` (from the start without), for an export: no count, no page logic. */
+export function didsAfter(query: DidListQuery, after: string | undefined, limit: number): Promise<DidListRow[]> {
+  return didRows(query, whereOf(query), after, query.dir, limit);
+}
+
+async function didRows(query: DidListQuery, where: SQL | undefined, cursor: string | undefined, dir: SortDirection, limit: number): Promise<DidListRow[]> {
+  const db = await getDb();
+  const keys = [...DID_SORT_KEYS[query.sort], sql`${dids.didPattern}`];
+  const seek = cursor === undefined ? undefined : seekPast({ keys, at: (key) => sql`(select ${key} from ${dids} where ${dids.didPattern} = ${cursor})` }, dir);
+  // A search finds its matches on the trigram index first and sorts them (OFFSET 0 keeps the
+  // planner from walking a sort index instead: matches bunched late in that order, such as
+  // descriptions starting with S, made that walk read half the table). Same alias, same columns.
+  const walk = (source: typeof dids | ReturnType<typeof searchMatches>) =>
+    db
+      .select()
+      .from(source)
+      .where(and(source === dids ? where : undefined, seek))
+      .orderBy(...orderOf(keys, dir))
+      .limit(limit);
+  return query.q ? walk(searchMatches(db, where)) : walk(dids);
+}
+
+/** The search's matches as a subquery named like the table, so the sort keys and cursors apply to it unchanged. */
+function searchMatches(db: Db, where: SQL | undefined) {
+  return db.select().from(dids).where(where).offset(0).as("dids");
 }
 
 export async function getDid(pattern: string): Promise<DidRow | undefined> {

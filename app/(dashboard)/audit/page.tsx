@@ -2,7 +2,7 @@ import { undoCells } from "@/components/audit/undo-cells";
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { EmptyState, ExportLink, PageHeader, Pagination } from "@/components/ui";
+import { EmptyState, ExportLink, KeysetPagination, PageHeader } from "@/components/ui";
 import { auditFilterParams, parseAuditFilters } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
@@ -17,7 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
   const filters = parseAuditFilters(await searchParams);
   const zone = await getViewerZone();
-  const [{ rows, total, page, pageSize }, usernames] = await Promise.all([
+  const [{ rows, total, previous, next }, usernames] = await Promise.all([
     listAudit(filters, scope, { zone }),
     scope.kind === "all" ? listUsers().then((list) => list.map((u) => u.username)) : Promise.resolve(null),
   ]);
@@ -38,14 +38,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         }
       />
       <AuditFiltersForm filters={filters} usernames={usernames} zone={zone} />
-      {total === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"}>
           {filtered ? "Widen the date range or clear a filter." : "Sign-ins and changes made through the dashboard appear here."}
         </EmptyState>
       ) : (
         <>
-          {rows.length > 0 ? <AuditTable rows={rows} undo={await undoCells(rows, user.role)} /> : <p className="text-sm text-slate-600 dark:text-slate-400">This page is past the last entry.</p>}
-          <Pagination page={page} pageSize={pageSize} total={total} params={params} basePath="/audit" />
+          <AuditTable rows={rows} undo={await undoCells(rows, user.role)} />
+          <KeysetPagination shown={rows.length} total={total} previous={previous} next={next} params={params} basePath="/audit" />
         </>
       )}
     </>

@@ -20,7 +20,7 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
   const user = await requirePermission("dids.view");
   const params = flattenSearchParams(await searchParams);
   const query = didListQuerySchema.parse(params);
-  const [{ rows, total, page }, addCapability] = await Promise.all([listDids(query), apiCapability("dids.add")]);
+  const [{ rows, total, previous, next }, addCapability] = await Promise.all([listDids(query), apiCapability("dids.add")]);
   const filtered = Boolean(query.q || query.route || query.active);
   const mayWrite = can(user.role, "dids.write");
 
@@ -87,7 +87,7 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
       <ClusterStaleBanner />
       {mayWrite && <AddExistingSection kind="did" />}
 
-      {total === 0 ? (
+      {rows.length === 0 ? (
         filtered ? (
           <EmptyState title="No DIDs match" action={<ButtonLink href="/dids" variant="secondary">Clear search and filters</ButtonLink>}>
             Nothing in the list matches this search and these filters.
@@ -104,7 +104,7 @@ export default async function DidsPage({ searchParams }: { searchParams: Promise
       ) : (
         <>
           {mayWrite && <DidBulkBar canDelete={can(user.role, "dids.delete")} />}
-          <DidTable rows={rows} total={total} page={page} pageSize={query.size} params={{ ...params, sort: query.sort, dir: query.dir }} selectable={mayWrite} />
+          <DidTable rows={rows} total={total} previous={previous} next={next} params={{ ...params, sort: query.sort, dir: query.dir }} selectable={mayWrite} />
         </>
       )}
     </>

@@ -33,7 +33,8 @@ export const auditLog = pgTable(
     undoOf: bigint("undo_of", { mode: "number" }),
   },
   (t) => [
-    index("audit_log_at_idx").on(t.at.desc()),
+    // The log's order with the id as tie-breaker: keyset pages (lib/audit/queries.ts) walk it.
+    index("audit_log_at_idx").on(t.at.desc(), t.id.desc()),
     index("audit_log_resource_target_idx").on(t.resource, t.target, t.at.desc()),
     index("audit_log_actor_idx").on(t.actorUsername, t.at.desc()),
     index("audit_log_action_idx").on(t.action, t.at.desc()),

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { nullableSortKeys } from "../paging";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
@@ -55,15 +56,18 @@ export const dids = pgTable(
     /** Pattern and description in lower case: the list's search scans this one column (measured: 5x faster than two ILIKEs). */
     searchText: text("search_text").generatedAlwaysAs(sql`lower(did_pattern || ' ' || coalesce(description, ''))`),
   },
-  // Every sortable column with the pattern as tie-breaker, so any sorted page is an index walk.
+  // Every sort's keys (DID_SORT_KEYS in lib/inventory/dids.ts: a nullable column as `is null` and
+  // its coalesced value) with the pattern as tie-breaker, so any keyset page is an index walk.
   (t) => [
-    index("dids_route_idx").on(t.route, t.didPattern),
+    index("dids_route_idx").on(...nullableSortKeys(t.route), t.didPattern),
     index("dids_updated_at_idx").on(t.updatedAt, t.didPattern),
-    index("dids_description_idx").on(t.description, t.didPattern),
-    index("dids_target_idx").on(t.target, t.didPattern),
-    index("dids_active_idx").on(t.active, t.didPattern),
-    index("dids_record_call_idx").on(t.recordCall, t.didPattern),
+    index("dids_description_idx").on(...nullableSortKeys(t.description), t.didPattern),
+    index("dids_target_idx").on(...nullableSortKeys(t.target), t.didPattern),
+    index("dids_active_idx").on(...nullableSortKeys(t.active), t.didPattern),
+    index("dids_record_call_idx").on(...nullableSortKeys(t.recordCall), t.didPattern),
     index("dids_updated_by_idx").on(t.updatedBy, t.didPattern),
+    // The search (a substring of search_text) on trigrams: pg_trgm, created by the migration.
+    index("dids_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     // VICIdial names DIDs by did_id (its admin log, the sync's pages).
     index("dids_did_id_idx").on(t.didId),
   ],

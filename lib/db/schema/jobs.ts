@@ -75,6 +75,8 @@ export const jobRows = pgTable(
     uniqueIndex("job_rows_job_seq_idx").on(t.jobId, t.seq),
     index("job_rows_claim_idx").on(t.jobId, t.state, t.phase, t.seq),
     index("job_rows_finished_idx").on(t.jobId, t.finishedAt),
+    // The job page's rows in their order (phase, seq): a page reads its rows off this, not a sort of the job.
+    index("job_rows_page_idx").on(t.jobId, t.phase, t.seq),
     index("job_rows_running_idx").on(t.state, t.claimedBy),
     check("job_rows_state_check", sql`${t.state} in (${inList(ROW_STATES)})`),
   ],

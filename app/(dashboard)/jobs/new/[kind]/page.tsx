@@ -17,7 +17,7 @@ async function choicesFor(kind: FileJobKind) {
   const [groups, servers, dids] = await Promise.all([
     kind === "cid" ? listCidGroups({ pageSize: 500 }).then((r) => r.rows.map((g) => g.id)) : [],
     kind === "agents" ? knownPhoneServers() : [],
-    kind === "did-copy" ? listDids({ sort: "pattern", dir: "asc", page: 1, size: 100 }).then((r) => r.rows.map((d) => d.didPattern)) : [],
+    kind === "did-copy" ? listDids({ sort: "pattern", dir: "asc", size: 100 }).then((r) => r.rows.map((d) => d.didPattern)) : [],
   ]);
   return { groups, servers, dids };
 }

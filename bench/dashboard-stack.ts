@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { installDatabase } from "@/lib/db";
+import { scratchDatabase } from "@/lib/db/scratch";
+import { startSimulator } from "@/lib/simulator";
+import { startDashboard, type DashboardServer } from "../e2e/support/server";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../process-tests/support/postgres";
+import { dashboardSettings } from "../process-tests/support/stack";
+
+/**
+ * A dashboard process (the production build in NEXT_DIST_DIR, as `npm start` runs it) and this
+ * process on one PostgreSQL database (BENCH_DATABASE_URL or TEST_DATABASE_URL, else a throwaway
+ * server started here), installed as this process's database, with the simulator behind it.
+ */
+export async function startBenchStack(options: { prefix: string; latencyMs?: number }) {
+  let pg: ThrowawayPostgres | undefined;
+  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!server) {
+    pg = startThrowawayPostgres();
+    server = pg.url;
+  }
+  const database = await scratchDatabase({ prefix: options.prefix, server });
+  installDatabase(database);
+  const sim = await startSimulator({ port: 0, ...(options.latencyMs ? { faults: { latencyMs: options.latencyMs } } : {}) });
+  const dashboard: DashboardServer = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
+  return {
+    database,
+    dashboard,
+    async close() {
+      await dashboard.stop();
+      await sim.close();
+      installDatabase(undefined);
+      await database.close();
+      pg?.destroy();
+    },
+  };
+}
