@@ -1,5 +1,6 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { CidEntry } from "./types";
+import { unreachable } from "@/components/ui/call-action";
 import { ActionFailure } from "./use-cid-change";
 
 /** The group's live entries through our route handler (VICIdial INFO on the server). */
@@ -8,7 +9,7 @@ export async function fetchEntries(groupId: string): Promise<CidEntry[]> {
   try {
     response = await fetch(`/api/cid-groups/${encodeURIComponent(groupId)}`, { cache: "no-store" });
   } catch {
-    throw new ActionFailure({ kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." });
+    throw new ActionFailure(unreachable());
   }
   if (response.status === 401) {
     throw new ActionFailure({ kind: "unauthorized", message: "Your session has ended. Sign in again to continue." });
