@@ -58,13 +58,13 @@ export async function callAction<I, T>(action: ServerAction<I, T>, input: I, opt
 /**
  * Puts an action's field errors beside the form's fields (the schema's names are the form's),
  * in the order the fields are given, focusing the first. A field shows its first message, as the
- * form's own resolver does.
- * Returns whether any landed, so a caller may keep the callout for errors no field holds.
+ * form's own resolver does. `prefix`: where the action's input nests the form's values
+ * (`options.` for a bulk job's settings). Returns whether any landed, so a caller may keep the callout for errors no field holds.
  */
-export function placeFieldErrors<V extends FieldValues>(error: ActionError, setError: UseFormSetError<V>, fields: readonly string[]): boolean {
+export function placeFieldErrors<V extends FieldValues>(error: ActionError, setError: UseFormSetError<V>, fields: readonly string[], prefix = ""): boolean {
   let placed = false;
   for (const field of fields) {
-    const message = error.fieldErrors?.[field]?.find(Boolean);
+    const message = error.fieldErrors?.[prefix + field]?.find(Boolean);
     if (!message) continue;
     setError(field as Path<V>, { type: "server", message }, { shouldFocus: !placed });
     placed = true;

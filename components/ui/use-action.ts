@@ -89,6 +89,8 @@ export function useAction<I, T>(action: ServerAction<I, T>, options: ActionOptio
 export interface ActionFormOptions<T> extends ActionOptions<T> {
   /** The form's fields a server field error may land beside (the schema's names are the form's). */
   fields: readonly string[];
+  /** Where the action's input nests the form's values, e.g. `options.`. */
+  prefix?: string;
   /**
    * "always" (default): the callout says what was refused even when every part sits beside its
    * field; "unplaced": only errors no field holds get the callout.
@@ -101,6 +103,6 @@ export interface ActionFormOptions<T> extends ActionOptions<T> {
  * Call `run` from the form's handleSubmit (so formState.isSubmitting holds while it runs).
  */
 export function useActionForm<V extends FieldValues, I, T>(form: Pick<UseFormReturn<V>, "setError">, action: ServerAction<I, T>, options: ActionFormOptions<T>) {
-  const { fields, callout = "always", ...rest } = options;
-  return useRun(action, rest, { place: (error) => placeFieldErrors(error, form.setError, fields), calloutWhenPlaced: callout === "always" });
+  const { fields, prefix, callout = "always", ...rest } = options;
+  return useRun(action, rest, { place: (error) => placeFieldErrors(error, form.setError, fields, prefix), calloutWhenPlaced: callout === "always" });
 }
