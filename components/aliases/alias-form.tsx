@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook-form";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
 import { useActionForm } from "@/components/ui/use-action";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
 import { Button, ButtonLink, ErrorCallout, Field, useInputAdvice } from "@/components/ui";

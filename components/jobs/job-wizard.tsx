@@ -69,6 +69,8 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [checked, setChecked] = useState<{ dry: DryRun; options: Record<string, unknown> } | null>(null);
   const [confirming, setConfirming] = useState(false);
+
+  const lines = useMemo(() => parseCsv(text).lines, [text]);
   const {
     run: send,
     pending: starting,
@@ -83,8 +85,6 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
     },
     onFailure: () => setConfirming(false),
   });
-
-  const lines = useMemo(() => parseCsv(text).lines, [text]);
   const columnNames = fileColumnNames(lines, hasHeader);
   const sample = (hasHeader ? lines[1] : lines[0]) ?? [];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
 import { callAction, placeFieldErrors, type CallOptions, type ServerAction } from "./call-action";
@@ -47,7 +47,9 @@ function useRun<I, T>(action: ServerAction<I, T>, options: ActionOptions<T>, int
   const [error, setError] = useState<ActionError | null>(null);
   // The latest options without re-creating run on every render (callers pass object literals).
   const latest = useRef({ options, internal });
-  latest.current = { options, internal };
+  useLayoutEffect(() => {
+    latest.current = { options, internal };
+  });
 
   const run = useCallback(
     async (input: I): Promise<ActionResult<T>> => {
