@@ -2,13 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { UndoCell } from "@/components/audit/undo-cell";
-import { Card, Table, Td, Th } from "@/components/ui";
+import { ChangeHistory } from "@/components/audit/change-history";
 import type { RecentChange } from "@/lib/audit/recent";
 import { isEmptyUndoState } from "@/lib/undo/types";
-import { Time } from "@/components/ui/time";
-import { AuditSummary } from "@/components/audit/audit-summary";
 import { historyKey } from "./keys";
 
 async function fetchHistory(groupId: string): Promise<RecentChange[]> {
@@ -24,9 +21,13 @@ async function fetchHistory(groupId: string): Promise<RecentChange[]> {
  */
 export function RecentChanges({ groupId }: { groupId: string }) {
   const { data: rows = [], error } = useQuery({ queryKey: historyKey(groupId), queryFn: () => fetchHistory(groupId) });
-  const undo = rows.some((row) => !isEmptyUndoState(row.undo));
+  const undo = rows.some((row) => !isEmptyUndoState(row.undo))
+    ? Object.fromEntries(rows.map((row) => [row.id, !isEmptyUndoState(row.undo) && <UndoCell entryId={row.id} state={row.undo} />]))
+    : undefined;
   return (
-    <Card
+    <ChangeHistory
+      rows={rows}
+      caption={`Recent changes to ${groupId}`}
       title="Recent changes"
       className="mt-8"
       actions={
@@ -34,46 +35,10 @@ export function RecentChanges({ groupId }: { groupId: string }) {
           Full history
         </Link>
       }
-    >
-      {error && (
-        <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
-          {error.message}
-        </p>
-      )}
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No change to this group has been made through the dashboard yet.</p>
-      ) : (
-        <Table caption={`Recent changes to ${groupId}`}>
-          <thead>
-            <tr>
-              <Th>When</Th>
-              <Th>Who</Th>
-              <Th>What</Th>
-              <Th>Outcome</Th>
-              {undo && (
-                <Th>
-                  <span className="sr-only">Undo</span>
-                </Th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <Td className="whitespace-nowrap"><Time value={row.at} relative /></Td>
-                <Td>{row.actorUsername}</Td>
-                <Td>
-                  <AuditSummary entry={row} />
-                </Td>
-                <Td>
-                  <OutcomeBadge outcome={row.outcome} />
-                </Td>
-                {undo && <Td>{!isEmptyUndoState(row.undo) && <UndoCell entryId={row.id} state={row.undo} />}</Td>}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-    </Card>
+      problem={error?.message}
+      empty={<p className="text-sm text-slate-600 dark:text-slate-400">No change to this group has been made through the dashboard yet.</p>}
+      undo={undo}
+      relativeTime
+    />
   );
 }
