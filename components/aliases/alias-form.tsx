@@ -4,14 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook-form";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
-import { showFieldErrors } from "@/components/phones/form-errors";
 import { Button, ButtonLink, ErrorCallout, Field, useInputAdvice } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/schemas/alias";
 import { LoginPicker } from "./login-picker";
-import { backToListIfGone } from "@/components/ui/gone-record";
 
 const FIELDS = ["aliasId", "aliasName", "phoneLogins"];
 
@@ -53,24 +51,17 @@ export function AliasForm(props: AliasFormProps) {
 
 function AddAlias({ known, blockedReason }: AliasFormProps) {
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<AddAliasInput, unknown, AddAlias>({
     resolver: zodResolver(addAliasSchema),
     defaultValues: { aliasId: "", aliasName: "", phoneLogins: [] },
   });
   const advise = useInputAdvice(form);
+  const { run, error } = useActionForm(form, addAliasAction, {
+    fields: FIELDS,
+    onSuccess: (data) => router.push(`/aliases/${encodeURIComponent(data.aliasId)}`),
+  });
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(null);
-    dismissErrorToasts();
-    const result = await addAliasAction(undefined, values);
-    if (!result.ok) {
-      setError(result.error);
-      showFieldErrors(result.error, form.setError, FIELDS);
-      toast.error(result.error.message);
-      return;
-    }
-    toast.success(result.message);
-    router.push(`/aliases/${encodeURIComponent(result.data.aliasId)}`);
+    await run(values);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Add phone alias">
@@ -110,24 +101,17 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
 function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Values }) {
   const router = useRouter();
   const [initial, setInitial] = useState(alias);
-  const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<Values, unknown, UpdateAlias>({ resolver: changesResolver(initial), defaultValues: initial });
   const advise = useInputAdvice(form);
+  const { run, error, clearError } = useActionForm(form, updateAliasAction, { fields: FIELDS, listPath: "/aliases" });
   const onSubmit = form.handleSubmit(async (changes) => {
-    setError(null);
+    clearError();
     if (changes.aliasName === undefined && changes.phoneLogins === undefined) {
       toast.info("Nothing has changed.");
       return;
     }
-    const result = await updateAliasAction(undefined, changes);
-    if (!result.ok) {
-      if (backToListIfGone(result.error, router.push, "/aliases")) return;
-      setError(result.error);
-      showFieldErrors(result.error, form.setError, FIELDS);
-      toast.error(result.error.message);
-      return;
-    }
-    toast.success(result.message);
+    const result = await run(changes);
+    if (!result.ok) return;
     const next = form.getValues();
     setInitial(next);
     form.reset(next);

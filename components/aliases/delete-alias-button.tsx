@@ -1,7 +1,7 @@
 "use client";
 
 import { deleteAliasAction } from "@/app/(dashboard)/aliases/actions";
-import { DeleteButton } from "@/components/phones/delete-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 
 export function DeleteAliasButton({ aliasId, blockedReason }: { aliasId: string; blockedReason?: string }) {
   return (
@@ -9,7 +9,8 @@ export function DeleteAliasButton({ aliasId, blockedReason }: { aliasId: string;
       label="Delete alias"
       title={`Delete phone alias ${aliasId}?`}
       confirmText={aliasId}
-      run={() => deleteAliasAction(undefined, { aliasId })}
+      action={deleteAliasAction}
+      input={{ aliasId }}
       redirectTo="/aliases"
       blockedReason={blockedReason}
     >

@@ -1,16 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button, ErrorCallout, Input, Skeleton, Table, Td, Th } from "@/components/ui";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { ActionError } from "@/lib/actions/result";
+import { useAction } from "@/components/ui/use-action";
 import type { UndoOutcome } from "@/lib/undo/action-result";
 import type { UndoChoice, UndoPlan, UndoResource, UndoStep } from "@/lib/undo/types";
 import { UNDO_ACTIONS } from "./undo-actions";
 
-const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard did not answer. Check your connection; the audit log shows whether the undo was made." };
+const UNREACHABLE = "The dashboard could not be reached. Check your connection; the audit log shows whether the undo was made.";
 
 const OPS: Record<UndoStep["op"], string> = { revert: "Change back", delete: "Delete", recreate: "Re-create" };
 
@@ -26,11 +25,22 @@ export function UndoDialog({ entryId, resource, open, onClose }: { entryId: numb
   const titleId = useId();
   const confirmId = useId();
   const [plan, setPlan] = useState<UndoPlan | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
   const [typed, setTyped] = useState("");
   const [done, setDone] = useState<UndoOutcome | null>(null);
-  const [busy, startTransition] = useTransition();
   const actions = UNDO_ACTIONS[resource];
+  const preview = useAction(actions.preview, { successToast: false, errorToast: false, unreachableMessage: UNREACHABLE, onSuccess: setPlan });
+  const undo = useAction(actions.undo, {
+    unreachableMessage: UNREACHABLE,
+    onSuccess: (outcome) => {
+      router.refresh();
+      if (outcome.passwords.length > 0) setDone(outcome);
+      else onClose();
+    },
+  });
+  const { run: previewRun } = preview;
+  const { clearError: clearUndoError } = undo;
+  const error = preview.error ?? undo.error;
+  const busy = preview.pending || undo.pending;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -38,40 +48,15 @@ export function UndoDialog({ entryId, resource, open, onClose }: { entryId: numb
     if (open && !dialog.open) {
       dialog.showModal();
       setPlan(null);
-      setError(null);
+      clearUndoError();
       setDone(null);
       setTyped("");
-      startTransition(async () => {
-        try {
-          const result = await actions.preview(undefined, { entryId });
-          if (result.ok) setPlan(result.data);
-          else setError(result.error);
-        } catch {
-          setError(UNREACHABLE);
-        }
-      });
+      void previewRun({ entryId });
     }
     if (!open && dialog.open) dialog.close();
-  }, [open, entryId, actions]);
+  }, [open, entryId, previewRun, clearUndoError]);
 
-  const run = (choice?: UndoChoice) =>
-    startTransition(async () => {
-      setError(null);
-      try {
-        const result = await actions.undo(undefined, { entryId, choice, confirm: plan?.confirmText === undefined ? undefined : typed });
-        if (!result.ok) {
-          setError(result.error);
-          toast.error(result.error.message);
-          return;
-        }
-        toast.success(result.message);
-        router.refresh();
-        if (result.data.passwords.length > 0) setDone(result.data);
-        else onClose();
-      } catch {
-        setError(UNREACHABLE);
-      }
-    });
+  const run = (choice?: UndoChoice) => void undo.run({ entryId, choice, confirm: plan?.confirmText === undefined ? undefined : typed });
 
   const needsTyping = plan?.confirmText !== undefined && typed !== plan.confirmText;
   const close = () => {

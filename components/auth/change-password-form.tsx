@@ -1,14 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
 import { Button, ErrorCallout, Field, Input } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { changeOwnPasswordSchema, MIN_PASSWORD_LENGTH, type ChangeOwnPasswordInput } from "@/lib/auth/schemas";
-import { showFieldErrors, UNREACHABLE } from "./form-errors";
 import { useHydrated } from "./use-hydrated";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
@@ -18,7 +15,6 @@ const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
  * they were going to (`continueTo`).
  */
 export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
-  const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<ChangeOwnPasswordInput>({
     resolver: zodResolver(changeOwnPasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
@@ -26,23 +22,17 @@ export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
   const { register, handleSubmit, formState } = form;
   const hydrated = useHydrated();
 
+  const { run, error } = useActionForm(form, changeOwnPasswordAction, {
+    fields: FIELDS,
+    callout: "unplaced",
+    errorToast: false,
+    onSuccess: () => {
+      form.reset();
+      if (continueTo) window.location.assign(continueTo);
+    },
+  });
   const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    let result;
-    try {
-      result = await changeOwnPasswordAction(undefined, values);
-    } catch {
-      setError(UNREACHABLE);
-      return;
-    }
-    if (!result.ok) {
-      showFieldErrors(result.error, form.setError, FIELDS);
-      if (!result.error.fieldErrors) setError(result.error);
-      return;
-    }
-    toast.success(result.message);
-    form.reset();
-    if (continueTo) window.location.assign(continueTo);
+    await run(values);
   });
 
   return (

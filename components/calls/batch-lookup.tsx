@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { lookupCallBatchAction } from "@/app/(dashboard)/calls/actions";
+import { callAction } from "@/components/ui/call-action";
 import { Button, Card, Field } from "@/components/ui";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ActionError } from "@/lib/actions/result";
@@ -83,18 +84,13 @@ export function BatchLookup({ blockedReason }: { blockedReason?: string }) {
         record(failedRows(queue.slice(index).flat(), "Not looked up: the batch was stopped."));
         break;
       }
-      let result;
-      try {
-        result = await lookupCallBatchAction(undefined, { callIds: chunk });
-      } catch {
-        result = null;
-      }
-      if (result?.ok) {
+      const result = await callAction(lookupCallBatchAction, { callIds: chunk }, { unreachableMessage: DASHBOARD_UNREACHABLE });
+      if (result.ok) {
         record(result.data.rows);
       } else {
-        const message = result ? result.error.message : DASHBOARD_UNREACHABLE;
+        const message = result.error.message;
         record(failedRows(chunk, message));
-        if (result && stopsTheBatch(result.error)) {
+        if (stopsTheBatch(result.error)) {
           toast.error(message);
           record(failedRows(queue.slice(index + 1).flat(), "Not looked up: the batch stopped."));
           break;

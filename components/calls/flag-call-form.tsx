@@ -2,37 +2,31 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { flagCallAction } from "@/app/(dashboard)/calls/flag-actions";
 import { Button, ErrorCallout, Field } from "@/components/ui";
-import { toast } from "@/components/ui/toast";
-import type { ActionError } from "@/lib/actions/result";
+import { useActionForm } from "@/components/ui/use-action";
 import { FLAG_NOTES_MAX, FLAG_REASON_LABELS, flagCallSchema, type FlagCallInput } from "@/lib/calls/flag-schema";
 import type { CallDirection } from "@/lib/calls/reader/types";
 import { FLAG_REASONS } from "@/lib/db/schema/call-flags";
 
+const FIELDS = ["reason", "notes"] as const;
+
 /** Flags this call for a dispute or a review: a reason and notes, kept in the dashboard's database. */
 export function FlagCallForm({ direction, callKey }: { direction: CallDirection; callKey: string }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ActionError>();
   const form = useForm<FlagCallInput>({ resolver: zodResolver(flagCallSchema), defaultValues: { direction, key: callKey, reason: "customer_dispute", notes: "" } });
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await flagCallAction(undefined, values);
-      if (result.ok) {
-        toast.success(result.message);
-        form.reset({ direction, key: callKey, reason: "customer_dispute", notes: "" });
-        router.refresh();
-        return;
-      }
-      toast.error(result.error.message);
-      setError(result.error);
-    }),
-  );
+  const { run, pending, error } = useActionForm(form, flagCallAction, {
+    fields: FIELDS,
+    onSuccess: () => {
+      form.reset({ direction, key: callKey, reason: "customer_dispute", notes: "" });
+      router.refresh();
+    },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    await run(values);
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Flag this call" className="space-y-3">

@@ -2,9 +2,21 @@
 
 import { useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui";
+import { routeErrorOf } from "@/lib/actions/route-error";
 import { recordingPath } from "./paths";
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
+
+/** The relay says why in plain text; a refusal (signed out, role) comes as route()'s JSON error. */
+async function problemOf(response: Response): Promise<string> {
+  const text = (await response.text()).trim();
+  if (!response.headers.get("content-type")?.includes("json")) return text;
+  try {
+    return routeErrorOf(response.status, JSON.parse(text)).message;
+  } catch {
+    return text;
+  }
+}
 
 /**
  * One recording, played in the page through the dashboard's relay: the browser's own player
@@ -19,7 +31,7 @@ export function RecordingPlayer({ recordingId, label }: { recordingId: string; l
   async function explain() {
     try {
       const response = await fetch(`${recordingPath(recordingId)}?check=1`, { cache: "no-store" });
-      setProblem(response.ok ? "The recording could not be played in this browser. Download it and play it with another program." : (await response.text()).trim());
+      setProblem(response.ok ? "The recording could not be played in this browser. Download it and play it with another program." : await problemOf(response));
     } catch {
       setProblem("The dashboard could not be reached to play the recording.");
     }

@@ -10,7 +10,7 @@ import { Checkbox, Field } from "@/components/ui/field";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import type { ActionError } from "@/lib/actions/result";
 import { addCidEntrySchema, AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, type AddCidEntry, type AddCidEntryInput } from "@/lib/schemas/cid-group";
-import { showFieldErrors } from "./form-errors";
+import { placeFieldErrors } from "@/components/ui/call-action";
 import { actionErrorOf, useCidChange } from "./use-cid-change";
 
 const FIELDS = ["areacode", "outboundCid", "description", "active"] as const;
@@ -37,7 +37,7 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
       form.setFocus("outboundCid");
     } catch (failure) {
       const actionError = actionErrorOf(failure);
-      if (actionError && !showFieldErrors(actionError, form.setError, FIELDS)) setError(actionError);
+      if (actionError && !placeFieldErrors(actionError, form.setError, FIELDS)) setError(actionError);
     }
   });
 

@@ -2,38 +2,30 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { addCidGroupAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
-import type { ActionError } from "@/lib/actions/result";
 import { addCidGroupSchema, type AddCidGroupInput } from "@/lib/schemas/cid-group";
-import { showFieldErrors } from "./form-errors";
 
 /** Puts an existing VICIdial CID group (or campaign) on the dashboard's list; the action checks it with INFO. */
 export function AddGroupForm({ disabledReason }: { disabledReason?: string }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ActionError>();
   const form = useForm<AddCidGroupInput>({ resolver: zodResolver(addCidGroupSchema), defaultValues: { groupId: "" } });
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await addCidGroupAction(undefined, values);
-      if (result.ok) {
-        toast.success(result.message);
-        form.reset({ groupId: "" });
-        router.refresh();
-        return;
-      }
-      toast.error(result.error.message);
-      if (!showFieldErrors(result.error, form.setError, ["groupId"])) setError(result.error);
-    }),
-  );
+  const { run, pending, error } = useActionForm(form, addCidGroupAction, {
+    fields: ["groupId"],
+    callout: "unplaced",
+    onSuccess: () => {
+      form.reset({ groupId: "" });
+      router.refresh();
+    },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    await run(values);
+  });
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3">

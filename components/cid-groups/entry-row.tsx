@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Td } from "@/components/ui/table";
 import type { ActionError } from "@/lib/actions/result";
 import { updateCidEntriesSchema, type UpdateCidEntries, type UpdateCidEntriesInput } from "@/lib/schemas/cid-group";
-import { showFieldErrors } from "./form-errors";
+import { placeFieldErrors } from "@/components/ui/call-action";
 import { entriesKey } from "./keys";
 import type { CidEntry } from "./types";
 import { actionErrorOf, useCidChange } from "./use-cid-change";
@@ -116,7 +116,7 @@ function DescriptionEditor({ groupId, entry, onDone }: { groupId: string; entry:
       onDone();
     } catch (failure) {
       const actionError = actionErrorOf(failure);
-      if (actionError && !showFieldErrors(actionError, form.setError, ["description"])) setError(actionError);
+      if (actionError && !placeFieldErrors(actionError, form.setError, ["description"])) setError(actionError);
     }
   });
   return (

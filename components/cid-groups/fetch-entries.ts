@@ -1,4 +1,5 @@
-import type { ActionResult } from "@/lib/actions/result";
+import { unreachable } from "@/components/ui/call-action";
+import { routeErrorOf } from "@/lib/actions/route-error";
 import type { CidEntry } from "./types";
 import { ActionFailure } from "./use-cid-change";
 
@@ -8,15 +9,9 @@ export async function fetchEntries(groupId: string): Promise<CidEntry[]> {
   try {
     response = await fetch(`/api/cid-groups/${encodeURIComponent(groupId)}`, { cache: "no-store" });
   } catch {
-    throw new ActionFailure({ kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." });
+    throw new ActionFailure(unreachable());
   }
-  if (response.status === 401) {
-    throw new ActionFailure({ kind: "unauthorized", message: "Your session has ended. Sign in again to continue." });
-  }
-  const body = (await response.json().catch(() => undefined)) as ActionResult<CidEntry[]> | undefined;
-  if (!body || typeof body.ok !== "boolean") {
-    throw new ActionFailure({ kind: "unavailable", message: `The dashboard answered HTTP ${response.status}; try again.` });
-  }
-  if (!body.ok) throw new ActionFailure(body.error);
-  return body.data;
+  const body = (await response.json().catch(() => undefined)) as { entries?: CidEntry[] } | undefined;
+  if (response.ok && Array.isArray(body?.entries)) return body.entries;
+  throw new ActionFailure(routeErrorOf(response.ok ? 502 : response.status, body));
 }

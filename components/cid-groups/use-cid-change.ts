@@ -2,8 +2,9 @@
 
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { backToListIfGone } from "@/components/ui/gone-record";
+import { callAction, unreachable } from "@/components/ui/call-action";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { announceFailure } from "@/components/ui/use-action";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
 import { entriesKey, historyKey } from "./keys";
 import type { CidEntry } from "./types";
@@ -16,7 +17,7 @@ export class ActionFailure extends Error {
 }
 
 /** A server action from `action()`: it also takes FormData, which these callers never send. */
-type Action<I, T> = (prev: unknown, input: FormData | I) => Promise<ActionResult<T>>;
+type CidAction<I, T> = (prev: unknown, input: FormData | I) => Promise<ActionResult<T>>;
 
 interface Options<I> {
   /** Runs before the request: the optimistic change (TanStack's `onMutate`). */
@@ -27,15 +28,16 @@ interface Options<I> {
  * One change to a group's entries through a server action: a toast either way, the entries
  * read again from VICIdial afterwards (whatever happened, the live list is the truth), the
  * page's "Recent changes" read again (the change is in the audit log either way), and an
- * optimistic change rolled back when VICIdial refuses.
+ * optimistic change rolled back when VICIdial refuses. useAction's calls and announcements
+ * (components/ui), inside TanStack Query for the optimistic change and the reads afterwards.
  */
-export function useCidChange<I, T>(groupId: string, action: Action<I, T>, options: Options<I> = {}) {
+export function useCidChange<I, T>(groupId: string, action: CidAction<I, T>, options: Options<I> = {}) {
   const client = useQueryClient();
   const router = useRouter();
   const key = entriesKey(groupId);
   return useMutation({
     mutationFn: async (input: I) => {
-      const result = await action(undefined, input);
+      const result = await callAction<I, T>(action, input);
       if (!result.ok) throw new ActionFailure(result.error);
       return result;
     },
@@ -52,12 +54,8 @@ export function useCidChange<I, T>(groupId: string, action: Action<I, T>, option
     },
     onError: (error, _input, context) => {
       if (context?.previous) client.setQueryData(key, context.previous);
-      if (!(error instanceof ActionFailure)) toast.error("The change could not be sent; try again.");
-      // The group itself is gone from VICIdial and off the list (an entry that is gone only re-reads).
-      else if (error.error.code === "NOT_FOUND" && backToListIfGone(error.error, router.push, "/cid-groups")) return;
-      // VICIdial failed while answering, but reading the group back found the change made.
-      else if (error.error.reconciled?.state === "done") toast.warning(error.error.message);
-      else toast.error(error.error.message);
+      // The group itself gone from VICIdial goes back to the list (an entry that is gone only re-reads).
+      announceFailure(actionErrorOf(error) ?? unreachable(), { push: router.push, listPath: "/cid-groups" });
     },
     onSettled: () => Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: historyKey(groupId) })]),
   });
@@ -65,6 +63,6 @@ export function useCidChange<I, T>(groupId: string, action: Action<I, T>, option
 
 export function actionErrorOf(error: unknown): ActionError | undefined {
   if (error instanceof ActionFailure) return error.error;
-  if (error) return { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
+  if (error) return unreachable();
   return undefined;
 }

@@ -2,17 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
 import { addDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ButtonLink, ErrorCallout, useInputAdvice } from "@/components/ui";
 import { useKeepEarlyInput } from "@/components/ui/early-input";
-import type { ActionError } from "@/lib/actions/result";
+import { useActionForm } from "@/components/ui/use-action";
 import type { DidSuggestions } from "@/lib/inventory/dids";
 import { addDidSchema, DID_FIELDS, EMPTY_DID_FORM, type AddDid, type AddDidInput } from "@/lib/schemas/did";
 import { DidFieldsets } from "./did-fieldsets";
-import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
 import { didPath } from "./paths";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
@@ -22,7 +20,6 @@ const INITIAL = { didRoute: "IN_GROUP", active: true } as const;
 export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSuggestions; blockedReason?: string }) {
   const router = useRouter();
   const formId = useId();
-  const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<AddDidInput, unknown, AddDid>({
     resolver: zodResolver(addDidSchema),
     defaultValues: { ...EMPTY_DID_FORM, active: INITIAL.active, didRoute: INITIAL.didRoute },
@@ -33,25 +30,9 @@ export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSug
   const route = useWatch({ control, name: "didRoute" });
   const blocked = blockedReason !== undefined;
 
+  const { run, error } = useActionForm(form, addDidAction, { fields: FIELDS, onSuccess: (data) => router.push(didPath(data.didPattern)) });
   const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    dismissErrorToasts();
-    let result;
-    try {
-      result = await addDidAction(undefined, values);
-    } catch {
-      setError(UNREACHABLE_DASHBOARD);
-      toast.error(UNREACHABLE_DASHBOARD.message);
-      return;
-    }
-    if (result.ok) {
-      toast.success(result.message);
-      router.push(didPath(result.data.didPattern));
-      return;
-    }
-    setError(result.error);
-    showFieldErrors(result.error, form.setError, FIELDS);
-    toast.error(result.error.message);
+    await run(values);
   });
 
   return (

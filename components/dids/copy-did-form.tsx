@@ -5,12 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { copyDidAction, type CopyDidResult } from "@/app/(dashboard)/dids/actions";
 import { Badge, Button, ErrorCallout, Field, useInputAdvice } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { copyDidSchema, type CopyDid, type CopyDidInput } from "@/lib/schemas/did";
-import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
 import { didPath } from "./paths";
 
 const FIELDS = ["newDids", "description", "sourceDidPattern"];
@@ -18,7 +16,6 @@ const FIELDS = ["newDids", "description", "sourceDidPattern"];
 /** copy_did: the source's settings to new DIDs, with a per-DID result (added or already there). */
 export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPattern: string; blockedReason?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
   const [outcome, setOutcome] = useState<{ message: string; data: CopyDidResult } | null>(null);
   const form = useForm<CopyDidInput, unknown, CopyDid>({
     resolver: zodResolver(copyDidSchema),
@@ -28,28 +25,17 @@ export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPatt
   const advise = useInputAdvice(form);
   const blocked = blockedReason !== undefined;
 
+  const { run, error } = useActionForm(form, copyDidAction, { fields: FIELDS });
+
   const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    dismissErrorToasts();
     setOutcome(null);
-    let result;
-    try {
-      result = await copyDidAction(undefined, values);
-    } catch {
-      setError(UNREACHABLE_DASHBOARD);
-      toast.error(UNREACHABLE_DASHBOARD.message);
-      return;
-    }
+    const result = await run(values);
+    // A partly done copy is still recorded; the history shows it.
     if (!result.ok) {
-      setError(result.error);
-      showFieldErrors(result.error, form.setError, FIELDS);
-      toast.error(result.error.message);
-      // A partly done copy is still recorded; the history shows it.
       router.refresh();
       return;
     }
     setOutcome({ message: result.message, data: result.data });
-    toast.success(result.message);
     form.reset({ sourceDidPattern, newDids: "", description: values.description ?? "" });
     router.refresh();
   });

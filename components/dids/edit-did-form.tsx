@@ -5,14 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { updateDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ErrorCallout, SuccessCallout, useInputAdvice } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import type { DidSuggestions } from "@/lib/inventory/dids";
 import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/schemas/did";
 import { DidFieldsets } from "./did-fieldsets";
-import { showFieldErrors, UNREACHABLE_DASHBOARD } from "./form-errors";
-import { backToListIfGone } from "@/components/ui/gone-record";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
 
@@ -31,7 +29,6 @@ interface EditDidFormProps {
 export function EditDidForm({ didPattern, initial, suggestions, blockedReason }: EditDidFormProps) {
   const router = useRouter();
   const [saved, setSaved] = useState<DidFormValues>(initial);
-  const [error, setError] = useState<ActionError | null>(null);
   const [notice, setNotice] = useState<{ tone: "info" | "success"; text: string } | null>(null);
   const form = useForm<UpdateDidInput, unknown, UpdateDid>({
     resolver: zodResolver(updateDidSchema),
@@ -42,8 +39,10 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
   const advise = useInputAdvice(form);
   const blocked = blockedReason !== undefined;
 
+  const { run, error, clearError } = useActionForm(form, updateDidAction, { fields: FIELDS, listPath: "/dids" });
+
   const onSubmit = handleSubmit(async () => {
-    setError(null);
+    clearError();
     dismissErrorToasts();
     setNotice(null);
     const values = getValues();
@@ -57,25 +56,11 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
       toast.info(NO_CHANGES);
       return;
     }
-    let result;
-    try {
-      result = await updateDidAction(undefined, { didPattern, ...changes });
-    } catch {
-      setError(UNREACHABLE_DASHBOARD);
-      toast.error(UNREACHABLE_DASHBOARD.message);
-      return;
-    }
-    if (!result.ok) {
-      if (backToListIfGone(result.error, router.push, "/dids")) return;
-      setError(result.error);
-      showFieldErrors(result.error, form.setError, FIELDS);
-      toast.error(result.error.message);
-      return;
-    }
+    const result = await run({ didPattern, ...changes });
+    if (!result.ok) return;
     setSaved(values);
     reset(values);
     setNotice({ tone: "success", text: result.message });
-    toast.success(result.message);
     router.refresh();
   });
 
@@ -109,7 +94,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
           disabled={!formState.isDirty || formState.isSubmitting}
           onClick={() => {
             reset({ didPattern, ...saved });
-            setError(null);
+            clearError();
             setNotice(null);
           }}
         >

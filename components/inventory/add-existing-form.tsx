@@ -8,8 +8,8 @@ import { addExistingPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { didPath } from "@/components/dids/paths";
 import { phonePath } from "@/components/phones/labels";
 import { Button, ErrorCallout, Field } from "@/components/ui";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { useAction } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/actions/result";
 
 interface Spec {
   noun: string;
@@ -42,6 +42,10 @@ const SPECS: Record<"did" | "phone" | "alias", Spec> = {
   },
 };
 
+function sendExisting(_prev: unknown, { kind, values }: { kind: keyof typeof SPECS; values: Record<string, string> }) {
+  return SPECS[kind].send(values);
+}
+
 /**
  * "Add an existing … to the list" (no cluster reads): the user names a record VICIdial already
  * holds; the server asks VICIdial, changing nothing, and lists it with its settings unknown.
@@ -51,27 +55,13 @@ export function AddExistingForm({ kind }: { kind: keyof typeof SPECS }) {
   const spec = SPECS[kind];
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ActionError | null>(null);
-  const [sending, setSending] = useState(false);
+  const { run, pending: sending, error } = useAction(sendExisting);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    dismissErrorToasts();
-    setError(null);
-    setSending(true);
-    try {
-      const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
-      const result = await spec.send(trimmed);
-      if (!result.ok) {
-        setError(result.error);
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(result.message);
-      router.push(spec.pathOf(trimmed));
-    } finally {
-      setSending(false);
-    }
+    const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
+    const result = await run({ kind, values: trimmed });
+    if (result.ok) router.push(spec.pathOf(trimmed));
   };
 
   const fieldError = (name: string) => error?.fieldErrors?.[name];

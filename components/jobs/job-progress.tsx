@@ -2,13 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/ui/use-action";
 import { cancelJobAction, confirmSheetSavedAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
 import { downloadText } from "@/components/calls/download";
 import { Button, buttonClass, Card, ErrorCallout } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import { isFinished, JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { formatDuration, formatRate, type JobProgress } from "@/lib/jobs/views";
 import { JobStatusBadge } from "./job-status-badge";
@@ -16,7 +16,16 @@ import { jobKey } from "./use-job";
 import { countOf } from "@/lib/text/plural";
 import { Time } from "@/components/ui/time";
 
-const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
+type Control = "pause" | "resume" | "cancel" | "sheet" | "saved";
+const CONTROLS = { pause: pauseJobAction, resume: resumeJobAction, cancel: cancelJobAction, saved: confirmSheetSavedAction };
+
+/** The owner's controls as one action; the sheet is saved in the browser as it arrives. */
+async function controlJob(_prev: unknown, { control, jobId }: { control: Control; jobId: string }): Promise<ActionResult<unknown>> {
+  if (control !== "sheet") return CONTROLS[control](undefined, { jobId });
+  const result = await downloadSheetAction(undefined, { jobId });
+  if (result.ok) downloadText(result.data.filename, "text/csv", result.data.csv);
+  return result;
+}
 
 function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) {
   return (
@@ -31,34 +40,22 @@ function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: 
 export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress; pollError: Error | null; isOwner: boolean }) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
+  const { run: send, error } = useAction(controlJob);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const info = JOB_KIND_INFO[job.kind];
   const finished = isFinished(job.status);
   const final = job.counts.done + job.counts.exists + job.counts.failed + job.counts.skipped;
 
-  async function run<T>(name: string, call: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) {
-    setBusy(name);
-    setError(null);
+  async function run(control: Control) {
+    setBusy(control);
     try {
-      const result = await call();
-      if (result.ok) {
-        toast.success(result.message);
-        onDone?.(result.data);
-      } else {
-        setError(result.error);
-        toast.error(result.error.message);
-      }
-    } catch {
-      setError(UNREACHABLE);
-      toast.error(UNREACHABLE.message);
+      await send({ control, jobId: job.id });
     } finally {
       setBusy(null);
       await queryClient.invalidateQueries({ queryKey: jobKey(job.id) });
     }
   }
 
-  const input = { jobId: job.id };
   return (
     <Card
       title={
@@ -110,12 +107,12 @@ export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress
 
         <div className="flex flex-wrap items-center gap-2">
           {job.status === "running" && (
-            <Button variant="secondary" loading={busy === "pause"} onClick={() => run("pause", () => pauseJobAction(undefined, input))}>
+            <Button variant="secondary" loading={busy === "pause"} onClick={() => run("pause")}>
               Pause
             </Button>
           )}
           {job.status === "paused" && (
-            <Button loading={busy === "resume"} onClick={() => run("resume", () => resumeJobAction(undefined, input))}>
+            <Button loading={busy === "resume"} onClick={() => run("resume")}>
               Resume
             </Button>
           )}
@@ -134,8 +131,8 @@ export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress
             job={job}
             isOwner={isOwner}
             busy={busy}
-            onDownload={() => run("sheet", () => downloadSheetAction(undefined, input), (data) => downloadText(data.filename, "text/csv", data.csv))}
-            onConfirmSaved={() => run("saved", () => confirmSheetSavedAction(undefined, input))}
+            onDownload={() => run("sheet")}
+            onConfirmSaved={() => run("saved")}
           />
         )}
       </div>
@@ -145,7 +142,7 @@ export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress
         confirmLabel="Cancel job"
         busy={busy === "cancel"}
         onCancel={() => setConfirmCancel(false)}
-        onConfirm={() => run("cancel", () => cancelJobAction(undefined, input)).then(() => setConfirmCancel(false))}
+        onConfirm={() => run("cancel").then(() => setConfirmCancel(false))}
       >
         <p>
           {countOf(job.remaining, info.rowNoun, info.rowNouns)} not sent yet will be skipped. What VICIdial already did stays done;

@@ -4,12 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
-import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import type { z } from "zod";
 import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDidJobAction } from "@/app/(dashboard)/jobs/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import { linesToCsv, parseCsv } from "@/lib/jobs/csv";
 import { JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
 import { dryRun, JOB_SPECS, type ColumnMapping, type DryRun, type KindSpec } from "@/lib/jobs/prepare";
@@ -50,8 +50,6 @@ function defaultsFor(kind: FileJobKind, choices: WizardChoices): OptionValues {
   }
 }
 
-const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." };
-
 /**
  * A new bulk job: settings, the file (uploaded or pasted), which file column is which, a dry run
  * that checks every row with the single forms' schemas without sending anything, then the start,
@@ -70,11 +68,23 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
   const [hasHeader, setHasHeader] = useState(false);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [checked, setChecked] = useState<{ dry: DryRun; options: Record<string, unknown> } | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [starting, setStarting] = useState(false);
 
   const lines = useMemo(() => parseCsv(text).lines, [text]);
+  const {
+    run: send,
+    pending: starting,
+    error,
+    clearError,
+  } = useActionForm(form, STARTERS[kind], {
+    fields: Object.keys(form.getValues()),
+    prefix: "options.",
+    onSuccess: (data) => {
+      rememberMapping(kind, mapping, lines, hasHeader);
+      router.push(`/jobs/${data.jobId}`);
+    },
+    onFailure: () => setConfirming(false),
+  });
   const columnNames = fileColumnNames(lines, hasHeader);
   const sample = (hasHeader ? lines[1] : lines[0]) ?? [];
 
@@ -123,7 +133,7 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
   }
 
   const check = form.handleSubmit((options) => {
-    setError(null);
+    clearError();
     const dry = dryRun(kind, { text, hasHeader, mapping, options });
     for (const [key, message] of Object.entries(dry.fieldErrors)) {
       if (key.startsWith("options.")) form.setError(key.slice("options.".length), { type: "dry-run", message });
@@ -132,30 +142,7 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
   });
 
   async function start() {
-    if (!checked) return;
-    setStarting(true);
-    setError(null);
-    try {
-      const result = await STARTERS[kind](undefined, { text, hasHeader, mapping, options: checked.options } as never);
-      if (!result.ok) {
-        setError(result.error);
-        toast.error(result.error.message);
-        for (const [key, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-          if (key.startsWith("options.") && messages[0]) form.setError(key.slice("options.".length), { type: "server", message: messages[0] });
-        }
-        setConfirming(false);
-        return;
-      }
-      rememberMapping(kind, mapping, lines, hasHeader);
-      toast.success(result.message);
-      router.push(`/jobs/${result.data.jobId}`);
-    } catch {
-      setError(UNREACHABLE);
-      toast.error(UNREACHABLE.message);
-      setConfirming(false);
-    } finally {
-      setStarting(false);
-    }
+    if (checked) await send({ text, hasHeader, mapping, options: checked.options } as never);
   }
 
   const dry = checked?.dry;

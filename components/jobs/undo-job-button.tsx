@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useEffect, useId, useRef, useState } from "react";
 import {
   previewCidJobUndoAction,
   previewDidJobUndoAction,
@@ -12,7 +11,7 @@ import {
   startPhoneJobUndoAction,
 } from "@/app/(dashboard)/jobs/undo-actions";
 import { Button, ErrorCallout, Skeleton, Table, Td, Th } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
+import { useAction } from "@/components/ui/use-action";
 import type { FileJobKind } from "@/lib/jobs/kinds";
 import type { JobUndoPreview } from "@/lib/undo/job";
 
@@ -23,7 +22,7 @@ const ACTIONS: Record<FileJobKind, { preview: typeof previewDidJobUndoAction; st
   agents: { preview: previewPhoneJobUndoAction, start: startPhoneJobUndoAction },
 };
 
-const UNREACHABLE: ActionError = { kind: "unavailable", message: "The dashboard did not answer. Check your connection and the jobs list before trying again." };
+const UNREACHABLE = "The dashboard could not be reached. Check your connection and the jobs list before trying again.";
 
 /**
  * "Undo this job": a dry run first (which rows will be undone, which changed since and will be
@@ -35,9 +34,20 @@ export function UndoJobButton({ jobId, kind }: { jobId: string; kind: FileJobKin
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<JobUndoPreview | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
-  const [busy, startTransition] = useTransition();
   const actions = ACTIONS[kind];
+  const dryRun = useAction(actions.preview, { successToast: false, errorToast: false, unreachableMessage: UNREACHABLE, onSuccess: setPreview });
+  const undo = useAction(actions.start, {
+    errorToast: false,
+    unreachableMessage: UNREACHABLE,
+    onSuccess: (data) => {
+      setOpen(false);
+      router.push(`/jobs/${data.jobId}`);
+    },
+  });
+  const { run: dryRunRun } = dryRun;
+  const { clearError: clearUndoError } = undo;
+  const error = dryRun.error ?? undo.error;
+  const busy = dryRun.pending || undo.pending;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -45,35 +55,13 @@ export function UndoJobButton({ jobId, kind }: { jobId: string; kind: FileJobKin
     if (open && !dialog.open) {
       dialog.showModal();
       setPreview(null);
-      setError(null);
-      startTransition(async () => {
-        try {
-          const result = await actions.preview(undefined, { jobId });
-          if (result.ok) setPreview(result.data);
-          else setError(result.error);
-        } catch {
-          setError(UNREACHABLE);
-        }
-      });
+      clearUndoError();
+      void dryRunRun({ jobId });
     }
     if (!open && dialog.open) dialog.close();
-  }, [open, jobId, actions]);
+  }, [open, jobId, dryRunRun, clearUndoError]);
 
-  const start = () =>
-    startTransition(async () => {
-      try {
-        const result = await actions.start(undefined, { jobId });
-        if (!result.ok) {
-          setError(result.error);
-          return;
-        }
-        toast.success(result.message);
-        setOpen(false);
-        router.push(`/jobs/${result.data.jobId}`);
-      } catch {
-        setError(UNREACHABLE);
-      }
-    });
+  const start = () => void undo.run({ jobId });
 
   const skipped = preview?.rows.filter((row) => row.skip) ?? [];
   return (

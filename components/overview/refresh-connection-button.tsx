@@ -1,23 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useAction } from "@/components/ui/use-action";
 import { Button } from "@/components/ui/button";
 import { refreshConnectionAction } from "@/app/(dashboard)/actions";
 
 export function RefreshConnectionButton() {
   const router = useRouter();
-  const [pending, start] = useTransition();
+  // The page shows the answer (the connection cards); only a dashboard out of reach is toasted.
+  const { run, pending } = useAction(refreshConnectionAction, { successToast: false, onSuccess: () => router.refresh() });
   return (
     <Button
       variant="secondary"
       loading={pending}
-      onClick={() =>
-        start(async () => {
-          await refreshConnectionAction(undefined, {});
-          router.refresh();
-        })
-      }
+      onClick={() => void run({})}
     >
       Check again
     </Button>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { syncNowAction } from "@/app/(dashboard)/actions";
 import { Badge, Button, Card, DetailList } from "@/components/ui";
 import { Time } from "@/components/ui/time";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/ui/use-action";
 import { COUNT_LABELS, requestedPassFinished, type SyncStatus } from "@/lib/cluster/sync-status";
 
 /** How often the card asks while a requested pass runs: live enough to watch, cheap for the server. */
@@ -30,7 +31,7 @@ function seconds(ms: number): string {
 export function SyncStatusCard({ initial, canSync }: { initial: SyncStatus; canSync: boolean }) {
   const router = useRouter();
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { run, pending: sending } = useAction(syncNowAction, { onSuccess: (data) => setWaitingFor(data.requestedAt) });
   const query = useQuery({
     queryKey: ["cluster-sync"],
     queryFn: async () => {
@@ -50,21 +51,7 @@ export function SyncStatusCard({ initial, canSync }: { initial: SyncStatus; canS
   });
   const status = query.data;
 
-  const syncNow = async () => {
-    dismissErrorToasts();
-    setSending(true);
-    try {
-      const result = await syncNowAction(undefined, {});
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(result.message);
-      setWaitingFor(result.data.requestedAt);
-    } finally {
-      setSending(false);
-    }
-  };
+  const syncNow = () => run({});
 
   const button = canSync && status.configured && (
     <Button variant="secondary" size="sm" loading={sending || waitingFor !== null} onClick={() => void syncNow()}>

@@ -3,12 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, ButtonLink, ErrorCallout, Field, Fieldset, useInputAdvice } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/schemas/phone";
-import { showFieldErrors } from "./form-errors";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";
@@ -28,7 +26,6 @@ interface AddPhoneFormProps {
 }
 
 export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPhoneFormProps) {
-  const [error, setError] = useState<ActionError | null>(null);
   const [created, setCreated] = useState<AddPhone | null>(null);
   const form = useForm<AddPhoneInput, unknown, AddPhone>({
     resolver: zodResolver(addPhoneSchema),
@@ -55,6 +52,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
     },
   });
   const { register, handleSubmit, setValue, formState } = form;
+  const { run, error } = useActionForm(form, addPhoneAction, { fields: FIELDS });
   const advise = useInputAdvice(form);
   const errors = formState.errors;
 
@@ -71,17 +69,8 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
   }
 
   const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    dismissErrorToasts();
-    const result = await addPhoneAction(undefined, values);
-    if (result.ok) {
-      toast.success(result.message);
-      setCreated(values);
-      return;
-    }
-    setError(result.error);
-    showFieldErrors(result.error, form.setError, FIELDS);
-    toast.error(result.error.message);
+    const result = await run(values);
+    if (result.ok) setCreated(values);
   });
 
   const extension = register("extension", {

@@ -2,7 +2,7 @@
 
 import { deletePhoneAction } from "@/app/(dashboard)/phones/actions";
 import type { PhoneKey } from "@/lib/schemas/phone";
-import { DeleteButton } from "./delete-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 
 /** Deleting a phone is final, so its extension must be typed to confirm. */
 export function DeletePhoneButton({ phone, aliases, blockedReason }: { phone: PhoneKey; aliases: string[]; blockedReason?: string }) {
@@ -11,7 +11,8 @@ export function DeletePhoneButton({ phone, aliases, blockedReason }: { phone: Ph
       label="Delete phone"
       title={`Delete phone ${phone.extension}?`}
       confirmText={phone.extension}
-      run={() => deletePhoneAction(undefined, phone)}
+      action={deletePhoneAction}
+      input={phone}
       redirectTo="/phones"
       blockedReason={blockedReason}
     >

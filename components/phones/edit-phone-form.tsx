@@ -4,16 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout, useInputAdvice } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/schemas/phone";
 import { CopyButton } from "@/components/ui/copy-button";
-import { showFieldErrors } from "./form-errors";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
-import { backToListIfGone } from "@/components/ui/gone-record";
 
 /** The fields a person edits; each is a string in the form ("" when VICIdial's value is not known). */
 const TEXT_FIELDS = [
@@ -84,7 +82,6 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
   const router = useRouter();
   const key: PhoneKey = { serverIp: phone.serverIp, extension: phone.extension };
   const [initial, setInitial] = useState(() => formValuesOf(phone));
-  const [error, setError] = useState<ActionError | null>(null);
   const [newPasswords, setNewPasswords] = useState<{ label: string; value: string }[]>([]);
 
   // The one schema, applied to the changes rather than the whole form: update_phone's rules hold
@@ -106,23 +103,17 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
   const advise = useInputAdvice(form);
   const errors = formState.errors;
   const cleared = useWatch({ control: form.control, name: "clear" });
+  const { run, error, clearError } = useActionForm(form, updatePhoneAction, { fields: ALL_FIELDS, listPath: "/phones" });
 
   const onSubmit = handleSubmit(async (changes) => {
-    setError(null);
+    clearError();
     dismissErrorToasts();
     if (Object.keys(changes).every((field) => field === "serverIp" || field === "extension")) {
       toast.info("Nothing has changed.");
       return;
     }
-    const result = await updatePhoneAction(undefined, changes);
-    if (!result.ok) {
-      if (backToListIfGone(result.error, router.push, "/phones")) return;
-      setError(result.error);
-      showFieldErrors(result.error, form.setError, ALL_FIELDS);
-      toast.error(result.error.message);
-      return;
-    }
-    toast.success(result.message);
+    const result = await run(changes);
+    if (!result.ok) return;
     const values = form.getValues();
     const next: EditValues = { ...values, phonePass: "", registrationPassword: "", clear: { ...initial.clear } };
     for (const field of CLEARABLE) if (values.clear[field] && field !== "registrationPassword") next[field] = "";

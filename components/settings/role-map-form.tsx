@@ -1,22 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { useActionForm } from "@/components/ui/use-action";
 import type { z } from "zod";
 import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
-import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { Button, cn, ErrorCallout, Field } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
 
 const FIELDS = ["roleMap"] as const;
 
 /** The saved group-to-role map, one entry per line. */
 export function RoleMapForm({ saved }: { saved: string }) {
-  const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<z.input<typeof roleMapFormSchema>, unknown, z.output<typeof roleMapFormSchema>>({
     resolver: zodResolver(roleMapFormSchema),
     defaultValues: { roleMap: saved.split(",").join("\n") },
@@ -25,21 +21,9 @@ export function RoleMapForm({ saved }: { saved: string }) {
   const hydrated = useHydrated();
 
   // The form checks the text with the schema; the action parses the text itself, so the text is sent.
+  const { run, error } = useActionForm(form, saveRoleMapAction, { fields: FIELDS, callout: "unplaced", errorToast: false });
   const onSubmit = handleSubmit(async () => {
-    setError(null);
-    let result;
-    try {
-      result = await saveRoleMapAction(undefined, { roleMap: form.getValues("roleMap") });
-    } catch {
-      setError(UNREACHABLE);
-      return;
-    }
-    if (!result.ok) {
-      showFieldErrors(result.error, form.setError, FIELDS);
-      if (!result.error.fieldErrors) setError(result.error);
-      return;
-    }
-    toast.success(result.message);
+    await run({ roleMap: form.getValues("roleMap") });
   });
 
   return (

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { useEffect, useState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
 import { countOf } from "@/lib/text/plural";
 import { Button } from "./button";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorCallout } from "./error-callout";
-import { toast } from "./toast";
+import { useAction } from "./use-action";
 
 /**
  * Selecting rows of a server-rendered list: each row's checkbox belongs (by its `form`
@@ -22,6 +22,10 @@ export interface BulkChoice {
 }
 
 const SELECTED = "selected";
+
+function runChoice(_prev: unknown, { choice, keys }: { choice: BulkChoice; keys: string[] }) {
+  return choice.run(keys);
+}
 
 function checkboxes(formId: string): HTMLInputElement[] {
   return Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${formId}"][name="${SELECTED}"]`));
@@ -65,8 +69,17 @@ export function BulkBar({ formId, noun, nouns, choices }: { formId: string; noun
   const router = useRouter();
   const [count, setCount] = useState(0);
   const [asking, setAsking] = useState<BulkChoice | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
-  const [busy, startTransition] = useTransition();
+  const {
+    run: start,
+    pending: busy,
+    error,
+  } = useAction(runChoice, {
+    onSuccess: (data) => {
+      setAsking(null);
+      router.push(`/jobs/${data.jobId}`);
+    },
+    onFailure: () => setAsking(null),
+  });
 
   useEffect(() => {
     const update = () => setCount(checkboxes(formId).filter((b) => b.checked).length);
@@ -75,25 +88,11 @@ export function BulkBar({ formId, noun, nouns, choices }: { formId: string; noun
   }, [formId]);
 
   const run = (choice: BulkChoice) =>
-    startTransition(async () => {
-      setError(null);
-      const keys = checkboxes(formId)
+    void start({
+      choice,
+      keys: checkboxes(formId)
         .filter((b) => b.checked)
-        .map((b) => b.value);
-      let result: ActionResult<{ jobId: string }>;
-      try {
-        result = await choice.run(keys);
-      } catch {
-        result = { ok: false, error: { kind: "unavailable", message: "The dashboard could not be reached; check your connection and try again." } };
-      }
-      setAsking(null);
-      if (!result.ok) {
-        setError(result.error);
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(result.message);
-      router.push(`/jobs/${result.data.jobId}`);
+        .map((b) => b.value),
     });
 
   return (

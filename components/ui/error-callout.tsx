@@ -1,4 +1,5 @@
 import type { ActionError } from "@/lib/actions/result";
+import { DASHBOARD_TIMEOUT, DASHBOARD_UNREACHABLE } from "./call-action";
 import { cn } from "./cn";
 
 const titles: Record<ActionError["kind"], string> = {
@@ -19,9 +20,15 @@ const reconciledTitles: Record<NonNullable<ActionError["reconciled"]>["state"], 
   unchecked: "VICIdial failed; whether the change was made is unknown",
 };
 
+/** The browser's own request failed: the dashboard, not VICIdial, was out of reach (callAction). */
+const dashboardTitles: Record<string, string> = {
+  [DASHBOARD_UNREACHABLE]: "The dashboard could not be reached",
+  [DASHBOARD_TIMEOUT]: "The dashboard did not answer",
+};
+
 /** A failed action in plain words, with VICIdial's raw line behind a "details" toggle. */
 export function ErrorCallout({ error, title, className }: { error: ActionError; title?: string; className?: string }) {
-  const headline = title ?? (error.reconciled ? reconciledTitles[error.reconciled.state] : titles[error.kind]);
+  const headline = title ?? (error.reconciled ? reconciledTitles[error.reconciled.state] : (dashboardTitles[error.code ?? ""] ?? titles[error.kind]));
   return (
     <div role="alert" className={cn("rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200", className)}>
       <p className="font-semibold">{headline}</p>

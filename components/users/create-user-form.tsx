@@ -3,13 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { dismissErrorToasts, toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(dashboard)/users/actions";
-import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { Button, ErrorCallout, Field, Input, Select } from "@/components/ui";
-import type { ActionError } from "@/lib/actions/result";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { createUserSchema } from "@/lib/auth/schemas";
 import { OneTimePasswordDialog } from "./one-time-password-dialog";
@@ -17,7 +15,6 @@ import { OneTimePasswordDialog } from "./one-time-password-dialog";
 const FIELDS = ["username", "displayName", "role"] as const;
 
 export function CreateUserForm() {
-  const [error, setError] = useState<ActionError | null>(null);
   const [issued, setIssued] = useState<{ username: string; oneTimePassword: string } | null>(null);
   const form = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
     resolver: zodResolver(createUserSchema),
@@ -26,24 +23,17 @@ export function CreateUserForm() {
   const { register, handleSubmit, formState } = form;
   const hydrated = useHydrated();
 
+  const { run, error } = useActionForm(form, createUserAction, {
+    fields: FIELDS,
+    callout: "unplaced",
+    errorToast: false,
+    onSuccess: (data) => {
+      form.reset();
+      setIssued(data);
+    },
+  });
   const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    dismissErrorToasts();
-    let result;
-    try {
-      result = await createUserAction(undefined, values);
-    } catch {
-      setError(UNREACHABLE);
-      return;
-    }
-    if (!result.ok) {
-      showFieldErrors(result.error, form.setError, FIELDS);
-      if (!result.error.fieldErrors) setError(result.error);
-      return;
-    }
-    toast.success(result.message);
-    form.reset();
-    setIssued(result.data);
+    await run(values);
   });
 
   return (

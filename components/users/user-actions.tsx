@@ -1,12 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { useId, useState } from "react";
 import { changeRoleAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/(dashboard)/users/actions";
-import { UNREACHABLE } from "@/components/auth/form-errors";
 import { Button, Select } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionResult } from "@/lib/actions/result";
+import { useAction } from "@/components/ui/use-action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { OneTimePasswordDialog } from "./one-time-password-dialog";
 
@@ -21,39 +19,36 @@ export interface UserRowData {
 }
 
 type Pending = { kind: "role"; role: Role } | { kind: "disable" } | { kind: "enable" } | { kind: "reset" } | null;
+type Change = Exclude<Pending, null | { kind: "reset" }>;
+
+/** The row's changes other than a password reset (which answers with a password), as one action. */
+function changeUser(_prev: unknown, { userId, change }: { userId: number; change: Change }) {
+  if (change.kind === "role") return changeRoleAction(undefined, { userId, role: change.role });
+  if (change.kind === "disable") return disableUserAction(undefined, { userId });
+  return enableUserAction(undefined, { userId });
+}
 
 /** A user's row controls: role, disable/enable and password reset (local users), each confirmed first. */
 export function UserActions({ user, isSelf }: { user: UserRowData; isSelf: boolean }) {
   const [pending, setPending] = useState<Pending>(null);
   const [issued, setIssued] = useState<{ username: string; oneTimePassword: string } | null>(null);
-  const [busy, startTransition] = useTransition();
   const roleId = useId();
   const local = user.origin === "local";
-
-  const run = <T,>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) =>
-    startTransition(async () => {
-      let result: ActionResult<T>;
-      try {
-        result = await call();
-      } catch {
-        toast.error(UNREACHABLE.message);
-        return;
-      }
-      setPending(null);
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(result.message);
-      onOk?.(result.data);
-    });
+  const close = () => setPending(null);
+  const change = useAction(changeUser, { onSuccess: close, onFailure: close });
+  const reset = useAction(resetPasswordAction, {
+    onSuccess: (data) => {
+      close();
+      setIssued(data);
+    },
+    onFailure: close,
+  });
+  const busy = change.pending || reset.pending;
 
   const confirm = () => {
     if (!pending) return;
-    if (pending.kind === "role") run(() => changeRoleAction(undefined, { userId: user.id, role: pending.role }));
-    else if (pending.kind === "disable") run(() => disableUserAction(undefined, { userId: user.id }));
-    else if (pending.kind === "enable") run(() => enableUserAction(undefined, { userId: user.id }));
-    else run(() => resetPasswordAction(undefined, { userId: user.id }), setIssued);
+    if (pending.kind === "reset") void reset.run({ userId: user.id });
+    else void change.run({ userId: user.id, change: pending });
   };
 
   const dialog = (() => {

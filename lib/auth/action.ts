@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { ACCESS_MESSAGES } from "@/lib/actions/access-messages";
 import { fail, type ActionResult } from "@/lib/actions/result";
 import { outcomeOf } from "@/lib/audit/outcome";
 import { recordAudit, type AuditDraft, type AuditEntry } from "@/lib/audit/record";
@@ -41,11 +42,8 @@ export function actionDefinition(fn: unknown): ActionDefinition<z.ZodType> | und
 }
 
 const messages = {
-  unauthorized: "Your session has ended. Sign in again to continue.",
-  forbidden: "Your role does not allow this.",
-  passwordFirst: "Choose your own password on the Account page first.",
+  ...ACCESS_MESSAGES,
   validation: "Some fields need attention.",
-  sessionCheck: "Could not check your session just now. Try again.",
   crashed: "Something went wrong on the server; the change may not have been made. Check the audit log before trying again.",
 };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { can, type Permission } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { route } from "@/lib/actions/route";
+import type { Permission } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { csvLines, exportFileName } from "./csv";
 
@@ -20,14 +20,10 @@ export interface ListExport<R> {
 
 /**
  * A list as CSV with the filters of the URL it was asked from: the same list query as the page,
- * a batch at a time, streamed. Access is checked as for the audit export: signed in, the list's
- * permission, and no pending password change.
+ * a batch at a time, streamed, behind route()'s checks with the list's permission.
  */
 export function listExportRoute<R>(spec: ListExport<R>) {
-  return async function GET(request: Request): Promise<Response> {
-    const user = await getCurrentUser();
-    if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
-    if (!can(user.role, spec.permission) || user.mustChangePassword) return Response.json({ error: "Your role does not allow this" }, { status: 403 });
+  return route({ access: spec.permission }, async (request, { user }) => {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     for (const position of ["page", "after", "before", "last"]) delete params[position];
 
@@ -54,5 +50,5 @@ export function listExportRoute<R>(spec: ListExport<R>) {
         "Cache-Control": "no-store",
       },
     });
-  };
+  });
 }

@@ -1,10 +1,7 @@
-import { NextResponse } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { route, routeJson } from "@/lib/actions/route";
 import { connectionStatus } from "@/lib/connection-status";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  if (!(await getCurrentUser())) return NextResponse.json({ error: "Sign in first" }, { status: 401 });
-  return NextResponse.json(await connectionStatus());
-}
+/** The shell's connection light, for everyone signed in (also while replacing a one-time password). */
+export const GET = route({ access: "signed-in", duringPasswordChange: true }, async () => routeJson(await connectionStatus()));

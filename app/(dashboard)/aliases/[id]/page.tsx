@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AliasForm } from "@/components/aliases/alias-form";
 import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";
-import { ChangeHistory } from "@/components/phones/change-history";
+import { ChangeHistory } from "@/components/audit/change-history";
 import { phonePath, routeSegment } from "@/components/phones/labels";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
@@ -88,7 +88,10 @@ export default async function AliasPage({ params }: { params: Promise<{ id: stri
             <AliasForm alias={{ aliasId: alias.aliasId, aliasName: alias.aliasName, phoneLogins: logins }} known={known} blockedReason={reason("aliases.update")} />
           </Card>
         )}
-        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
+        <ChangeHistory
+          rows={history}
+          caption="Change history"
+          scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
         {canWrite && (
           <Card title="Delete this alias">
             <DeleteAliasButton aliasId={alias.aliasId} blockedReason={reason("aliases.delete")} />

@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { route } from "@/lib/actions/route";
 import { auditCsv } from "@/lib/audit/csv";
 import { exportFileName } from "@/lib/export/csv";
 import { parseAuditFilters, withoutPage } from "@/lib/audit/filters";
@@ -6,19 +6,14 @@ import { iterateAudit } from "@/lib/audit/queries";
 import { recordAudit } from "@/lib/audit/record";
 import { auditScopeFor } from "@/lib/audit/scope";
 import { clientInfo } from "@/lib/auth/request-info";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const dynamic = "force-dynamic";
 
 /** The audit view as CSV, with the same filters (and the same own-entries limit) as the page. */
-export async function GET(request: NextRequest): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
-  const scope = auditScopeFor(user);
-  if (!scope || user.mustChangePassword) return Response.json({ error: "Your role does not allow this" }, { status: 403 });
-
-  const exported = withoutPage(parseAuditFilters(request.nextUrl.searchParams));
+export const GET = route({ access: (user) => auditScopeFor(user) !== null }, async (request, { user }) => {
+  const scope = auditScopeFor(user)!;
+  const exported = withoutPage(parseAuditFilters(new URL(request.url).searchParams));
   await recordAudit({
     actor: { id: user.id, username: user.username, role: user.role },
     action: "audit.export",
@@ -53,4 +48,4 @@ export async function GET(request: NextRequest): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

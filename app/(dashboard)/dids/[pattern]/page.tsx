@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CopyDidForm } from "@/components/dids/copy-did-form";
 import { DeleteDidButton } from "@/components/dids/delete-did-button";
-import { DidHistory } from "@/components/dids/did-history";
+import { ChangeHistory } from "@/components/audit/change-history";
 import { recordLabel, routeLabel } from "@/components/dids/did-table";
 import { EditDidForm } from "@/components/dids/edit-did-form";
 import { patternFromSegment } from "@/components/dids/paths";
@@ -107,13 +107,14 @@ export default async function DidPage({ params }: { params: Promise<{ pattern: s
           </Card>
         )}
 
-        <Card title="History">
-          {scope ? (
-            <DidHistory rows={history} undo={await undoCells(history, user.role)} />
-          ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Your role does not include the audit log, so this DID&apos;s history is not shown.</p>
-          )}
-        </Card>
+        <ChangeHistory
+          rows={history}
+          caption="History of this DID"
+          raw
+          empty={<p className="text-sm text-slate-600 dark:text-slate-400">No changes to this DID were made through the dashboard yet.</p>}
+          hidden={scope ? undefined : "Your role does not include the audit log, so this DID's history is not shown."}
+          undo={scope ? await undoCells(history, user.role) : undefined}
+        />
       </div>
     </>
   );

@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
+import { route } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
 import { clientInfo } from "@/lib/auth/request-info";
-import { getCurrentUser } from "@/lib/auth/session";
 import { FLAG_EXPORT_COLUMNS, flagRecord } from "@/lib/calls/flag-export";
 import { flagFiltersSchema } from "@/lib/calls/flag-schema";
 import { listFlags } from "@/lib/calls/flags";
@@ -13,13 +11,11 @@ import { EXPORT_BATCH, EXPORT_MAX_ROWS } from "@/lib/export/list-export";
 export const dynamic = "force-dynamic";
 
 /** The flagged calls with the list's filters as CSV: the call's details and the dashboard's links to its card and recordings. */
-export async function GET(request: NextRequest): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
-  if (!can(user.role, "calls.flags.view") || user.mustChangePassword) return Response.json({ error: "Your role does not allow this" }, { status: 403 });
-  const filters = flagFiltersSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+export const GET = route({ access: "calls.flags.view" }, async (request, { user }) => {
+  const url = new URL(request.url);
+  const filters = flagFiltersSchema.parse(Object.fromEntries(url.searchParams));
   await recordAudit({ actor: { id: user.id, username: user.username, role: user.role }, action: "call.flags_export", params: filters, outcome: "success", ...(await clientInfo()) });
-  const origin = request.nextUrl.origin;
+  const origin = url.origin;
   const reader = callsReader();
   const encoder = new TextEncoder();
   let page = 0;
@@ -45,4 +41,4 @@ export async function GET(request: NextRequest): Promise<Response> {
   return new Response(body, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${exportFileName("flagged-calls")}"`, "Cache-Control": "no-store" },
   });
-}
+});

@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
+import { route } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
 import { clientInfo } from "@/lib/auth/request-info";
-import { getCurrentUser } from "@/lib/auth/session";
 import { callsReader } from "@/lib/calls/reader";
 import { plainAnswer, relayRecording } from "@/lib/calls/recordings/relay";
 import { parseEnv } from "@/lib/env";
@@ -17,14 +15,11 @@ const startsAPlay = (range: string | null) => range === null || /^bytes=0-/.test
  * sends it as a file with its original name; `?check=1` only says whether it can be played
  * (the player asks when the audio fails, to show why). Plays and downloads are audited.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return plainAnswer(401, "Sign in first.");
-  if (!can(user.role, "calls.lookup") || user.mustChangePassword) return plainAnswer(403, "Your role does not allow listening to recordings.");
+export const GET = route<{ id: string }>({ access: "calls.lookup" }, async (request, { user, params }) => {
   const reader = callsReader();
   if (!reader) return plainAnswer(404, "Recordings need read access to VICIdial's database (VICIDIAL_DB_URL).");
 
-  const { id } = await params;
+  const { id } = params;
   const env = parseEnv();
   let recording;
   try {
@@ -34,7 +29,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   }
   if (!recording) return plainAnswer(404, "VICIdial has no recording with this ID.");
 
-  const search = request.nextUrl.searchParams;
+  const search = new URL(request.url).searchParams;
   const check = search.get("check") === "1";
   const download = search.get("download") === "1";
   const range = check ? "bytes=0-0" : request.headers.get("range");
@@ -64,4 +59,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
   }
   return response;
-}
+});

@@ -1,5 +1,4 @@
-import { can } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { route, routeError } from "@/lib/actions/route";
 import { vicidialSource } from "@/lib/auth/source";
 import { matchesEntryViewFilter } from "@/lib/cid-groups/entry-filter";
 import { readCidEntries } from "@/lib/cid-groups/live-entries";
@@ -14,17 +13,14 @@ const COLUMNS = ["areacode", "outbound_cid", "active", "description", "calls_tod
  * One CID group's entries as CSV, read live from VICIdial (as the page shows them) and narrowed
  * by the page's filters. A failed read answers with VICIdial's words, never with an empty file.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
-  if (!can(user.role, "cid.view") || user.mustChangePassword) return Response.json({ error: "Your role does not allow this" }, { status: 403 });
-  const id = groupIdSchema.safeParse((await params).id);
-  if (!id.success) return Response.json({ error: "No such CID group" }, { status: 404 });
+export const GET = route<{ id: string }>({ access: "cid.view" }, async (request, { user, params }) => {
+  const id = groupIdSchema.safeParse(params.id);
+  if (!id.success) return routeError(404, "No such CID group");
 
   const search = new URL(request.url).searchParams;
   const filter = { areacode: search.get("areacode") || undefined, q: search.get("q") || undefined };
   const read = await readCidEntries(id.data, {}, vicidialSource(user.username));
-  if (!read.ok) return Response.json({ error: read.message }, { status: read.code === "NOT_FOUND" ? 404 : 502 });
+  if (!read.ok) return routeError(read.code === "NOT_FOUND" ? 404 : 502, read.message);
 
   const rows = read.data.filter((e) => matchesEntryViewFilter(e, filter)).map((e) => [e.areacode, e.outboundCid, e.active ? "Y" : "N", e.description, e.callCountToday]);
   return new Response(csvLines(COLUMNS, rows, { header: true }), {
@@ -34,4 +30,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Cache-Control": "no-store",
     },
   });
-}
+});

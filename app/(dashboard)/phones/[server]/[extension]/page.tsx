@@ -1,7 +1,7 @@
 import { undoCells } from "@/components/audit/undo-cells";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChangeHistory } from "@/components/phones/change-history";
+import { ChangeHistory } from "@/components/audit/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { EditPhoneForm } from "@/components/phones/edit-phone-form";
@@ -125,7 +125,10 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
           </Card>
         )}
 
-        <ChangeHistory rows={history} scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
+        <ChangeHistory
+          rows={history}
+          caption="Change history"
+          scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
 
         {canWrite && (
           <Card title="Delete this phone">

@@ -1,7 +1,5 @@
-import { NextResponse } from "next/server";
+import { route, routeError, routeJson } from "@/lib/actions/route";
 import { recentChanges } from "@/lib/audit/recent";
-import { can } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
 import { groupIdSchema } from "@/lib/schemas/cid-group";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +8,8 @@ export const dynamic = "force-dynamic";
  * A CID group's recent changes from the audit log, for its page's "Recent changes" panel, read
  * again after every change made on the page. Only the database is read, never VICIdial.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in first" }, { status: 401 });
-  if (!can(user.role, "cid.view") || user.mustChangePassword) return NextResponse.json({ error: "Your role does not allow this." }, { status: 403 });
-  const id = groupIdSchema.safeParse((await params).id);
-  if (!id.success) return NextResponse.json({ error: "This is not a CID group ID" }, { status: 404 });
-  return NextResponse.json(await recentChanges("cid", id.data, user.role), { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route<{ id: string }>({ access: "cid.view" }, async (_request, { user, params }) => {
+  const id = groupIdSchema.safeParse(params.id);
+  if (!id.success) return routeError(404, "This is not a CID group ID");
+  return routeJson(await recentChanges("cid", id.data, user.role));
+});
