@@ -32,6 +32,8 @@ const BENCHES: Bench[] = [
   { name: "cluster-sync", run: async () => (await import("./cluster-sync")).clusterSyncBench() },
   // Needs the production build (NEXT_DIST_DIR, default .next-e2e) and PostgreSQL binaries or a server URL.
   { name: "load", run: async () => (await import("./load")).loadBench() },
+  // The production build (NEXT_DIST_DIR, default .next-e2e) in Chromium; PostgreSQL as for "load".
+  { name: "bundle", run: async () => (await import("./bundle")).bundleBench() },
 ];
 
 /**

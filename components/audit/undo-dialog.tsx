@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button, ErrorCallout, Input, Skeleton, Table, Td, Th } from "@/components/ui";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ActionError } from "@/lib/actions/result";

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
 import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
