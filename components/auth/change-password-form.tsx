@@ -1,17 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
 import { Button, ErrorCallout, Field, Input } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
-import { changeOwnPasswordSchema, MIN_PASSWORD_LENGTH, type ChangeOwnPasswordInput } from "@/lib/auth/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
+import type { ChangeOwnPasswordInput } from "@/lib/auth/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { showFieldErrors, UNREACHABLE } from "./form-errors";
 import { useHydrated } from "./use-hydrated";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.changeOwnPasswordSchema));
 
 /**
  * The signed-in user's own password. After a one-time password, success continues to the page
@@ -20,7 +23,7 @@ const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
   const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<ChangeOwnPasswordInput>({
-    resolver: zodResolver(changeOwnPasswordSchema),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { register, handleSubmit, formState } = form;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -10,15 +9,18 @@ import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
 import type { ActionError } from "@/lib/actions/result";
-import { addCidGroupSchema, type AddCidGroupInput } from "@/lib/schemas/cid-group";
+import type { AddCidGroupInput } from "@/lib/schemas/cid-group";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { showFieldErrors } from "./form-errors";
+
+const resolver = lazyZodResolver(() => import("@/lib/schemas/cid-group").then((m) => m.addCidGroupSchema));
 
 /** Puts an existing VICIdial CID group (or campaign) on the dashboard's list; the action checks it with INFO. */
 export function AddGroupForm({ disabledReason }: { disabledReason?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError>();
-  const form = useForm<AddCidGroupInput>({ resolver: zodResolver(addCidGroupSchema), defaultValues: { groupId: "" } });
+  const form = useForm<AddCidGroupInput>({ resolver, defaultValues: { groupId: "" } });
 
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {

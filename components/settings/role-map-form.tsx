@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
@@ -10,15 +9,18 @@ import { showFieldErrors, UNREACHABLE } from "@/components/auth/form-errors";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { Button, cn, ErrorCallout, Field } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
-import { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
+import type { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 
 const FIELDS = ["roleMap"] as const;
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/oidc/schemas").then((m) => m.roleMapFormSchema));
 
 /** The saved group-to-role map, one entry per line. */
 export function RoleMapForm({ saved }: { saved: string }) {
   const [error, setError] = useState<ActionError | null>(null);
   const form = useForm<z.input<typeof roleMapFormSchema>, unknown, z.output<typeof roleMapFormSchema>>({
-    resolver: zodResolver(roleMapFormSchema),
+    resolver,
     defaultValues: { roleMap: saved.split(",").join("\n") },
   });
   const { register, handleSubmit, formState } = form;
