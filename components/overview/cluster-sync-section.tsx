@@ -1,13 +1,8 @@
 import { can, type Role } from "@/lib/auth/permissions";
 import { getSyncStatus } from "@/lib/cluster/status";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { SyncStatusCard } from "./sync-status-card";
 
 /** The overview's sync card, first read on the server (the card then polls while a pass it asked for runs). */
 export async function ClusterSyncSection({ role }: { role: Role }) {
-  return (
-    <QueryProvider>
-      <SyncStatusCard initial={await getSyncStatus()} canSync={can(role, "cluster.sync")} />
-    </QueryProvider>
-  );
+  return <SyncStatusCard initial={await getSyncStatus()} canSync={can(role, "cluster.sync")} />;
 }
