@@ -52,7 +52,7 @@ export async function bundleBench(): Promise<BenchResult> {
     const jar = new CookieJar();
     const error = await signIn(dashboard.url, jar, "admin", password);
     if (error) throw new Error(`admin sign-in failed: ${error}`);
-    const routes = [...DASHBOARD_PAGES.map((page) => page.path), ...(await recordPages(database.db))];
+    const routes: [string, string][] = [...DASHBOARD_PAGES.map((page): [string, string] => [page.path, page.path]), ...(await recordPages(database.db))];
     // The seed's records are there once the first cluster pass has run.
     await waitForPage(dashboard.url, jar, "/dids/7275550100");
 
@@ -65,7 +65,7 @@ export async function bundleBench(): Promise<BenchResult> {
       .map((pair) => pair.split("="))
       .map(([name, ...value]) => ({ name: name!, value: value.join("="), domain: origin.hostname, path: "/" }));
     metrics["kb_/login"] = await firstLoadKb(browser, dashboard.url, "/login", []);
-    for (const route of routes) metrics[`kb_${route}`] = await firstLoadKb(browser, dashboard.url, route, cookies);
+    for (const [name, route] of routes) metrics[`kb_${name}`] = await firstLoadKb(browser, dashboard.url, route, cookies);
     const largest = Math.max(...Object.values(metrics));
     return {
       metrics: { ...metrics, kb_largest_route: largest },
@@ -81,8 +81,8 @@ export async function bundleBench(): Promise<BenchResult> {
   }
 }
 
-/** A finished two-row job and an audit entry, for /jobs/[id] and /audit/[id]. */
-async function recordPages(db: Db): Promise<string[]> {
+/** A finished two-row job and an audit entry, for /jobs/[id] and /audit/[id]: [name, path]. */
+async function recordPages(db: Db): Promise<[string, string][]> {
   const created = await createJobFromFile(
     "dids",
     { text: "9995550101,Bundle one,EXTEN,8300\n9995550102,Bundle two,EXTEN,8300", hasHeader: false, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} },
@@ -97,7 +97,10 @@ async function recordPages(db: Db): Promise<string[]> {
   }
   const [entry] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(asc(auditLog.id)).limit(1);
   if (!entry) throw new Error("the bench job left no audit entry");
-  return [`/jobs/${created.jobId}`, `/audit/${entry.id}`];
+  return [
+    ["/jobs/[id]", `/jobs/${created.jobId}`],
+    ["/audit/[id]", `/audit/${entry.id}`],
+  ];
 }
 
 async function waitForPage(base: string, jar: CookieJar, pathname: string): Promise<void> {
