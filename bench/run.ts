@@ -34,6 +34,8 @@ const BENCHES: Bench[] = [
   { name: "load", run: async () => (await import("./load")).loadBench() },
   // Each list page's server time alone against its query alone: needs the production build, as load does.
   { name: "pages", run: async () => (await import("./pages")).pagesBench() },
+  // The production build (NEXT_DIST_DIR, default .next-e2e) in Chromium; PostgreSQL as for "load".
+  { name: "bundle", run: async () => (await import("./bundle")).bundleBench() },
 ];
 
 /**

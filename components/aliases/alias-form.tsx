@@ -7,7 +7,8 @@ import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook
 import { toast } from "@/components/ui/toast";
 import { useActionForm } from "@/components/ui/use-action";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
-import { Button, ButtonLink, ErrorCallout, Field, useInputAdvice } from "@/components/ui";
+import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
+import { useInputAdvice } from "@/components/ui/input-advice";
 import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/schemas/alias";
 import { LoginPicker } from "./login-picker";
 

@@ -1,12 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
 import { Button, ErrorCallout, Field, Input } from "@/components/ui";
-import { changeOwnPasswordSchema, MIN_PASSWORD_LENGTH, type ChangeOwnPasswordInput } from "@/lib/auth/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
+import type { ChangeOwnPasswordInput } from "@/lib/auth/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useHydrated } from "./use-hydrated";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.changeOwnPasswordSchema));
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -16,7 +19,7 @@ const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
  */
 export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
   const form = useForm<ChangeOwnPasswordInput>({
-    resolver: zodResolver(changeOwnPasswordSchema),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { register, handleSubmit, formState } = form;

@@ -1,14 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button, Field, Input } from "@/components/ui";
 import { loginUrl } from "@/lib/auth/callback-url";
-import { signInSchema } from "@/lib/auth/schemas";
+import type { signInSchema } from "@/lib/auth/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useHydrated } from "./use-hydrated";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.signInSchema));
 
 const GENERIC = "Sign-in failed. Try again.";
 
@@ -24,13 +25,15 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   const [error, setError] = useState<string | null>(null);
   // No defaultValues: react-hook-form would write them into the inputs when it takes over,
   // wiping what a quick (or password-manager) typist entered before the page finished loading.
-  const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({ resolver: zodResolver(signInSchema) });
+  const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({ resolver });
   const { register, handleSubmit, formState } = form;
   const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     setError(null);
     try {
+      // next-auth's client comes with the first sign-in, not with the page.
+      const { signIn } = await import("next-auth/react");
       const result = await signIn("credentials", { redirect: false, username, password, callbackUrl });
       if (result?.ok && !result.error) {
         // A full load of the login page with the new session cookie: the server sends the user on

@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { Button, ErrorCallout } from "@/components/ui";
 import { useHydrated } from "./use-hydrated";
@@ -28,6 +27,8 @@ export function SsoSignIn({ providerId, providerName, callbackUrl }: { providerI
           setError(null);
           setLeaving(true);
           try {
+            // next-auth's client comes with the click, not with the login page.
+            const { signIn } = await import("next-auth/react");
             await signIn(providerId, { callbackUrl });
           } catch {
             setLeaving(false);

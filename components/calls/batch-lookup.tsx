@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
@@ -13,7 +12,9 @@ import { mergeResults, nextSort, planBatch, sortRows, type BatchPlan, type Batch
 import { chunks } from "@/lib/calls/bounded";
 import { batchCsv, exportFileName } from "@/lib/calls/export";
 import { summarizeBatch, type BatchRow } from "@/lib/calls/outcome";
-import { BATCH_CHUNK_SIZE, BATCH_MAX_IDS, batchTextSchema, splitBatchText, type BatchTextInput } from "@/lib/schemas/call";
+import type { BatchTextInput } from "@/lib/schemas/call";
+import { BATCH_CHUNK_SIZE, BATCH_MAX_IDS, splitBatchText } from "@/lib/schemas/call-id";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { BatchResultsTable } from "./batch-results-table";
 import { downloadText } from "./download";
 import { countOf } from "@/lib/text/plural";
@@ -38,6 +39,8 @@ function planSummary(plan: BatchPlan): string {
   return parts.join(" · ");
 }
 
+const resolver = lazyZodResolver(() => import("@/lib/schemas/call").then((m) => m.batchTextSchema));
+
 /**
  * Batch lookup: the pasted IDs are checked here first (invalid ones are marked and never sent),
  * then the distinct valid ones go to the server BATCH_CHUNK_SIZE at a time, one request after
@@ -45,7 +48,7 @@ function planSummary(plan: BatchPlan): string {
  * chunk, and Stop takes effect at the next chunk.
  */
 export function BatchLookup({ blockedReason }: { blockedReason?: string }) {
-  const { register, handleSubmit, formState } = useForm<BatchTextInput>({ resolver: zodResolver(batchTextSchema), defaultValues: { text: "" } });
+  const { register, handleSubmit, formState } = useForm<BatchTextInput>({ resolver, defaultValues: { text: "" } });
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [rows, setRows] = useState<TableRow[]>([]);
   const [done, setDone] = useState(0);

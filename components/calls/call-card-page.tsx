@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { ButtonLink, Card, DetailList, EmptyState, ErrorCallout, PageHeader, Th, Time } from "@/components/ui";
+import { ButtonLink, Card, DetailList, EmptyState, ErrorCallout, PageHeader, Th } from "@/components/ui";
+import { Time } from "@/components/ui/time";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";

@@ -1,12 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button, Field } from "@/components/ui";
-import { CALL_ID_MAX_LENGTH, CALL_ID_MIN_LENGTH, CALL_ID_PREFIX_LIST, lookupCallSchema, type LookupCallInput } from "@/lib/schemas/call";
+import type { LookupCallInput } from "@/lib/schemas/call";
+import { CALL_ID_MAX_LENGTH, CALL_ID_MIN_LENGTH, CALL_ID_PREFIX_LIST } from "@/lib/schemas/call-id";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { callPath } from "./paths";
+
+const resolver = lazyZodResolver(() => import("@/lib/schemas/call").then((m) => m.lookupCallSchema));
 
 /**
  * The call ID search box. The ID is cleaned and checked here with the lookup's own schema, so a
@@ -16,7 +19,7 @@ export function CallSearchForm({ autoFocus = false, blockedReason }: { autoFocus
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
   const { register, handleSubmit, formState } = useForm<LookupCallInput, unknown, { callId: string }>({
-    resolver: zodResolver(lookupCallSchema),
+    resolver,
     defaultValues: { callId: "" },
   });
 

@@ -1,21 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { flagCallAction } from "@/app/(dashboard)/calls/flag-actions";
 import { Button, ErrorCallout, Field } from "@/components/ui";
 import { useActionForm } from "@/components/ui/use-action";
-import { FLAG_NOTES_MAX, FLAG_REASON_LABELS, flagCallSchema, type FlagCallInput } from "@/lib/calls/flag-schema";
+import { FLAG_NOTES_MAX, FLAG_REASON_LABELS } from "@/lib/calls/flag-labels";
+import type { FlagCallInput } from "@/lib/calls/flag-schema";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { CallDirection } from "@/lib/calls/reader/types";
-import { FLAG_REASONS } from "@/lib/db/schema/call-flags";
+import { FLAG_REASONS } from "@/lib/db/schema/call-flag-values";
+
+const resolver = lazyZodResolver(() => import("@/lib/calls/flag-schema").then((m) => m.flagCallSchema));
 
 const FIELDS = ["reason", "notes"] as const;
 
 /** Flags this call for a dispute or a review: a reason and notes, kept in the dashboard's database. */
 export function FlagCallForm({ direction, callKey }: { direction: CallDirection; callKey: string }) {
   const router = useRouter();
-  const form = useForm<FlagCallInput>({ resolver: zodResolver(flagCallSchema), defaultValues: { direction, key: callKey, reason: "customer_dispute", notes: "" } });
+  const form = useForm<FlagCallInput>({ resolver, defaultValues: { direction, key: callKey, reason: "customer_dispute", notes: "" } });
 
   const { run, pending, error } = useActionForm(form, flagCallAction, {
     fields: FIELDS,

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
@@ -8,12 +7,15 @@ import { addCidGroupAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
-import { addCidGroupSchema, type AddCidGroupInput } from "@/lib/schemas/cid-group";
+import type { AddCidGroupInput } from "@/lib/schemas/cid-group";
+
+const resolver = lazyZodResolver(() => import("@/lib/schemas/cid-group").then((m) => m.addCidGroupSchema));
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 
 /** Puts an existing VICIdial CID group (or campaign) on the dashboard's list; the action checks it with INFO. */
 export function AddGroupForm({ disabledReason }: { disabledReason?: string }) {
   const router = useRouter();
-  const form = useForm<AddCidGroupInput>({ resolver: zodResolver(addCidGroupSchema), defaultValues: { groupId: "" } });
+  const form = useForm<AddCidGroupInput>({ resolver, defaultValues: { groupId: "" } });
 
   const { run, pending, error } = useActionForm(form, addCidGroupAction, {
     fields: ["groupId"],

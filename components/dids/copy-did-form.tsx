@@ -7,7 +7,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import { copyDidAction, type CopyDidResult } from "@/app/(dashboard)/dids/actions";
-import { Badge, Button, ErrorCallout, Field, useInputAdvice } from "@/components/ui";
+import { Badge, Button, ErrorCallout, Field } from "@/components/ui";
+import { useInputAdvice } from "@/components/ui/input-advice";
 import { copyDidSchema, type CopyDid, type CopyDidInput } from "@/lib/schemas/did";
 import { didPath } from "./paths";
 

@@ -1,8 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { syncNowAction } from "@/app/(dashboard)/actions";
 import { Badge, Button, Card, DetailList } from "@/components/ui";
 import { Time } from "@/components/ui/time";
@@ -25,6 +24,39 @@ function seconds(ms: number): string {
 }
 
 /**
+ * The status as the server rendered it, read again once on mount and every POLL_MS while
+ * `polling`; `onRead` sees each answer. A failed read keeps the last status shown. A plain
+ * effect: React Query would ship about 10 KB with the overview for this one poll.
+ */
+function usePolledStatus(initial: SyncStatus, polling: boolean, onRead: (status: SyncStatus) => void): SyncStatus {
+  const [status, setStatus] = useState(initial);
+  const latest = useRef(onRead);
+  useEffect(() => {
+    latest.current = onRead;
+  });
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      fetchStatus().then(
+        (next) => {
+          if (!live) return;
+          setStatus(next);
+          latest.current(next);
+        },
+        () => undefined,
+      );
+    void read();
+    if (!polling) return () => void (live = false);
+    const timer = setInterval(() => void read(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [polling]);
+  return status;
+}
+
+/**
  * The cluster sync on the overview: when the lists were last complete, how many records each
  * table held, how long a pass took, why the last one failed; "Sync now" for the roles that may.
  */
@@ -32,24 +64,15 @@ export function SyncStatusCard({ initial, canSync }: { initial: SyncStatus; canS
   const router = useRouter();
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
   const { run, pending: sending } = useAction(syncNowAction, { onSuccess: (data) => setWaitingFor(data.requestedAt) });
-  const query = useQuery({
-    queryKey: ["cluster-sync"],
-    queryFn: async () => {
-      const status = await fetchStatus();
-      if (waitingFor && requestedPassFinished(status, waitingFor)) {
-        setWaitingFor(null);
-        if (status.lastOk === false) toast.error(`The sync failed: ${status.lastError ?? "no reason was recorded"}`);
-        else toast.success("Sync finished: the lists show the cluster as it is now");
-        // The other cards and the lists read what this pass wrote.
-        router.refresh();
-      }
-      return status;
-    },
-    initialData: initial,
-    staleTime: 0,
-    refetchInterval: waitingFor ? POLL_MS : false,
+  const status = usePolledStatus(initial, waitingFor !== null, (status) => {
+    if (waitingFor && requestedPassFinished(status, waitingFor)) {
+      setWaitingFor(null);
+      if (status.lastOk === false) toast.error(`The sync failed: ${status.lastError ?? "no reason was recorded"}`);
+      else toast.success("Sync finished: the lists show the cluster as it is now");
+      // The other cards and the lists read what this pass wrote.
+      router.refresh();
+    }
   });
-  const status = query.data;
 
   const syncNow = () => run({});
 

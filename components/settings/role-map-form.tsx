@@ -1,20 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import type { z } from "zod";
 import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { Button, cn, ErrorCallout, Field } from "@/components/ui";
-import { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
+import type { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/oidc/schemas").then((m) => m.roleMapFormSchema));
 
 const FIELDS = ["roleMap"] as const;
 
 /** The saved group-to-role map, one entry per line. */
 export function RoleMapForm({ saved }: { saved: string }) {
   const form = useForm<z.input<typeof roleMapFormSchema>, unknown, z.output<typeof roleMapFormSchema>>({
-    resolver: zodResolver(roleMapFormSchema),
+    resolver,
     defaultValues: { roleMap: saved.split(",").join("\n") },
   });
   const { register, handleSubmit, formState } = form;

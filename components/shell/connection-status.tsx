@@ -1,9 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/layout";
 import type { ConnectionSummary } from "@/lib/connection-summary";
+
+const POLL_MS = 60_000;
+const RETRY_MS = 1_000;
 
 async function fetchStatus(): Promise<ConnectionSummary> {
   const res = await fetch("/api/connection", { cache: "no-store" });
@@ -11,9 +14,44 @@ async function fetchStatus(): Promise<ConnectionSummary> {
   return (await res.json()) as ConnectionSummary;
 }
 
+/** One failed read is tried again once, a second later, before the badge says it failed. */
+async function fetchWithRetry(): Promise<ConnectionSummary> {
+  try {
+    return await fetchStatus();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    return fetchStatus();
+  }
+}
+
+/**
+ * The status, read at once and every minute while the tab is visible. A plain effect rather
+ * than React Query: this badge is on every page, and the library would ship with each of them.
+ */
+function useConnectionStatus(): { data?: ConnectionSummary; isPending: boolean; isError: boolean } {
+  const [state, setState] = useState<{ data?: ConnectionSummary; isPending: boolean; isError: boolean }>({ isPending: true, isError: false });
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      fetchWithRetry().then(
+        (data) => live && setState({ data, isPending: false, isError: false }),
+        () => live && setState((last) => ({ data: last.data, isPending: false, isError: true })),
+      );
+    void read();
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void read();
+    }, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  return state;
+}
+
 /** The header's VICIdial badge: what the dashboard talks to and whether it answers. */
 export function ConnectionStatus() {
-  const { data, isPending, isError } = useQuery({ queryKey: ["connection"], queryFn: fetchStatus, refetchInterval: 60_000 });
+  const { data, isPending, isError } = useConnectionStatus();
   let badge;
   if (isPending) badge = <Badge>Checking VICIdial…</Badge>;
   else if (isError || !data) badge = <Badge tone="red">Status unknown</Badge>;

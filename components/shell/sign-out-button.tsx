@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -13,7 +12,8 @@ export function SignOutButton() {
       loading={busy}
       onClick={() => {
         setBusy(true);
-        void signOut({ callbackUrl: "/login" });
+        // next-auth's client is loaded on the click: the button is on every page, signing out is rare.
+        void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
       }}
     >
       Sign out

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useRef, useState, type ChangeEvent, type ComponentProps, type KeyboardEvent, type Ref } from "react";
 import { cn } from "./cn";
+import { QueryProvider } from "./query-provider";
 
 /** One choice: the value sent (id), the name people know it by, and one more fact where useful. */
 export interface ComboboxOption {
@@ -39,7 +40,16 @@ function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
  * values the dashboard does not know). Each option shows its id and its name. Works registered
  * with react-hook-form (uncontrolled) or controlled; the label is the surrounding Field's.
  */
-export function Combobox({ loadOptions, queryKey, optionsLabel, onPick, ref, className, onChange, onKeyDown, onBlur, onFocus, ...input }: ComboboxProps) {
+export function Combobox(props: ComboboxProps) {
+  // Its own provider: the forms it sits in have none (see query-provider.tsx).
+  return (
+    <QueryProvider>
+      <ComboboxInput {...props} />
+    </QueryProvider>
+  );
+}
+
+function ComboboxInput({ loadOptions, queryKey, optionsLabel, onPick, ref, className, onChange, onKeyDown, onBlur, onFocus, ...input }: ComboboxProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [text, setText] = useState(String(input.value ?? input.defaultValue ?? ""));

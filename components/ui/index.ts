@@ -1,3 +1,6 @@
+// Server-safe parts only: a client module re-exported here becomes a client reference of every
+// page that imports this file, and its code (with react-hook-form) ships with each of them.
+// Import client parts from their own modules ("@/components/ui/time", "@/components/ui/input-advice").
 export { cn } from "./cn";
 export { Button, ButtonLink, Spinner, buttonClass } from "./button";
 export { Field, Input, Select, Checkbox, Fieldset } from "./field";
@@ -7,6 +10,4 @@ export { withParams, flattenSearchParams, pageNumber, type SearchParams } from "
 export { ErrorCallout, SuccessCallout } from "./error-callout";
 export { FilterBar } from "./filter-bar";
 export { ProgressBar } from "./progress-bar";
-export { InputAdvice, useInputAdvice } from "./input-advice";
-export { Time, VicidialTime, TimeZoneProvider, ZoneCookieSync, useViewerZone, useNow } from "./time";
 export { ExportLink } from "./export-link";

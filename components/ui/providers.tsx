@@ -1,19 +1,20 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
+import type { ReactNode } from "react";
 import { ZoneCookieSync } from "./time";
+import { ToastHost } from "./toast-host";
 
+/**
+ * What every page has: the viewer's time zone kept in a cookie, and the place toasts appear.
+ * Kept small, it ships with every page: React Query has its own provider where it is used
+ * (query-provider.tsx), and sonner loads with the first toast (toast.ts).
+ */
 export function Providers({ children }: { children: ReactNode }) {
-  // One client per browser session; reads are not refetched on focus to spare VICIdial.
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1, staleTime: 5_000 } } }));
   return (
-    <QueryClientProvider client={client}>
+    <>
       <ZoneCookieSync />
       {children}
-      {/* Bottom right: at the top they covered the signed-in user and Sign out. */}
-      <Toaster richColors closeButton position="bottom-right" theme="system" />
-    </QueryClientProvider>
+      <ToastHost />
+    </>
   );
 }

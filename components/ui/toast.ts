@@ -1,13 +1,52 @@
 "use client";
 
-import { toast as sonner, type ExternalToast } from "sonner";
+import type { ExternalToast, toast as sonnerToast } from "sonner";
 
 /**
  * The dashboard's toasts: sonner's, with one rule added in one place. An error toast is about
  * the last attempt; once something succeeds (or the user tries again) it is stale, so it goes
  * instead of staying beside the success toast as if the success had failed too.
+ *
+ * Sonner is loaded with the first toast (toast-host.tsx mounts its Toaster then), not with
+ * every page: most page views show none. Ids are made here so callers still get one at once.
  */
+type Sonner = typeof sonnerToast;
+type Message = Parameters<Sonner["success"]>[0];
+
 const openErrors = new Set<string | number>();
+let lastId = 0;
+let wanted = false;
+let showHost: (() => void) | undefined;
+let mounted: (sonner: Sonner) => void = () => undefined;
+const ready = new Promise<Sonner>((resolve) => (mounted = resolve));
+
+/** The host (toast-host.tsx) registers how to mount the Toaster; it does so when first asked. */
+export function onToastWanted(show: () => void): () => void {
+  showHost = show;
+  if (wanted) show();
+  return () => {
+    showHost = undefined;
+  };
+}
+
+/** Called by the loaded Toaster once it listens: the toasts asked for meanwhile are shown. */
+export function toasterMounted(sonner: Sonner): void {
+  mounted(sonner);
+}
+
+function withSonner(run: (sonner: Sonner) => void): void {
+  if (!wanted) {
+    wanted = true;
+    showHost?.();
+  }
+  void ready.then(run);
+}
+
+function show(kind: "success" | "error" | "warning" | "info", message: Message, data?: ExternalToast): string | number {
+  const id = data?.id ?? `toast-${++lastId}`;
+  withSonner((sonner) => sonner[kind](message, { ...data, id }));
+  return id;
+}
 
 function forget(id: string | number | undefined) {
   if (id !== undefined) openErrors.delete(id);
@@ -15,19 +54,19 @@ function forget(id: string | number | undefined) {
 
 /** Clears the error toasts still on screen: call when a form is sent again. */
 export function dismissErrorToasts(): void {
-  for (const id of openErrors) sonner.dismiss(id);
+  if (openErrors.size === 0) return;
+  const ids = [...openErrors];
   openErrors.clear();
+  withSonner((sonner) => ids.forEach((id) => sonner.dismiss(id)));
 }
-
-type Message = Parameters<typeof sonner.success>[0];
 
 export const toast = {
   success(message: Message, data?: ExternalToast) {
     dismissErrorToasts();
-    return sonner.success(message, data);
+    return show("success", message, data);
   },
   error(message: Message, data?: ExternalToast) {
-    const id = sonner.error(message, {
+    const id = show("error", message, {
       ...data,
       onDismiss: (t) => {
         forget(t.id);
@@ -41,7 +80,9 @@ export const toast = {
     openErrors.add(id);
     return id;
   },
-  warning: sonner.warning,
-  info: sonner.info,
-  dismiss: sonner.dismiss,
+  warning: (message: Message, data?: ExternalToast) => show("warning", message, data),
+  info: (message: Message, data?: ExternalToast) => show("info", message, data),
+  dismiss(id?: string | number) {
+    if (wanted) withSonner((sonner) => sonner.dismiss(id));
+  },
 };

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
@@ -9,15 +8,18 @@ import { createUserAction } from "@/app/(dashboard)/users/actions";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { Button, ErrorCallout, Field, Input, Select } from "@/components/ui";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
-import { createUserSchema } from "@/lib/auth/schemas";
+import type { createUserSchema } from "@/lib/auth/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { OneTimePasswordDialog } from "./one-time-password-dialog";
 
 const FIELDS = ["username", "displayName", "role"] as const;
 
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.createUserSchema));
+
 export function CreateUserForm() {
   const [issued, setIssued] = useState<{ username: string; oneTimePassword: string } | null>(null);
   const form = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
-    resolver: zodResolver(createUserSchema),
+    resolver,
     defaultValues: { username: "", displayName: "", role: "qa" },
   });
   const { register, handleSubmit, formState } = form;

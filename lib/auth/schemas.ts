@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "./password-length";
 import { ROLES } from "./permissions";
 
 /**
@@ -18,9 +19,7 @@ export const displayNameSchema = z.string().trim().min(1, "Enter the person's na
 
 export const roleSchema = z.enum(ROLES, { message: "Choose a role" });
 
-/** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
-const MAX_PASSWORD_BYTES = 72;
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./password-length";
 
 export const newPasswordSchema = z
   .string()

@@ -1,17 +1,8 @@
 import { z } from "zod";
-import { FLAG_REASONS, FLAG_STATES } from "@/lib/db/schema/call-flags";
+import { FLAG_REASONS, FLAG_STATES } from "@/lib/db/schema/call-flag-values";
+import { FLAG_NOTES_MAX } from "./flag-labels";
 
-/** The reasons in words, for the form, the list and the export. */
-export const FLAG_REASON_LABELS: Record<(typeof FLAG_REASONS)[number], string> = {
-  customer_dispute: "Customer dispute",
-  agent_conduct: "Agent conduct",
-  compliance: "Compliance (script, consent, do-not-call)",
-  wrong_status: "Wrong status",
-  recording_problem: "Recording missing or unclear",
-  other: "Other",
-};
-
-export const FLAG_NOTES_MAX = 2000;
+export { FLAG_NOTES_MAX, FLAG_REASON_LABELS } from "./flag-labels";
 
 export const flagCallSchema = z.object({
   direction: z.enum(["inbound", "outbound"]),

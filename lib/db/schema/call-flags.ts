@@ -1,11 +1,9 @@
 import { index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-/** Why a call was flagged: the dispute's kind, for the list's filter and the export. */
-export const FLAG_REASONS = ["customer_dispute", "agent_conduct", "compliance", "wrong_status", "recording_problem", "other"] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
-export const FLAG_STATES = ["open", "resolved"] as const;
-export type FlagState = (typeof FLAG_STATES)[number];
+import type { FlagReason, FlagState } from "./call-flag-values";
+
+export { FLAG_REASONS, FLAG_STATES, type FlagReason, type FlagState } from "./call-flag-values";
 
 /**
  * Calls flagged for a dispute or a review (QA and supervisors), with the call's facts as they

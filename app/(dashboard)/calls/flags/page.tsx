@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { callCardPath } from "@/components/calls/paths";
 import { ResolveFlagButton } from "@/components/calls/resolve-flag-button";
-import { Badge, EmptyState, ExportLink, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, Table, Td, Th, Time } from "@/components/ui";
+import { Badge, EmptyState, ExportLink, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, Table, Td, Th } from "@/components/ui";
+import { Time } from "@/components/ui/time";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { FLAG_REASON_LABELS, flagFiltersSchema } from "@/lib/calls/flag-schema";

@@ -7,6 +7,7 @@ import { entriesKey, historyKey } from "@/components/cid-groups/keys";
 import { RecentChanges } from "@/components/cid-groups/recent-changes";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { flattenSearchParams, PageHeader } from "@/components/ui";
+import { QueryProvider } from "@/components/ui/query-provider";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { recentChanges } from "@/lib/audit/recent";
 import { requirePermission } from "@/lib/auth/guard";
@@ -85,6 +86,7 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
       {!known && (
         <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">This group exists in VICIdial but is not on the dashboard&apos;s list of CID groups.</p>
       )}
+      <QueryProvider>
       <HydrationBoundary state={dehydrate(queries)}>
         <EntriesView
           groupId={groupId}
@@ -94,6 +96,7 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
         />
         <RecentChanges groupId={groupId} />
       </HydrationBoundary>
+      </QueryProvider>
     </>
   );
 }
