@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ok } from "@/lib/actions/result";
-import { actionDefinition } from "@/lib/auth/action";
+import { actionDefinition } from "@/lib/actions/action";
 import { ACTION_CASES, ACTIONS_OUTSIDE_THE_MATRIX } from "./action-matrix/index.cases";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -16,7 +16,7 @@ const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => state.user) }));
 vi.mock("@/lib/audit/record", () => ({ recordAudit: vi.fn(async () => 1) }));
 const runner = vi.hoisted(() => ({ runHandler: vi.fn(async () => ({ ok: true, data: null, message: "handler reached" })) }));
-vi.mock("@/lib/auth/action-runner", () => runner);
+vi.mock("@/lib/actions/action-runner", () => runner);
 
 type Callable = (prev: unknown, input: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>;
 const userWith = (role: Role): CurrentUser => ({ id: 42, username: `matrix-${role}`, displayName: role, role, mustChangePassword: false });

@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { fail, ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { getSyncStatus } from "@/lib/cluster/status";
 import { requestSync } from "@/lib/cluster/sync/request";
-import { connectionStatus } from "@/lib/connection-status";
+import { connectionStatus } from "@/lib/connection/status";
 
 /** Re-runs the connection check now instead of waiting for the 30-second cache. */
 export const refreshConnectionAction = action({ permission: "account.self", schema: z.object({}) }, async () => {

@@ -5,7 +5,7 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/guard";
-import { navFor } from "@/lib/navigation";
+import { navFor } from "@/lib/auth/navigation";
 import { TimeZoneProvider } from "@/components/ui/time";
 import { viewerClock } from "@/lib/time/viewer-zone";
 

@@ -5,7 +5,7 @@ import { Time, VicidialTime } from "@/components/ui/time";
 import { listAudit } from "@/lib/audit/queries";
 import type { AuditScope } from "@/lib/audit/scope";
 import { can, type Role } from "@/lib/auth/permissions";
-import { connectionStatus } from "@/lib/connection-status";
+import { connectionStatus } from "@/lib/connection/status";
 import { inventoryCounts } from "@/lib/inventory/counts";
 
 const credentialWords = {

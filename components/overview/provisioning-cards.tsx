@@ -8,7 +8,7 @@ import { Time } from "@/components/ui/time";
 import type { Role } from "@/lib/auth/permissions";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { listJobs } from "@/lib/jobs/queries";
-import { ROW_STATE_WORDS } from "@/lib/outcomes";
+import { ROW_STATE_WORDS } from "@/lib/text/outcome-words";
 import { SectionLink } from "./section-link";
 
 /** Running jobs first, then the latest finished ones, each with how its rows turned out. */

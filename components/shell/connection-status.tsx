@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/layout";
-import type { ConnectionSummary } from "@/lib/connection-summary";
+import type { ConnectionSummary } from "@/lib/connection/summary";
 
 const POLL_MS = 60_000;
 const RETRY_MS = 1_000;

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import type { NavItem } from "@/lib/navigation";
+import type { NavItem } from "@/lib/auth/navigation";
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();

@@ -1,6 +1,6 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { AuditOutcome } from "@/lib/db/schema/audit";
-import { OUTCOME_WORDS } from "@/lib/outcomes";
+import { OUTCOME_WORDS } from "@/lib/text/outcome-words";
 
 export { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
 

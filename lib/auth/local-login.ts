@@ -1,4 +1,4 @@
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/config/env";
 
 /**
  * Whether a username may sign in with a password here. LOCAL_LOGIN=on: everyone with a local

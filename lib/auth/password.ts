@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 
 /**
  * bcrypt cost 12 (PASSWORD_HASH_COST): about a quarter of a second per hash in pure JavaScript,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 import { countsAsActivity, sessionExpired, sessionLimits } from "./session-lifetime";
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;

@@ -1,4 +1,4 @@
-import { envSchema } from "@/lib/env";
+import { envSchema } from "@/lib/config/env";
 
 /**
  * How long a session lasts (README, Configuration):

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema/users";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 import { LOCAL_LOGIN_REFUSED, localLoginAllowed, type LocalLoginPolicy } from "./local-login";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { Role } from "./permissions";

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 import { createMysqlReader } from "./mysql-reader";
 import { createSimulatorReader } from "./simulator-reader";
 import type { ClusterReader } from "./types";

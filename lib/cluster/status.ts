@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { clusterSync } from "@/lib/db/schema";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 import { clusterReadsEnabled } from "./reader";
 import { staleness, type SyncStatus } from "./sync-status";
 

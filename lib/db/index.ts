@@ -1,5 +1,5 @@
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 import { openDatabase, type Db, type OpenDb } from "./client";
 
 export type { Db } from "./client";

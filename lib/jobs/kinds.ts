@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { ROW_STATE_WORDS } from "@/lib/outcomes";
+import { ROW_STATE_WORDS } from "@/lib/text/outcome-words";
 import { FILE_JOB_KINDS, JOB_KINDS, type FileJobKind, type JobKind, type JobStatus, type RowState } from "./states";
 
 /**

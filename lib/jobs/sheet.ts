@@ -6,7 +6,7 @@ import { safeText, toCsv } from "./csv";
 import { isFinished, ROW_STATE_LABELS } from "./kinds";
 import { openSecret } from "./secrets";
 import type { JobRecord } from "./store";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 
 /**
  * The password sheet of an agent-provisioning job. The passwords exist only in job_secrets

@@ -1,5 +1,5 @@
 import type { JobKind, JobStatus, RowState, SheetState } from "./kinds";
-import { ROW_STATE_WORDS } from "@/lib/outcomes";
+import { ROW_STATE_WORDS } from "@/lib/text/outcome-words";
 
 /**
  * What the job pages get from the route handlers (JSON): plain data, no database types, so the

@@ -130,7 +130,7 @@ export async function checkReachable(client: VicidialClient = getVicidialClient(
 
 /**
  * The probe round: one call per function with the required fields left out. Each is an ERROR row
- * in VICIdial's API log, so callers send it rarely (lib/connection-monitor.ts).
+ * in VICIdial's API log, so callers send it rarely (lib/connection/monitor.ts).
  */
 export async function probeRights(client: VicidialClient = getVicidialClient()): Promise<RightsCheck> {
   // One probe first: if the credentials are wrong, it is the only attempt that reaches VICIdial.

@@ -9,7 +9,7 @@ import { ACCOUNT_PATH } from "@/lib/auth/guard";
 import { refusalMessage } from "@/lib/auth/oidc/refusals";
 import { oidcClientSettings, OIDC_PROVIDER_ID } from "@/lib/auth/oidc/settings";
 import { getCurrentUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 

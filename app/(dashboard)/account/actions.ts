@@ -1,7 +1,7 @@
 "use server";
 
 import { ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { changeOwnPasswordSchema } from "@/lib/auth/schemas";
 import { changeOwnPassword } from "@/lib/auth/users";
 

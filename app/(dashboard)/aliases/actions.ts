@@ -2,7 +2,7 @@
 
 import { commandContext, runCommand } from "@/lib/actions/command";
 import { addAliasCommand, deleteAliasCommand, updateAliasCommand } from "@/lib/aliases/commands";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { addExistingAlias } from "@/lib/inventory/add-existing";
 import { addAliasSchema, deleteAliasSchema, existingAliasSchema, updateAliasSchema } from "@/lib/schemas/alias";
 

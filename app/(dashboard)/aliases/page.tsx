@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/inventory/aliases";
 import { splitLogins } from "@/lib/schemas/alias";
 import { Time } from "@/components/ui/time";

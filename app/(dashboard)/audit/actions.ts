@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { getAuditEntry, type AuditRow } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
-import { action, type ActionContext } from "@/lib/auth/action";
+import { action, type ActionContext } from "@/lib/actions/action";
 import { undoResult, type UndoOutcome } from "@/lib/undo/action-result";
 import { UNDO_CHOICES, type UndoPlan, type UndoResource } from "@/lib/undo/types";
 import { applyUndo, currentRecords, planUndo, UNDO_ADAPTERS, undoneBy } from "@/lib/undo/undo";

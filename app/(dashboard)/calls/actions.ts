@@ -1,7 +1,7 @@
 "use server";
 
 import { ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { BATCH_AUDIT_ACTION, LOOKUP_AUDIT_ACTION, lookupAuditDraft, lookupBatch, lookupCall } from "@/lib/calls/lookup";
 import { summarizeBatch } from "@/lib/calls/outcome";
 import { lookupCallBatchSchema, lookupCallSchema } from "@/lib/schemas/call";

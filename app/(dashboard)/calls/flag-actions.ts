@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { fail, ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { flagCallSchema, resolveFlagSchema } from "@/lib/calls/flag-schema";
 import { addFlag, resolveFlag } from "@/lib/calls/flags";
 import { readError } from "@/lib/calls/read-error";

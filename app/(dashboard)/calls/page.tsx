@@ -12,7 +12,7 @@ import { callsReader } from "@/lib/calls/reader";
 import type { CallPage } from "@/lib/calls/reader/types";
 import { DEFAULT_DAYS, parseCallSearch, type ParsedSearch } from "@/lib/calls/search";
 import { recentLookups } from "@/lib/calls/recent";
-import { apiCapability } from "@/lib/capabilities";
+import { apiCapability } from "@/lib/connection/capabilities";
 
 export const metadata = { title: "Call lookup" };
 

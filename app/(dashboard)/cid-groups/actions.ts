@@ -2,7 +2,7 @@
 
 import { runCommand } from "@/lib/actions/command";
 import { fail, ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { getCidGroup, idleEntries, removeCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
 import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, removeCidGroupSchema, updateCidEntriesSchema } from "@/lib/schemas/cid-group";
 import { addCidEntryCommand, deleteCidEntriesCommand, entries, refusedCid, updateCidEntriesCommand } from "@/lib/cid-groups/commands";

@@ -5,7 +5,7 @@ import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { Card, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/inventory/cid-groups";
 import { Time } from "@/components/ui/time";
 

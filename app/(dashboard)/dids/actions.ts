@@ -2,7 +2,7 @@
 
 import { commandContext, runCommand } from "@/lib/actions/command";
 import { recordAudits } from "@/lib/audit/record";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { addExistingDid } from "@/lib/inventory/add-existing";
 import { addDidCommand, copyDidCommand, deleteDidCommand, updateDidCommand } from "@/lib/dids/commands";
 import { addDidSchema, copyDidSchema, deleteDidSchema, existingDidSchema, updateDidSchema } from "@/lib/schemas/did";

@@ -4,7 +4,7 @@ import { AddExistingSection } from "@/components/inventory/add-existing-section"
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { DidTable } from "@/components/dids/did-table";
 import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHeader } from "@/components/ui";
-import { apiCapability } from "@/lib/capabilities";
+import { apiCapability } from "@/lib/connection/capabilities";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { didListQuerySchema, listDids } from "@/lib/inventory/dids";

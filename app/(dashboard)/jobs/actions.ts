@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { action, type ActionContext } from "@/lib/auth/action";
+import { action, type ActionContext } from "@/lib/actions/action";
 import { getDb } from "@/lib/db";
 import { createJobFromFile } from "@/lib/jobs/create";
 import { isFinished, JOB_KIND_INFO, type FileJobKind } from "@/lib/jobs/kinds";

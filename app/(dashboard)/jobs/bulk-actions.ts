@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { createBulkJob, type BulkRowInput } from "@/lib/jobs/bulk";
 import { BULK_ACTIONS, MAX_BULK_SELECTION, type BulkAction } from "@/lib/jobs/bulk-actions";
 import type { BulkJobKind } from "@/lib/jobs/kinds";

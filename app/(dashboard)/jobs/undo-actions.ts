@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { action, type ActionContext } from "@/lib/auth/action";
+import { action, type ActionContext } from "@/lib/actions/action";
 import type { Permission } from "@/lib/auth/permissions";
 import { isFileJobKind, isFinished } from "@/lib/jobs/kinds";
 import { findJobFor } from "@/lib/jobs/queries";

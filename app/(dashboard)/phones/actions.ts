@@ -1,7 +1,7 @@
 "use server";
 
 import { runCommand } from "@/lib/actions/command";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { addExistingPhone } from "@/lib/inventory/add-existing";
 import { addPhoneCommand, deletePhoneCommand, updatePhoneCommand } from "@/lib/phones/commands";
 import { addPhoneSchema, deletePhoneSchema, phoneKeySchema, updatePhoneSchema } from "@/lib/schemas/phone";

@@ -10,7 +10,7 @@ import { PHONE_SELECTION_FORM, phoneSelectionValue } from "@/components/phones/s
 import { phonePath, yesNoLabel } from "@/components/phones/labels";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE, SIP_FILTER_NOT_REGISTERED } from "@/lib/inventory/phones";
 import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { ok } from "@/lib/actions/result";
-import { action } from "@/lib/auth/action";
+import { action } from "@/lib/actions/action";
 import { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
 import { saveRoleMap } from "@/lib/auth/oidc/settings";
 import { formatRoleMap } from "@/lib/auth/oidc/role-map";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 
 export const saveRoleMapAction = action({ permission: "settings.manage", schema: roleMapFormSchema, audit: "settings.oidc_role_map" }, async (input, ctx) => {
   ctx.audit.target = "OIDC role map";

@@ -6,7 +6,7 @@ import { breakGlassAccounts } from "@/lib/auth/local-login";
 import { formatRoleMap } from "@/lib/auth/oidc/role-map";
 import { effectiveRoleMap, oidcClientSettings, OIDC_PROVIDER_ID } from "@/lib/auth/oidc/settings";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ok, type ActionResult } from "@/lib/actions/result";
-import { action, type ActionContext } from "@/lib/auth/action";
+import { action, type ActionContext } from "@/lib/actions/action";
 import { changeRoleSchema, createUserSchema, userIdSchema } from "@/lib/auth/schemas";
 import { changeRole, createUser, getUser, resetPassword, setDisabled, type UserChange, type UserSummary } from "@/lib/auth/users";
 

@@ -1,5 +1,5 @@
 import { route, routeJson } from "@/lib/actions/route";
-import { connectionStatus } from "@/lib/connection-status";
+import { connectionStatus } from "@/lib/connection/status";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 import { breakGlassAccounts, localLoginAllowed } from "../local-login";
 import { claimValues, formatRoleMap, parseRoleMap, roleFromClaims } from "./role-map";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { settings } from "@/lib/db/schema/settings";
-import { env, type Env } from "@/lib/env";
+import { env, type Env } from "@/lib/config/env";
 import { formatRoleMap, parseRoleMap, type RoleMap } from "./role-map";
 
 /** The settings row an admin edits on /settings; OIDC_ROLE_MAP wins over it. */

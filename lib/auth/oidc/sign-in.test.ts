@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, settings, users } from "@/lib/db/schema";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { resolveSessionUser } from "../session-user";
 import { signInWithPassword, WRONG_CREDENTIALS } from "../sign-in";

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 import { createMysqlCallsReader } from "./mysql";
 import { createSimulatorCallsReader } from "./simulator";
 import type { CallsReader } from "./types";

@@ -1,7 +1,7 @@
 import "server-only";
 import { clusterReader } from "@/lib/cluster/reader";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 import { createSyncLoop, type SyncLoop } from "./loop";
 
 const holder = globalThis as typeof globalThis & { __vicidashSyncLoop?: SyncLoop };

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { vicidialSource } from "@/lib/auth/source";
 import { getDb, type Db } from "@/lib/db";
 import { jobSecrets } from "@/lib/db/schema/jobs";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { failure } from "@/lib/vicidial/errors";
 import { version } from "@/lib/vicidial/version";

@@ -9,7 +9,7 @@ import { Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { apiCapabilities } from "@/lib/capabilities";
+import { apiCapabilities } from "@/lib/connection/capabilities";
 import { getAlias } from "@/lib/inventory/aliases";
 import { phonesByLogin } from "@/lib/inventory/phones";
 import { splitLogins } from "@/lib/schemas/alias";

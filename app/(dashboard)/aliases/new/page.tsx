@@ -1,7 +1,7 @@
 import { AliasForm } from "@/components/aliases/alias-form";
 import { PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
-import { apiCapability } from "@/lib/capabilities";
+import { apiCapability } from "@/lib/connection/capabilities";
 
 export const metadata = { title: "Add phone alias" };
 

@@ -1,7 +1,7 @@
 import { BatchLookup } from "@/components/calls/batch-lookup";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
-import { apiCapability } from "@/lib/capabilities";
+import { apiCapability } from "@/lib/connection/capabilities";
 import { BATCH_MAX_IDS } from "@/lib/schemas/call";
 
 export const metadata = { title: "Batch call lookup" };

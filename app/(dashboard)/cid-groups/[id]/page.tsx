@@ -13,7 +13,7 @@ import { recentChanges } from "@/lib/audit/recent";
 import { requirePermission } from "@/lib/auth/guard";
 import { can, type Role } from "@/lib/auth/permissions";
 import { vicidialSource } from "@/lib/auth/source";
-import { apiCapability, type ApiCapability } from "@/lib/capabilities";
+import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { getCidGroup } from "@/lib/inventory/cid-groups";
 import { groupIdSchema } from "@/lib/schemas/cid-group";
 import { readWholeGroup } from "@/lib/cid-groups/live-entries";

@@ -1,7 +1,7 @@
 import { AddDidForm } from "@/components/dids/add-did-form";
 import { PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
-import { apiCapability } from "@/lib/capabilities";
+import { apiCapability } from "@/lib/connection/capabilities";
 import { didSuggestions } from "@/lib/inventory/dids";
 
 export const metadata = { title: "Add DID" };

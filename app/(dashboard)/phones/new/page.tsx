@@ -1,8 +1,8 @@
 import { AddPhoneForm } from "@/components/phones/add-phone-form";
 import { PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
-import { apiCapability } from "@/lib/capabilities";
-import { connectionStatus } from "@/lib/connection-status";
+import { apiCapability } from "@/lib/connection/capabilities";
+import { connectionStatus } from "@/lib/connection/status";
 import { knownPhoneServers } from "@/lib/inventory/phones";
 import { normalizeTimeZone } from "@/lib/schemas/phone";
 

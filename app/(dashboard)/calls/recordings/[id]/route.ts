@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { clientInfo } from "@/lib/auth/request-info";
 import { callsReader } from "@/lib/calls/reader";
 import { plainAnswer, relayRecording } from "@/lib/calls/recordings/relay";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
 

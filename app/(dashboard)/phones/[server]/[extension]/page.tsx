@@ -10,7 +10,7 @@ import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { apiCapabilities } from "@/lib/capabilities";
+import { apiCapabilities } from "@/lib/connection/capabilities";
 import { aliasesWithLogin } from "@/lib/inventory/aliases";
 import { getPhone } from "@/lib/inventory/phones";
 import { phoneTarget, timeZoneLabel } from "@/lib/schemas/phone";

@@ -1,9 +1,9 @@
 import "server-only";
 import { clusterReader } from "@/lib/cluster/reader";
-import { env, isDemoMode } from "@/lib/env";
+import { env, isDemoMode } from "@/lib/config/env";
 import { getVicidialClient } from "@/lib/vicidial";
-import { createConnectionMonitor } from "./connection-monitor";
-import type { ConnectionSummary } from "./connection-summary";
+import { createConnectionMonitor } from "./monitor";
+import type { ConnectionSummary } from "./summary";
 
 const TTL_MS = 30_000;
 const holder = globalThis as typeof globalThis & {

@@ -1,5 +1,5 @@
 import "server-only";
-import { connectionStatus } from "@/lib/connection-status";
+import { connectionStatus } from "@/lib/connection/status";
 
 export interface ApiCapability {
   allowed: boolean;

@@ -1,4 +1,4 @@
-import type { MonitoredCheck } from "@/lib/connection-monitor";
+import type { MonitoredCheck } from "@/lib/connection/monitor";
 
 /** What the shell and the overview show about VICIdial; never carries credentials. */
 export type ConnectionSummary = MonitoredCheck & {

@@ -1,15 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadOrCreateAuthSecret } from "@/lib/auth-secret";
+import { loadOrCreateAuthSecret } from "@/lib/config/auth-secret";
 import { ensureDemoAdmin } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
 import { startJobRunner } from "@/lib/jobs/runner";
 import { startClusterSync, stopClusterSync } from "@/lib/cluster/sync/start";
-import { parseEnv, type Env } from "@/lib/env";
+import { parseEnv, type Env } from "@/lib/config/env";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";
 import { configureVicidial } from "@/lib/vicidial";
-import { vicidialConfigFromEnv } from "@/lib/vicidial-env";
+import { vicidialConfigFromEnv } from "@/lib/config/vicidial-env";
 
 const holder = globalThis as typeof globalThis & { __vicidashBooted?: Promise<void> };
 

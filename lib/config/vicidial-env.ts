@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/config/env";
 import type { VicidialConfig } from "@/lib/vicidial/config";
 
 /** The VICIdial client's configuration, read from the validated environment on every use. */

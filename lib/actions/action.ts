@@ -6,10 +6,10 @@ import { outcomeOf } from "@/lib/audit/outcome";
 import { recordAudit, type AuditDraft, type AuditEntry } from "@/lib/audit/record";
 import { runHandler } from "./action-runner";
 import { formDataToObject } from "./form-data";
-import { can, type Permission, type Role } from "./permissions";
-import { clientInfo } from "./request-info";
-import { getCurrentUser } from "./session";
-import { vicidialSource } from "./source";
+import { can, type Permission, type Role } from "../auth/permissions";
+import { clientInfo } from "../auth/request-info";
+import { getCurrentUser } from "../auth/session";
+import { vicidialSource } from "../auth/source";
 
 export interface ActionUser {
   id: number;

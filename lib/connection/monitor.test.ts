@@ -7,7 +7,7 @@ import type { ClusterReader } from "@/lib/cluster/types";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { createVicidialClient, type VicidialClient } from "@/lib/vicidial/client";
 import { checkConnection } from "@/lib/vicidial/connection";
-import { createConnectionMonitor, PROBE_INTERVAL_MS } from "./connection-monitor";
+import { createConnectionMonitor, PROBE_INTERVAL_MS } from "./monitor";
 
 const HALF_A_MINUTE = 30_000;
 

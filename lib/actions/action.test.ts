@@ -6,7 +6,7 @@ import { fail, ok } from "@/lib/actions/result";
 import { auditLog } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { action } from "./action";
-import type { CurrentUser } from "./session";
+import type { CurrentUser } from "../auth/session";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
