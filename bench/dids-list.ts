@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 // Aliased: the lint rules take a `use…` call for a React hook.
 import { installDatabase as installDatabase, type Db } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
-import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
+import { didListQuerySchema, listDids } from "@/lib/dids/inventory";
 import type { BenchResult } from "./run";
 import { benchDatabase } from "./database";
 import { round, summarize } from "./stats";

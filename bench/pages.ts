@@ -1,6 +1,6 @@
 import { createUser } from "@/lib/auth/users";
 import { listAudit } from "@/lib/audit/queries";
-import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
+import { didListQuerySchema, listDids } from "@/lib/dids/inventory";
 import { CookieJar, signIn } from "../process-tests/support/session";
 import { fillDids } from "./dids-list";
 import { startBenchStack } from "./dashboard-stack";

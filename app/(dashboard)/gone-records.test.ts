@@ -8,10 +8,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, cidGroups, dids, phoneAliases, phones } from "@/lib/db/schema";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
-import { getAlias } from "@/lib/inventory/aliases";
-import { getCidGroup } from "@/lib/inventory/cid-groups";
-import { getDid } from "@/lib/inventory/dids";
-import { getPhone } from "@/lib/inventory/phones";
+import { getAlias } from "@/lib/aliases/inventory";
+import { getCidGroup } from "@/lib/cid-groups/inventory";
+import { getDid } from "@/lib/dids/inventory";
+import { getPhone } from "@/lib/phones/inventory";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { simulatorTables, type SimulatorTables } from "@/lib/simulator/testing/tables";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";

@@ -3,11 +3,11 @@ import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import type { CurrentUser } from "@/lib/auth/session";
-import { addAliasSchema, deleteAliasSchema, updateAliasSchema } from "@/lib/schemas/alias";
-import { lookupCallSchema } from "@/lib/schemas/call";
-import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "@/lib/schemas/cid-group";
-import { addDidSchema, copyDidSchema, deleteDidSchema, updateDidSchema } from "@/lib/schemas/did";
-import { addPhoneSchema, deletePhoneSchema, updatePhoneSchema } from "@/lib/schemas/phone";
+import { addAliasSchema, deleteAliasSchema, updateAliasSchema } from "@/lib/aliases/schemas";
+import { lookupCallSchema } from "@/lib/calls/schemas";
+import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "@/lib/cid-groups/schemas";
+import { addDidSchema, copyDidSchema, deleteDidSchema, updateDidSchema } from "@/lib/dids/schemas";
+import { addPhoneSchema, deletePhoneSchema, updatePhoneSchema } from "@/lib/phones/schemas";
 import { startSimulator, type ReceivedRequest, type RunningSimulator } from "@/lib/simulator";
 import { createVicidialClient } from "@/lib/vicidial/client";
 import { phoneNumberValue } from "@/lib/input/phone-number";
@@ -20,7 +20,7 @@ import type { HttpMethod } from "@/lib/vicidial/transport";
 /**
  * Nothing a user types can add or change a VICIdial parameter (DESIGN, issue 19). Generated
  * inputs, hostile strings among them, are checked at three depths:
- * - every operation's schema (lib/schemas), many cases, no I/O: it refuses the input, or its
+ * - every operation's schema (lib/<resource>/schemas.ts), many cases, no I/O: it refuses the input, or its
  *   output is what the user typed;
  * - the client's encoding and transport, below the schemas: any parameter values given to it
  *   arrive at the simulator, over a real socket, exactly, in order, nothing added;
@@ -147,7 +147,7 @@ interface Field {
 
 interface Operation {
   name: string;
-  /** The operation's schema (lib/schemas), as the form and the action use it. */
+  /** The operation's schema (lib/<resource>/schemas.ts), as the form and the action use it. */
   schema: z.ZodType;
   run: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
   fields: Record<string, Field>;
@@ -162,7 +162,7 @@ interface Operation {
 }
 
 const DID_ROUTES = ["EXTEN", "VOICEMAIL", "VMAIL_NO_INST", "PHONE", "IN_GROUP", "CALLMENU", "AGENT"];
-/** Which fields each DID route sends besides the common ones (lib/schemas/did ROUTE_FIELDS, as the form shows them). */
+/** Which fields each DID route sends besides the common ones (lib/dids/schemas ROUTE_FIELDS, as the form shows them). */
 const DID_ROUTE_FIELDS: Record<string, string[]> = {
   EXTEN: ["extension", "extenContext"],
   VOICEMAIL: ["voicemailExt"],
@@ -175,7 +175,7 @@ const DID_ROUTE_FIELDS: Record<string, string[]> = {
 const DID_COMMON = ["description", "active", "didRoute", "recordCall", "filterCleanCidNumber"];
 
 const didPattern: Field = { api: "did_pattern", typical: matching(/^\+?[0-9]{4,15}$/), expect: exact };
-/** A new DID's pattern is pasted; an existing one's is taken exactly (lib/schemas/did). */
+/** A new DID's pattern is pasted; an existing one's is taken exactly (lib/dids/schemas). */
 const newDidPattern: Field = { ...didPattern, expect: pastedNumber("did_pattern", exact) };
 const didSettings: Record<string, Field> = {
   description: { api: "did_description", typical: optionalOf(matching(/^[A-Za-z0-9][A-Za-z0-9 .,_-]{5,30}$/)), expect: exact },

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
 import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/schemas/alias";
+import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/aliases/schemas";
 import { LoginPicker } from "./login-picker";
 
 const FIELDS = ["aliasId", "aliasName", "phoneLogins"];

@@ -12,8 +12,8 @@ import { mergeResults, nextSort, planBatch, sortRows, type BatchPlan, type Batch
 import { chunks } from "@/lib/calls/bounded";
 import { batchCsv, exportFileName } from "@/lib/calls/export";
 import { summarizeBatch, type BatchRow } from "@/lib/calls/outcome";
-import type { BatchTextInput } from "@/lib/schemas/call";
-import { BATCH_CHUNK_SIZE, BATCH_MAX_IDS, splitBatchText } from "@/lib/schemas/call-id";
+import type { BatchTextInput } from "@/lib/calls/schemas";
+import { BATCH_CHUNK_SIZE, BATCH_MAX_IDS, splitBatchText } from "@/lib/calls/call-id";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { BatchResultsTable } from "./batch-results-table";
 import { downloadText } from "./download";
@@ -39,7 +39,7 @@ function planSummary(plan: BatchPlan): string {
   return parts.join(" · ");
 }
 
-const resolver = lazyZodResolver(() => import("@/lib/schemas/call").then((m) => m.batchTextSchema));
+const resolver = lazyZodResolver(() => import("@/lib/calls/schemas").then((m) => m.batchTextSchema));
 
 /**
  * Batch lookup: the pasted IDs are checked here first (invalid ones are marked and never sent),

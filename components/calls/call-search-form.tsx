@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button, Field } from "@/components/ui";
-import type { LookupCallInput } from "@/lib/schemas/call";
-import { CALL_ID_MAX_LENGTH, CALL_ID_MIN_LENGTH, CALL_ID_PREFIX_LIST } from "@/lib/schemas/call-id";
+import type { LookupCallInput } from "@/lib/calls/schemas";
+import { CALL_ID_MAX_LENGTH, CALL_ID_MIN_LENGTH, CALL_ID_PREFIX_LIST } from "@/lib/calls/call-id";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { callPath } from "./paths";
 
-const resolver = lazyZodResolver(() => import("@/lib/schemas/call").then((m) => m.lookupCallSchema));
+const resolver = lazyZodResolver(() => import("@/lib/calls/schemas").then((m) => m.lookupCallSchema));
 
 /**
  * The call ID search box. The ID is cleaned and checked here with the lookup's own schema, so a

@@ -9,7 +9,7 @@ import { ErrorCallout } from "@/components/ui/error-callout";
 import { Checkbox, Field } from "@/components/ui/field";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import type { ActionError } from "@/lib/actions/result";
-import { addCidEntrySchema, AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, type AddCidEntry, type AddCidEntryInput } from "@/lib/schemas/cid-group";
+import { addCidEntrySchema, AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, type AddCidEntry, type AddCidEntryInput } from "@/lib/cid-groups/schemas";
 import { placeFieldErrors } from "@/components/ui/call-action";
 import { actionErrorOf, useCidChange } from "./use-cid-change";
 

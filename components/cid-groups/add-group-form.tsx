@@ -7,9 +7,9 @@ import { addCidGroupAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
-import type { AddCidGroupInput } from "@/lib/schemas/cid-group";
+import type { AddCidGroupInput } from "@/lib/cid-groups/schemas";
 
-const resolver = lazyZodResolver(() => import("@/lib/schemas/cid-group").then((m) => m.addCidGroupSchema));
+const resolver = lazyZodResolver(() => import("@/lib/cid-groups/schemas").then((m) => m.addCidGroupSchema));
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 
 /** Puts an existing VICIdial CID group (or campaign) on the dashboard's list; the action checks it with INFO. */

@@ -11,7 +11,7 @@ import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
 import { Td } from "@/components/ui/table";
 import type { ActionError } from "@/lib/actions/result";
-import { updateCidEntriesSchema, type UpdateCidEntries, type UpdateCidEntriesInput } from "@/lib/schemas/cid-group";
+import { updateCidEntriesSchema, type UpdateCidEntries, type UpdateCidEntriesInput } from "@/lib/cid-groups/schemas";
 import { placeFieldErrors } from "@/components/ui/call-action";
 import { entriesKey } from "./keys";
 import type { CidEntry } from "./types";

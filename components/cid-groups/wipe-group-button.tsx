@@ -5,7 +5,7 @@ import { useState } from "react";
 import { deleteCidEntriesAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ALL } from "@/lib/schemas/cid-group";
+import { ALL } from "@/lib/cid-groups/schemas";
 import { useCidChange } from "./use-cid-change";
 
 /**

@@ -9,8 +9,8 @@ import { Button, ButtonLink, ErrorCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import { useKeepEarlyInput } from "@/components/ui/early-input";
 import { useActionForm } from "@/components/ui/use-action";
-import type { DidSuggestions } from "@/lib/inventory/dids";
-import { addDidSchema, DID_FIELDS, EMPTY_DID_FORM, type AddDid, type AddDidInput } from "@/lib/schemas/did";
+import type { DidSuggestions } from "@/lib/dids/inventory";
+import { addDidSchema, DID_FIELDS, EMPTY_DID_FORM, type AddDid, type AddDidInput } from "@/lib/dids/schemas";
 import { DidFieldsets } from "./did-fieldsets";
 import { didPath } from "./paths";
 

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { copyDidAction, type CopyDidResult } from "@/app/(dashboard)/dids/actions";
 import { Badge, Button, ErrorCallout, Field } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { copyDidSchema, type CopyDid, type CopyDidInput } from "@/lib/schemas/did";
+import { copyDidSchema, type CopyDid, type CopyDidInput } from "@/lib/dids/schemas";
 import { didPath } from "./paths";
 
 const FIELDS = ["newDids", "description", "sourceDidPattern"];

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 import { Checkbox, Field, Fieldset } from "@/components/ui";
-import type { DidSuggestions } from "@/lib/inventory/dids";
+import type { DidSuggestions } from "@/lib/dids/inventory";
 import type { ApiParameter } from "@/lib/vicidial/parameters";
 import {
   AGENT_SEARCH_LABELS,
@@ -14,7 +14,7 @@ import {
   ROUTE_LABELS,
   type DidField,
   type DidRoute,
-} from "@/lib/schemas/did";
+} from "@/lib/dids/schemas";
 
 type Name = DidField | "didPattern";
 

@@ -3,9 +3,9 @@ import { Unknown } from "@/components/inventory/last-change";
 import { Badge, KeysetPagination, SortTh, totalLabel, Table, Td, Th, type SearchParams } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { DID_SELECTION_FORM } from "./selection";
-import type { DidListRow } from "@/lib/inventory/dids";
+import type { DidListRow } from "@/lib/dids/inventory";
 import type { ListTotal } from "@/lib/db/paging";
-import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/schemas/did";
+import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/dids/schemas";
 import { didPath } from "./paths";
 import { Time } from "@/components/ui/time";
 

@@ -9,8 +9,8 @@ import { useActionForm } from "@/components/ui/use-action";
 import { updateDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ErrorCallout, SuccessCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import type { DidSuggestions } from "@/lib/inventory/dids";
-import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/schemas/did";
+import type { DidSuggestions } from "@/lib/dids/inventory";
+import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/dids/schemas";
 import { DidFieldsets } from "./did-fieldsets";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];

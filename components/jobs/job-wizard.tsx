@@ -14,7 +14,7 @@ import { linesToCsv, parseCsv } from "@/lib/jobs/csv";
 import { JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
 import { dryRun, JOB_SPECS, type ColumnMapping, type DryRun, type KindSpec } from "@/lib/jobs/prepare";
 import { fileColumnNames, guessMapping, looksLikeHeader } from "@/lib/jobs/prepare/columns";
-import { TIME_ZONES } from "@/lib/schemas/phone";
+import { TIME_ZONES } from "@/lib/phones/schemas";
 import { DryRunReport } from "./dry-run-report";
 import { rememberMapping, rememberedMapping } from "./mapping-memory";
 import { countOf } from "@/lib/text/plural";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { phonePath } from "@/components/phones/labels";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
-import { anySipStatusKnown, listPhones, SIP_FILTER_NOT_REGISTERED } from "@/lib/inventory/phones";
+import { anySipStatusKnown, listPhones, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { ButtonLink, Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";

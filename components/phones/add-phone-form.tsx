@@ -7,7 +7,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/schemas/phone";
+import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/phones/schemas";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";

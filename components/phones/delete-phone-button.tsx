@@ -1,7 +1,7 @@
 "use client";
 
 import { deletePhoneAction } from "@/app/(dashboard)/phones/actions";
-import type { PhoneKey } from "@/lib/schemas/phone";
+import type { PhoneKey } from "@/lib/phones/schemas";
 import { DeleteButton } from "@/components/ui/delete-button";
 
 /** Deleting a phone is final, so its extension must be typed to confirm. */

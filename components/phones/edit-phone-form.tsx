@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/schemas/phone";
+import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/phones/schemas";
 import { CopyButton } from "@/components/ui/copy-button";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, ButtonLink, Card, SuccessCallout } from "@/components/ui";
-import type { AddPhone } from "@/lib/schemas/phone";
+import type { AddPhone } from "@/lib/phones/schemas";
 import { CopyButton } from "@/components/ui/copy-button";
 import { phonePath } from "./labels";
 

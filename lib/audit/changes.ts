@@ -1,4 +1,4 @@
-import { RECORD_CALL_LABELS, ROUTE_LABELS } from "@/lib/schemas/did";
+import { RECORD_CALL_LABELS, ROUTE_LABELS } from "@/lib/dids/schemas";
 import { actionLabel } from "./actions";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitBatchText } from "@/lib/schemas/call";
+import { splitBatchText } from "@/lib/calls/schemas";
 import { mergeResults, planBatch, sortRows, type TableRow } from "./batch-table";
 import type { CallInfo } from "./outcome";
 

@@ -1,4 +1,4 @@
-import type { BatchItem } from "@/lib/schemas/call";
+import type { BatchItem } from "@/lib/calls/schemas";
 import { LOOKUP_STATE_LABELS, type BatchRow } from "./outcome";
 
 /** A row of the batch table: a finished lookup, or a valid ID still waiting for its turn. */

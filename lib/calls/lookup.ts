@@ -5,7 +5,7 @@ import { outcomeOf } from "@/lib/audit/outcome";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { AuditDraft } from "@/lib/audit/record";
 import { clientInfo } from "@/lib/auth/request-info";
-import { callIdProblem, normalizeCallId } from "@/lib/schemas/call";
+import { callIdProblem, normalizeCallId } from "@/lib/calls/schemas";
 import { callInfo, getVicidialClient } from "@/lib/vicidial";
 import { mapBounded } from "./bounded";
 import { stateOfError, type BatchRow, type CallInfo, type LookupState } from "./outcome";

@@ -1,5 +1,5 @@
 import { cleanPhoneNumber } from "@/lib/input";
-import { callIdProblem, normalizeCallId } from "@/lib/schemas/call";
+import { callIdProblem, normalizeCallId } from "@/lib/calls/schemas";
 import type { CallDirection, CallSearch } from "./reader/types";
 
 /**

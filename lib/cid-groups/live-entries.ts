@@ -1,5 +1,5 @@
 import "server-only";
-import { idleEntries, recordCidEntryCount } from "@/lib/inventory/cid-groups";
+import { idleEntries, recordCidEntryCount } from "@/lib/cid-groups/inventory";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { cidGroupInfo, type CidGroupRow } from "@/lib/vicidial/cid-groups";
 import type { VicidialResult } from "@/lib/vicidial/errors";

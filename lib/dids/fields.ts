@@ -6,8 +6,8 @@ import type { ApiParameter } from "@/lib/vicidial/parameters";
  * the form field, VICIdial's parameter, the inventory column, the label, the CSV header names
  * that also mean it, the rule its value follows and what VICIdial stores when add_did is not
  * given it. The schemas, the API parameters, the inventory columns, the CSV columns and the
- * labels are derived from this table (lib/schemas/did.ts, lib/vicidial/dids.ts,
- * lib/inventory/dids.ts, lib/jobs/prepare/dids.ts): a new setting is one line here plus its input.
+ * labels are derived from this table (lib/dids/schemas.ts, lib/vicidial/dids.ts,
+ * lib/dids/inventory.ts, lib/jobs/prepare/dids.ts): a new setting is one line here plus its input.
  * No server code: the forms use it too.
  */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addCidEntrySchema } from "@/lib/schemas/cid-group";
-import { addDidSchema, copyDidSchema } from "@/lib/schemas/did";
-import { addPhoneSchema } from "@/lib/schemas/phone";
+import { addCidEntrySchema } from "@/lib/cid-groups/schemas";
+import { addDidSchema, copyDidSchema } from "@/lib/dids/schemas";
+import { addPhoneSchema } from "@/lib/phones/schemas";
 import { adviseInput, cleanPhoneNumber, closestStored, didPatternWarning } from ".";
 
 describe("phone numbers as people paste them", () => {

@@ -15,9 +15,9 @@ vi.mock("@/lib/cluster/reader", () => ({ clusterReadsEnabled: () => reads.enable
 const { addExistingDidAction } = await import("@/app/(dashboard)/dids/actions");
 const { addExistingPhoneAction } = await import("@/app/(dashboard)/phones/actions");
 const { addExistingAliasAction } = await import("@/app/(dashboard)/aliases/actions");
-const { getDid } = await import("./dids");
-const { getPhone } = await import("./phones");
-const { getAlias } = await import("./aliases");
+const { getDid } = await import("../dids/inventory");
+const { getPhone } = await import("../phones/inventory");
+const { getAlias } = await import("../aliases/inventory");
 
 const ADMIN: CurrentUser = { id: 3, username: "admin.ann", displayName: "Ann", role: "admin", mustChangePassword: false };
 

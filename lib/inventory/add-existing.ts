@@ -7,10 +7,10 @@ import { fail, ok } from "@/lib/actions/result";
 import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { getDb } from "@/lib/db";
 import { dids, phoneAliases, phones } from "@/lib/db/schema";
-import { phoneTarget, type PhoneKey } from "@/lib/schemas/phone";
+import { phoneTarget, type PhoneKey } from "@/lib/phones/schemas";
 import { aliasExists, didExists, phoneExists, type Existence } from "@/lib/vicidial/existence";
-import { getAlias } from "./aliases";
-import { getPhone } from "./phones";
+import { getAlias } from "../aliases/inventory";
+import { getPhone } from "../phones/inventory";
 
 /**
  * "Add an existing … to the list", for dashboards without cluster reads: VICIdial is asked,

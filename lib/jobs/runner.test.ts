@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
-import { getDid } from "@/lib/inventory/dids";
-import { getPhone } from "@/lib/inventory/phones";
+import { getDid } from "@/lib/dids/inventory";
+import { getPhone } from "@/lib/phones/inventory";
 import type { RunningSimulator } from "@/lib/simulator";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { addCidEntry } from "@/lib/vicidial/cid-groups";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, cidGroups, dids, phones } from "@/lib/db/schema";
-import { cidGroupsWithIdleEntries, idleEntries, recordCidEntryCount, upsertCidGroup } from "@/lib/inventory/cid-groups";
+import { cidGroupsWithIdleEntries, idleEntries, recordCidEntryCount, upsertCidGroup } from "@/lib/cid-groups/inventory";
 import { emptyAuditLogOfScratchDatabase, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { auditPerDay } from "./activity";
 import { didsRoutedToInactivePhones, unknownTargetRoutes } from "./routing";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { updatePhoneSchema } from "@/lib/schemas/phone";
+import { updatePhoneSchema } from "@/lib/phones/schemas";
 import { charactersVicidialDrops } from "@/lib/vicidial/parameters";
 import { DEFAULT_PASSWORD_LENGTH, generatePassword } from "./generate";
 

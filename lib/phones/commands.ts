@@ -3,8 +3,8 @@ import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { ok } from "@/lib/actions/result";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
 import { forgetGoneRecord, type GoneRecord } from "@/lib/actions/gone-record";
-import { getPhone, removePhone, upsertPhone, type PhoneRecord, type PhoneRow } from "@/lib/inventory/phones";
-import { PHONE_CHANGE_FIELDS, PHONE_FIELD_FOR_PARAMETER, PHONE_SECRET_FIELDS, phoneTarget, type AddPhone, type PhoneKey, type UpdatePhone } from "@/lib/schemas/phone";
+import { getPhone, removePhone, upsertPhone, type PhoneRecord, type PhoneRow } from "@/lib/phones/inventory";
+import { PHONE_CHANGE_FIELDS, PHONE_FIELD_FOR_PARAMETER, PHONE_SECRET_FIELDS, phoneTarget, type AddPhone, type PhoneKey, type UpdatePhone } from "@/lib/phones/schemas";
 import type { VicidialFailure } from "@/lib/vicidial/errors";
 import { addPhone, deletePhone, updatePhone, type UpdatePhoneInput } from "@/lib/vicidial/phones";
 

@@ -1,5 +1,5 @@
 // A byte-faithful stand-in for VICIdial's non_agent_api.php (contract: ../shared/vicidial-api.md),
-// written independently of lib/vicidial and lib/schemas so that testing the client against it
+// written independently of lib/vicidial and the resources' schemas so that testing the client against it
 // proves something.
 export { startSimulator, API_PATH } from "./server";
 export { createSeedState } from "./seed";

@@ -3,11 +3,11 @@ import { aliasAuditView } from "@/lib/aliases/commands";
 import type { CommandContext } from "@/lib/actions/command";
 import { readCidEntries } from "@/lib/cid-groups/live-entries";
 import { didAuditView } from "@/lib/dids/commands";
-import { getAlias } from "@/lib/inventory/aliases";
-import { getDid } from "@/lib/inventory/dids";
-import { getPhone } from "@/lib/inventory/phones";
+import { getAlias } from "@/lib/aliases/inventory";
+import { getDid } from "@/lib/dids/inventory";
+import { getPhone } from "@/lib/phones/inventory";
 import { phoneAuditView } from "@/lib/phones/commands";
-import type { PhoneKey } from "@/lib/schemas/phone";
+import type { PhoneKey } from "@/lib/phones/schemas";
 import type { VicidialFailure } from "@/lib/vicidial/errors";
 import type { Snapshot } from "./types";
 

@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, phoneAliases } from "@/lib/db/schema";
-import { getAlias, upsertAlias } from "@/lib/inventory/aliases";
+import { getAlias, upsertAlias } from "@/lib/aliases/inventory";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";

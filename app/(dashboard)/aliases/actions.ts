@@ -4,7 +4,7 @@ import { commandContext, runCommand } from "@/lib/actions/command";
 import { addAliasCommand, deleteAliasCommand, updateAliasCommand } from "@/lib/aliases/commands";
 import { action } from "@/lib/actions/action";
 import { addExistingAlias } from "@/lib/inventory/add-existing";
-import { addAliasSchema, deleteAliasSchema, existingAliasSchema, updateAliasSchema } from "@/lib/schemas/alias";
+import { addAliasSchema, deleteAliasSchema, existingAliasSchema, updateAliasSchema } from "@/lib/aliases/schemas";
 
 export const addAliasAction = action({ permission: "phones.write", schema: addAliasSchema, audit: "alias.add" }, runCommand(addAliasCommand));
 

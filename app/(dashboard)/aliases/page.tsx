@@ -7,8 +7,8 @@ import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, 
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
-import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/inventory/aliases";
-import { splitLogins } from "@/lib/schemas/alias";
+import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/aliases/inventory";
+import { splitLogins } from "@/lib/aliases/schemas";
 import { Time } from "@/components/ui/time";
 import { ExportLink } from "@/components/ui/export-link";
 

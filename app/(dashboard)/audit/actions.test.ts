@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, cidGroups, dids, phoneAliases, phones } from "@/lib/db/schema";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
-import { getDid } from "@/lib/inventory/dids";
+import { getDid } from "@/lib/dids/inventory";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";

@@ -4,7 +4,7 @@ import { ok } from "@/lib/actions/result";
 import { action } from "@/lib/actions/action";
 import { BATCH_AUDIT_ACTION, LOOKUP_AUDIT_ACTION, lookupAuditDraft, lookupBatch, lookupCall } from "@/lib/calls/lookup";
 import { summarizeBatch } from "@/lib/calls/outcome";
-import { lookupCallBatchSchema, lookupCallSchema } from "@/lib/schemas/call";
+import { lookupCallBatchSchema, lookupCallSchema } from "@/lib/calls/schemas";
 import { countOf } from "@/lib/text/plural";
 
 /** One call by ID (the deep link /calls/[callId] renders through this). Audited as `call.lookup`. */

@@ -2,7 +2,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, cidGroups } from "@/lib/db/schema";
-import { getCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
+import { getCidGroup, upsertCidGroup } from "@/lib/cid-groups/inventory";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";

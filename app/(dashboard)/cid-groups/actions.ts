@@ -3,8 +3,8 @@
 import { runCommand } from "@/lib/actions/command";
 import { fail, ok } from "@/lib/actions/result";
 import { action } from "@/lib/actions/action";
-import { getCidGroup, idleEntries, removeCidGroup, upsertCidGroup } from "@/lib/inventory/cid-groups";
-import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, removeCidGroupSchema, updateCidEntriesSchema } from "@/lib/schemas/cid-group";
+import { getCidGroup, idleEntries, removeCidGroup, upsertCidGroup } from "@/lib/cid-groups/inventory";
+import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, removeCidGroupSchema, updateCidEntriesSchema } from "@/lib/cid-groups/schemas";
 import { addCidEntryCommand, deleteCidEntriesCommand, entries, refusedCid, updateCidEntriesCommand } from "@/lib/cid-groups/commands";
 import { readCidEntries } from "@/lib/cid-groups/live-entries";
 

@@ -6,7 +6,7 @@ import { Card, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pa
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
-import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/inventory/cid-groups";
+import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/cid-groups/inventory";
 import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "CID groups" };

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, dids } from "@/lib/db/schema";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
-import { didFormValues, getDid } from "@/lib/inventory/dids";
-import { didChanges, type AddDidInput } from "@/lib/schemas/did";
+import { didFormValues, getDid } from "@/lib/dids/inventory";
+import { didChanges, type AddDidInput } from "@/lib/dids/schemas";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";

@@ -5,7 +5,7 @@ import { recordAudits } from "@/lib/audit/record";
 import { action } from "@/lib/actions/action";
 import { addExistingDid } from "@/lib/inventory/add-existing";
 import { addDidCommand, copyDidCommand, deleteDidCommand, updateDidCommand } from "@/lib/dids/commands";
-import { addDidSchema, copyDidSchema, deleteDidSchema, existingDidSchema, updateDidSchema } from "@/lib/schemas/did";
+import { addDidSchema, copyDidSchema, deleteDidSchema, existingDidSchema, updateDidSchema } from "@/lib/dids/schemas";
 
 export type { CopyDidResult } from "@/lib/dids/commands";
 

@@ -7,8 +7,8 @@ import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHea
 import { apiCapability } from "@/lib/connection/capabilities";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { didListQuerySchema, listDids } from "@/lib/inventory/dids";
-import { DID_ROUTES, ROUTE_LABELS } from "@/lib/schemas/did";
+import { didListQuerySchema, listDids } from "@/lib/dids/inventory";
+import { DID_ROUTES, ROUTE_LABELS } from "@/lib/dids/schemas";
 import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata = { title: "DIDs" };

@@ -6,8 +6,8 @@ import { action } from "@/lib/actions/action";
 import { createBulkJob, type BulkRowInput } from "@/lib/jobs/bulk";
 import { BULK_ACTIONS, MAX_BULK_SELECTION, type BulkAction } from "@/lib/jobs/bulk-actions";
 import type { BulkJobKind } from "@/lib/jobs/kinds";
-import { deleteDidSchema } from "@/lib/schemas/did";
-import { phoneKeySchema } from "@/lib/schemas/phone";
+import { deleteDidSchema } from "@/lib/dids/schemas";
+import { phoneKeySchema } from "@/lib/phones/schemas";
 
 /**
  * Rows selected in the DID or phone list, changed as a job with progress (the job page). The

@@ -4,7 +4,7 @@ import { runCommand } from "@/lib/actions/command";
 import { action } from "@/lib/actions/action";
 import { addExistingPhone } from "@/lib/inventory/add-existing";
 import { addPhoneCommand, deletePhoneCommand, updatePhoneCommand } from "@/lib/phones/commands";
-import { addPhoneSchema, deletePhoneSchema, phoneKeySchema, updatePhoneSchema } from "@/lib/schemas/phone";
+import { addPhoneSchema, deletePhoneSchema, phoneKeySchema, updatePhoneSchema } from "@/lib/phones/schemas";
 
 export const addPhoneAction = action({ permission: "phones.write", schema: addPhoneSchema, audit: "phone.add" }, runCommand(addPhoneCommand));
 

@@ -12,8 +12,8 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
-import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE, SIP_FILTER_NOT_REGISTERED } from "@/lib/inventory/phones";
-import { PHONE_PROTOCOLS } from "@/lib/schemas/phone";
+import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";
+import { PHONE_PROTOCOLS } from "@/lib/phones/schemas";
 import { Time } from "@/components/ui/time";
 import { ExportLink } from "@/components/ui/export-link";
 

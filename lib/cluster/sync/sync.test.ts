@@ -6,7 +6,7 @@ import { createMysqlReader } from "@/lib/cluster/mysql-reader";
 import { scratchVicidialDb, type ScratchVicidialDb } from "@/lib/cluster/testing/mariadb";
 import type { ClusterReader } from "@/lib/cluster/types";
 import { auditLog, cidGroups, clusterReferences, clusterSync, dids, phoneAliases, phones } from "@/lib/db/schema";
-import { upsertDid } from "@/lib/inventory/dids";
+import { upsertDid } from "@/lib/dids/inventory";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { followAdminLog } from "./admin-log";
 import { runFullPass } from "./full-pass";

@@ -49,14 +49,14 @@ export const dids = pgTable(
     userGroup: text("user_group"),
     ...changed,
     ...known,
-    /** What the route points at, so lists sort by it on an index (the fields of ROUTE_FIELDS[route].target in lib/schemas/did.ts). */
+    /** What the route points at, so lists sort by it on an index (the fields of ROUTE_FIELDS[route].target in lib/dids/schemas.ts). */
     target: text("target").generatedAlwaysAs(
       sql`case route when 'EXTEN' then extension when 'VOICEMAIL' then voicemail_ext when 'VMAIL_NO_INST' then voicemail_ext when 'PHONE' then phone_extension when 'IN_GROUP' then group_id when 'CALLMENU' then menu_id end`,
     ),
     /** Pattern and description in lower case: the list's search scans this one column (measured: 5x faster than two ILIKEs). */
     searchText: text("search_text").generatedAlwaysAs(sql`lower(did_pattern || ' ' || coalesce(description, ''))`),
   },
-  // Every sort's keys (DID_SORT_KEYS in lib/inventory/dids.ts: a nullable column as `is null` and
+  // Every sort's keys (DID_SORT_KEYS in lib/dids/inventory.ts: a nullable column as `is null` and
   // its coalesced value) with the pattern as tie-breaker, so any keyset page is an index walk.
   (t) => [
     index("dids_route_idx").on(...nullableSortKeys(t.route), t.didPattern),

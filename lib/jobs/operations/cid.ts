@@ -1,6 +1,6 @@
 import "server-only";
-import { idleEntries, recordCidEntryCount } from "@/lib/inventory/cid-groups";
-import type { AddCidEntry } from "@/lib/schemas/cid-group";
+import { idleEntries, recordCidEntryCount } from "@/lib/cid-groups/inventory";
+import type { AddCidEntry } from "@/lib/cid-groups/schemas";
 import { addCidEntry, cidGroupInfo } from "@/lib/vicidial/cid-groups";
 import type { NamedAuditDraft } from "@/lib/audit/record";
 import { failed, unclearRead, type JobOperation } from "../operation";

@@ -1,6 +1,6 @@
 import "server-only";
 import { addDidCommand, didAdded } from "@/lib/dids/commands";
-import type { AddDid } from "@/lib/schemas/did";
+import type { AddDid } from "@/lib/dids/schemas";
 import { didExists } from "@/lib/vicidial/existence";
 import { doneRow, rowOutcomeOf, unclearRead, type JobOperation } from "../operation";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { addAliasSchema } from "@/lib/schemas/alias";
-import { addPhoneSchema, type AddPhone } from "@/lib/schemas/phone";
+import { addAliasSchema } from "@/lib/aliases/schemas";
+import { addPhoneSchema, type AddPhone } from "@/lib/phones/schemas";
 import type { CellError, ColumnSpec, FileRecord } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
 import { countOf } from "@/lib/text/plural";

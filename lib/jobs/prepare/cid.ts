@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addCidEntrySchema, type AddCidEntry } from "@/lib/schemas/cid-group";
+import { addCidEntrySchema, type AddCidEntry } from "@/lib/cid-groups/schemas";
 import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
 import { countOf } from "@/lib/text/plural";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DID_FIELD_TABLE, DID_FIELDS, didFieldLabel } from "@/lib/dids/fields";
-import { addDidSchema, copyDidSchema } from "@/lib/schemas/did";
+import { addDidSchema, copyDidSchema } from "@/lib/dids/schemas";
 import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
 import { countOf } from "@/lib/text/plural";

@@ -1,6 +1,6 @@
 import "server-only";
 import { addAliasCommand, deleteAliasCommand, updateAliasCommand } from "@/lib/aliases/commands";
-import { addAliasSchema, splitLogins, updateAliasSchema } from "@/lib/schemas/alias";
+import { addAliasSchema, splitLogins, updateAliasSchema } from "@/lib/aliases/schemas";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
 import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";

@@ -1,6 +1,6 @@
 import "server-only";
 import { addCidEntryCommand, deleteCidEntriesCommand, updateCidEntriesCommand } from "@/lib/cid-groups/commands";
-import { addCidEntrySchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "@/lib/schemas/cid-group";
+import { addCidEntrySchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "@/lib/cid-groups/schemas";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
 import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";

@@ -1,7 +1,7 @@
 import "server-only";
 import { generatePassword } from "@/lib/passwords/generate";
 import { addPhoneCommand, deletePhoneCommand, updatePhoneCommand } from "@/lib/phones/commands";
-import { addPhoneSchema, updatePhoneSchema } from "@/lib/schemas/phone";
+import { addPhoneSchema, updatePhoneSchema } from "@/lib/phones/schemas";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
 import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";

@@ -10,9 +10,9 @@ import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
-import { getAlias } from "@/lib/inventory/aliases";
-import { phonesByLogin } from "@/lib/inventory/phones";
-import { splitLogins } from "@/lib/schemas/alias";
+import { getAlias } from "@/lib/aliases/inventory";
+import { phonesByLogin } from "@/lib/phones/inventory";
+import { splitLogins } from "@/lib/aliases/schemas";
 import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
 import { lastChange } from "@/lib/inventory/last-change";
 

@@ -1,5 +1,5 @@
 import { listExportRoute } from "@/lib/export/list-export";
-import { isAliasSort, listAliases, type AliasRow } from "@/lib/inventory/aliases";
+import { isAliasSort, listAliases, type AliasRow } from "@/lib/aliases/inventory";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { phones } from "@/lib/db/schema";
-import { upsertPhone } from "@/lib/inventory/phones";
+import { upsertPhone } from "@/lib/phones/inventory";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));

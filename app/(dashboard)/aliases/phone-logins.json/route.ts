@@ -1,5 +1,5 @@
 import { route, routeJson } from "@/lib/actions/route";
-import { searchPhoneLogins } from "@/lib/inventory/phones";
+import { searchPhoneLogins } from "@/lib/phones/inventory";
 
 export const dynamic = "force-dynamic";
 

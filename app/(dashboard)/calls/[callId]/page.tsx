@@ -8,7 +8,7 @@ import { ButtonLink, Card, ErrorCallout, PageHeader } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
 import { requirePermission } from "@/lib/auth/guard";
 import { stateOfError } from "@/lib/calls/outcome";
-import { normalizeCallId } from "@/lib/schemas/call";
+import { normalizeCallId } from "@/lib/calls/schemas";
 import { lookupCallAction } from "../actions";
 
 type Params = { params: Promise<{ callId: string }> };

@@ -2,7 +2,7 @@ import { BatchLookup } from "@/components/calls/batch-lookup";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
-import { BATCH_MAX_IDS } from "@/lib/schemas/call";
+import { BATCH_MAX_IDS } from "@/lib/calls/schemas";
 
 export const metadata = { title: "Batch call lookup" };
 

@@ -12,8 +12,8 @@ import { listAuditForTarget, type AuditScope } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { can, type Role } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
-import { DID_COLUMN_OF, didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/inventory/dids";
-import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod } from "@/lib/schemas/did";
+import { DID_COLUMN_OF, didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/dids/inventory";
+import { AGENT_SEARCH_LABELS, ROUTE_FIELDS, didFieldLabel, type AgentSearchMethod } from "@/lib/dids/schemas";
 import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
 import { lastChange } from "@/lib/inventory/last-change";
 

@@ -1,5 +1,5 @@
 import { listExportRoute } from "@/lib/export/list-export";
-import { didListQuerySchema, didsAfter, type DidListRow } from "@/lib/inventory/dids";
+import { didListQuerySchema, didsAfter, type DidListRow } from "@/lib/dids/inventory";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { AddDidForm } from "@/components/dids/add-did-form";
 import { PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
-import { didSuggestions } from "@/lib/inventory/dids";
+import { didSuggestions } from "@/lib/dids/inventory";
 
 export const metadata = { title: "Add DID" };
 

@@ -1,5 +1,5 @@
 import { listExportRoute } from "@/lib/export/list-export";
-import { isPhoneSort, listPhones, type PhoneRow } from "@/lib/inventory/phones";
+import { isPhoneSort, listPhones, type PhoneRow } from "@/lib/phones/inventory";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
 import { connectionStatus } from "@/lib/connection/status";
-import { knownPhoneServers } from "@/lib/inventory/phones";
-import { normalizeTimeZone } from "@/lib/schemas/phone";
+import { knownPhoneServers } from "@/lib/phones/inventory";
+import { normalizeTimeZone } from "@/lib/phones/schemas";
 
 export const metadata = { title: "Add phone" };
 

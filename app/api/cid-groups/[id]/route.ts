@@ -2,7 +2,7 @@ import { readWholeGroup } from "@/lib/cid-groups/live-entries";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { route, routeError, routeJson } from "@/lib/actions/route";
 import { vicidialSource } from "@/lib/auth/source";
-import { groupIdSchema } from "@/lib/schemas/cid-group";
+import { groupIdSchema } from "@/lib/cid-groups/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { phones } from "@/lib/db/schema";
 import type { ClusterPhone } from "@/lib/cluster/types";
-import { phoneTarget } from "@/lib/schemas/phone";
+import { phoneTarget } from "@/lib/phones/schemas";
 import { keyIn, keyRange, type LocalRow, type SyncedResource } from "../resource";
 
 /** phones → phones, never a password column (the reader does not select them). Key: (server_ip, extension). */

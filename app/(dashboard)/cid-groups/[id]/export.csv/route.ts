@@ -3,7 +3,7 @@ import { vicidialSource } from "@/lib/auth/source";
 import { matchesEntryViewFilter } from "@/lib/cid-groups/entry-filter";
 import { readCidEntries } from "@/lib/cid-groups/live-entries";
 import { csvLines, exportFileName } from "@/lib/export/csv";
-import { groupIdSchema } from "@/lib/schemas/cid-group";
+import { groupIdSchema } from "@/lib/cid-groups/schemas";
 
 export const dynamic = "force-dynamic";
 

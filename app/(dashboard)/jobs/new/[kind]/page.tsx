@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { JobWizard } from "@/components/jobs/job-wizard";
 import { buttonClass, PageHeader } from "@/components/ui";
 import { requirePermission } from "@/lib/auth/guard";
-import { listCidGroups } from "@/lib/inventory/cid-groups";
-import { listDids } from "@/lib/inventory/dids";
-import { knownPhoneServers } from "@/lib/inventory/phones";
+import { listCidGroups } from "@/lib/cid-groups/inventory";
+import { listDids } from "@/lib/dids/inventory";
+import { knownPhoneServers } from "@/lib/phones/inventory";
 import { isFileJobKind, JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {

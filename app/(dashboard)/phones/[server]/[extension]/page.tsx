@@ -11,9 +11,9 @@ import { listAuditForTarget } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
-import { aliasesWithLogin } from "@/lib/inventory/aliases";
-import { getPhone } from "@/lib/inventory/phones";
-import { phoneTarget, timeZoneLabel } from "@/lib/schemas/phone";
+import { aliasesWithLogin } from "@/lib/aliases/inventory";
+import { getPhone } from "@/lib/phones/inventory";
+import { phoneTarget, timeZoneLabel } from "@/lib/phones/schemas";
 import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
 import { lastChange } from "@/lib/inventory/last-change";
 

@@ -1,6 +1,6 @@
 import { route, routeError, routeJson } from "@/lib/actions/route";
 import { recentChanges } from "@/lib/audit/recent";
-import { groupIdSchema } from "@/lib/schemas/cid-group";
+import { groupIdSchema } from "@/lib/cid-groups/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addAliasSchema, joinLogins, splitLogins, updateAliasSchema } from "./alias";
+import { addAliasSchema, joinLogins, splitLogins, updateAliasSchema } from "./schemas";
 
 function firstError(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, field: string) {
   return result.error?.issues.find((issue) => issue.path.join(".") === field)?.message;

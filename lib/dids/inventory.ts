@@ -5,7 +5,7 @@ import { countUpTo, keysetPage, orderOf, pagePosition, seekPast, sortKeys, type 
 import { containsText } from "@/lib/db/search";
 import { dids } from "@/lib/db/schema";
 import { DID_ROUTES, fieldMap, type DidField, type DidRoute } from "@/lib/dids/fields";
-import type { DidFields, DidFormValues } from "@/lib/schemas/did";
+import type { DidFields, DidFormValues } from "@/lib/dids/schemas";
 
 /**
  * The dashboard's record of the DIDs it knows (VICIdial's API cannot list them): the only place

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDidSchema, copyDidSchema, deleteDidSchema, didChanges, NO_CHANGES, splitDidList, updateDidSchema, type DidFormValues } from "./did";
+import { addDidSchema, copyDidSchema, deleteDidSchema, didChanges, NO_CHANGES, splitDidList, updateDidSchema, type DidFormValues } from "./schemas";
 
 /** The messages zod reports, keyed by field path ("" for the whole form). */
 function errors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string[]> {

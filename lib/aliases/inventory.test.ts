@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { phoneAliases } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { aliasesWithLogin, getAlias, listAliases, removeAlias, upsertAlias } from "./aliases";
+import { aliasesWithLogin, getAlias, listAliases, removeAlias, upsertAlias } from "./inventory";
 
 describe.each(testBackends())("alias inventory on %s", (backend) => {
   const db = useTestDatabase(backend);

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { dids } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { DID_ROUTES, ROUTE_FIELDS } from "@/lib/schemas/did";
+import { DID_ROUTES, ROUTE_FIELDS } from "@/lib/dids/schemas";
 import { COUNT_CAP, listTotal } from "@/lib/db/paging";
-import { DID_SORTS, didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid, upsertDids } from "./dids";
+import { DID_SORTS, didFormValues, didListQuerySchema, didSuggestions, getDid, listDids, removeDid, upsertDid, upsertDids } from "./inventory";
 
 const query = (params: Record<string, string> = {}) => didListQuerySchema.parse(params);
 
@@ -60,7 +60,7 @@ describe.each(testBackends())("DID inventory on %s", (backend) => {
     expect(target("default")).toBeNull();
   });
 
-  it("derives each route's target from the field lib/schemas/did names for it", async () => {
+  it("derives each route's target from the field lib/dids/schemas names for it", async () => {
     const fields = { extension: "x-extension", voicemailExt: "x-voicemail", phoneExtension: "x-phone", group: "x-group", menuId: "x-menu" } as const;
     for (const route of DID_ROUTES) {
       const row = await upsertDid(`route-${route}`, { didRoute: route, ...fields }, "test");

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { cidGroups } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { getCidGroup, listCidGroups, recordCidEntryCount, removeCidGroup, upsertCidGroup } from "./cid-groups";
+import { getCidGroup, listCidGroups, recordCidEntryCount, removeCidGroup, upsertCidGroup } from "./inventory";
 
 describe.each(testBackends())("CID group inventory on %s", (backend) => {
   const db = useTestDatabase(backend);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
-import { textProblem, vicidialText } from "./phone";
+import { textProblem, vicidialText } from "../phones/schemas";
 
 /**
  * The phone alias operations (contract 2.4 add_phone_alias, 2.5 update_phone_alias). The logins

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchTextSchema, callIdProblem, callIdSchema, lookupCallBatchSchema, lookupCallSchema, normalizeCallId, splitBatchText } from "./call";
+import { batchTextSchema, callIdProblem, callIdSchema, lookupCallBatchSchema, lookupCallSchema, normalizeCallId, splitBatchText } from "./schemas";
 
 const MANUAL = "M2151015000000012345";
 

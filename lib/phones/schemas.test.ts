@@ -7,7 +7,7 @@ import {
   timeZoneLabel,
   updatePhoneSchema,
   type AddPhoneInput,
-} from "./phone";
+} from "./schemas";
 
 const valid: AddPhoneInput = {
   extension: "55000",

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } fro
 import { getDb } from "@/lib/db";
 import { phones } from "@/lib/db/schema";
 import { NOT_REGISTERED } from "@/lib/phones/sip-status";
-import type { PhoneKey } from "@/lib/schemas/phone";
+import type { PhoneKey } from "@/lib/phones/schemas";
 
 /**
  * The phones the dashboard knows. VICIdial's API cannot list phones, so a row is written only

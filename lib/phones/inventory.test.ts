@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { phones } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import { SIP_FILTER_NOT_REGISTERED, getPhone, knownPhoneServers, listPhones, phonesByLogin, removePhone, searchPhoneLogins, upsertPhone, type PhoneRecord } from "./phones";
+import { SIP_FILTER_NOT_REGISTERED, getPhone, knownPhoneServers, listPhones, phonesByLogin, removePhone, searchPhoneLogins, upsertPhone, type PhoneRecord } from "./inventory";
 
 const phone = (extension: string, extra: Partial<PhoneRecord> = {}): PhoneRecord => ({
   serverIp: "10.10.10.15",

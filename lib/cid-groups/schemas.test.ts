@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "./cid-group";
+import { addCidEntrySchema, addCidGroupSchema, deleteCidEntriesSchema, updateCidEntriesSchema } from "./schemas";
 
 /** The first message on each field, as the form shows it. */
 function fieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {
