@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { syncNowAction } from "@/app/(dashboard)/actions";
 import { Badge, Button, Card, DetailList } from "@/components/ui";
 import { Time } from "@/components/ui/time";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/ui/use-action";
+import { usePoll } from "@/components/ui/use-poll";
 import { COUNT_LABELS, requestedPassFinished, type SyncStatus } from "@/lib/cluster/sync-status";
 
 /** How often the card asks while a requested pass runs: live enough to watch, cheap for the server. */
@@ -25,34 +26,22 @@ function seconds(ms: number): string {
 
 /**
  * The status as the server rendered it, read again once on mount and every POLL_MS while
- * `polling`; `onRead` sees each answer. A failed read keeps the last status shown. A plain
- * effect: React Query would ship about 10 KB with the overview for this one poll.
+ * `polling`; `onRead` sees each answer. A failed read keeps the last status shown.
  */
 function usePolledStatus(initial: SyncStatus, polling: boolean, onRead: (status: SyncStatus) => void): SyncStatus {
   const [status, setStatus] = useState(initial);
-  const latest = useRef(onRead);
-  useEffect(() => {
-    latest.current = onRead;
-  });
-  useEffect(() => {
-    let live = true;
-    const read = () =>
+  usePoll(
+    (live) =>
       fetchStatus().then(
         (next) => {
-          if (!live) return;
+          if (!live()) return;
           setStatus(next);
-          latest.current(next);
+          onRead(next);
         },
         () => undefined,
-      );
-    void read();
-    if (!polling) return () => void (live = false);
-    const timer = setInterval(() => void read(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [polling]);
+      ),
+    polling ? POLL_MS : null,
+  );
   return status;
 }
 

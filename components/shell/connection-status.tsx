@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/layout";
+import { usePoll } from "@/components/ui/use-poll";
 import type { ConnectionSummary } from "@/lib/connection/summary";
 
 const POLL_MS = 60_000;
@@ -24,28 +25,18 @@ async function fetchWithRetry(): Promise<ConnectionSummary> {
   }
 }
 
-/**
- * The status, read at once and every minute while the tab is visible. A plain effect rather
- * than React Query: this badge is on every page, and the library would ship with each of them.
- */
+/** The status, read at once and every minute while the tab is visible. */
 function useConnectionStatus(): { data?: ConnectionSummary; isPending: boolean; isError: boolean } {
   const [state, setState] = useState<{ data?: ConnectionSummary; isPending: boolean; isError: boolean }>({ isPending: true, isError: false });
-  useEffect(() => {
-    let live = true;
-    const read = () =>
+  usePoll(
+    (live) =>
       fetchWithRetry().then(
-        (data) => live && setState({ data, isPending: false, isError: false }),
-        () => live && setState((last) => ({ data: last.data, isPending: false, isError: true })),
-      );
-    void read();
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") void read();
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
+        (data) => live() && setState({ data, isPending: false, isError: false }),
+        () => live() && setState((last) => ({ data: last.data, isPending: false, isError: true })),
+      ),
+    POLL_MS,
+    { onlyWhenVisible: true },
+  );
   return state;
 }
 
