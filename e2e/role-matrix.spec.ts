@@ -26,6 +26,8 @@ async function checkEveryAnswer(request: APIRequestContext, role: Role): Promise
       const answer = await pageAnswer(request, pageInfo.path);
       expect(answer.path).toBe(pageInfo.path);
       if (!allowed) {
+        // An HTTP 403, not a 200 drawing the 403 page: the layout checks above every loading boundary.
+        expect(answer.status).toBe(403);
         expect(answer.errorPage).toBe(403);
         expect(answer.headings).not.toContain(pageInfo.heading);
       } else if (pageInfo.notFound) {

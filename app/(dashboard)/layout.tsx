@@ -4,7 +4,7 @@ import { ConnectionStatus } from "@/components/shell/connection-status";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUserForRequestedPage } from "@/lib/auth/guard";
 import { navFor } from "@/lib/auth/navigation";
 import { TimeZoneProvider } from "@/components/ui/time";
 import { viewerClock } from "@/lib/time/viewer-zone";
@@ -13,7 +13,7 @@ import { viewerClock } from "@/lib/time/viewer-zone";
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await requireUserForRequestedPage();
   const clock = await viewerClock();
   return (
     <TimeZoneProvider zone={clock.zone} renderedAt={clock.renderedAt}>

@@ -8,7 +8,7 @@ import { RefreshConnectionButton } from "@/components/overview/refresh-connectio
 import { DidTargetsCard, IdleCidEntriesCard } from "@/components/overview/supervisor-cards";
 import { PageHeader } from "@/components/ui";
 import { auditScopeFor, type AuditScope } from "@/lib/audit/scope";
-import { requireUser } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth/permissions";
 import { overviewSections, type OverviewSection } from "@/lib/overview/sections";
 import { getViewerZone } from "@/lib/time/viewer-zone";
@@ -23,7 +23,7 @@ const DESCRIPTIONS: Record<Role, string> = {
 };
 
 export default async function OverviewPage() {
-  const user = await requireUser();
+  const user = await requirePage("/");
   const zone = await getViewerZone();
   // Overview counts respect what the reader may see of the audit log; without any, only their own.
   const scope: AuditScope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };

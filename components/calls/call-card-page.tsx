@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { ButtonLink, Card, DetailList, EmptyState, ErrorCallout, PageHeader, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
 import { CopyButton } from "@/components/ui/copy-button";
-import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session";
 import { loadCallCard, type CallCardData } from "@/lib/calls/card";
 import { FLAG_REASON_LABELS } from "@/lib/calls/flag-schema";
 import { flagsOfCall } from "@/lib/calls/flags";
@@ -98,8 +98,7 @@ function Details({ data }: { data: CallCardData }) {
 }
 
 /** The call card of one logged call (both directions render through here). */
-export async function CallCardPage({ direction, params, searchParams }: CallCardProps & { direction: CallDirection }) {
-  const user = await requirePermission("calls.lookup");
+export async function CallCardPage({ direction, user, params, searchParams }: CallCardProps & { direction: CallDirection; user: CurrentUser }) {
   const reader = callsReader();
   if (!reader) notFound();
   const key = safeDecode((await params).key);

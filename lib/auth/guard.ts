@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { loginUrl } from "./callback-url";
+import { pagePermission, permissionForPath, type PageRoute } from "./page-access";
 import { can, type Permission } from "./permissions";
 import { REQUEST_PATH_HEADER } from "./request-path";
 import { getCurrentUser, type CurrentUser } from "./session";
@@ -32,5 +33,23 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
   if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+/** For pages: their permission from the one page table (lib/auth/page-access.ts). */
+export async function requirePage(route: PageRoute, segment?: string): Promise<CurrentUser> {
+  const permission = pagePermission(route, segment);
+  return permission ? requirePermission(permission) : requireUser();
+}
+
+/**
+ * For the dashboard layout: as requireUser, and the 403 page when the role lacks the requested
+ * page's permission. It runs above every loading boundary, so the refusal is an HTTP 403; the
+ * page's own check still guards navigations that do not render the layout again.
+ */
+export async function requireUserForRequestedPage(): Promise<CurrentUser> {
+  const user = await requireUser();
+  const permission = permissionForPath(await requestedPath());
+  if (permission && !can(user.role, permission)) forbidden();
   return user;
 }

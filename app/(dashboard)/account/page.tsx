@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { requireUser } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { DEFAULT_PROVIDER_NAME, oidcClientSettings } from "@/lib/auth/oidc/settings";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getUser } from "@/lib/auth/users";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Also the one page open to a user who still has a one-time password: here they replace it.
-  const user = await requireUser();
+  const user = await requirePage("/account");
   const raw = (await searchParams).callbackUrl;
   const continueTo = safeCallbackUrl(Array.isArray(raw) ? raw[0] : raw);
   const fromProvider = (await getUser(user.id))?.origin === "oidc";

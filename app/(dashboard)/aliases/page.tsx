@@ -4,7 +4,7 @@ import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/aliases/inventory";
@@ -17,7 +17,7 @@ export const metadata = { title: "Phone aliases" };
 const BASE = "/aliases";
 
 export default async function AliasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("phones.view");
+  const user = await requirePage("/aliases");
   const params = flattenSearchParams(await searchParams);
   const sort = isAliasSort(params.sort) ? params.sort : "id";
   const page = pageNumber(params);

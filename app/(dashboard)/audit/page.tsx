@@ -6,14 +6,14 @@ import { EmptyState, ExportLink, KeysetPagination, PageHeader } from "@/componen
 import { auditFilterParams, parseAuditFilters } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/queries";
 import { auditScopeFor } from "@/lib/audit/scope";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
 import { getViewerZone } from "@/lib/time/viewer-zone";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("audit.view.own");
+  const user = await requirePage("/audit");
   const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
   const filters = parseAuditFilters(await searchParams);
   const zone = await getViewerZone();

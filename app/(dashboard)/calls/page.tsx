@@ -4,7 +4,7 @@ import { CallResultsTable } from "@/components/calls/call-results-table";
 import { CallSearchForm } from "@/components/calls/call-search-form";
 import { RecentLookups } from "@/components/calls/recent-lookups";
 import { ButtonLink, Card, EmptyState, ErrorCallout, flattenSearchParams, PageHeader, withParams } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { offsetFromNow, vicidialZoneLabel } from "@/lib/calls/format";
 import { readError } from "@/lib/calls/read-error";
@@ -57,7 +57,7 @@ async function LookupSection({ userId }: { userId: number }) {
 }
 
 export default async function CallsPage({ searchParams }: Props) {
-  const user = await requirePermission("calls.lookup");
+  const user = await requirePage("/calls");
   const reader = callsReader();
   const actions = (
     <>

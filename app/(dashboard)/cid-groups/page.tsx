@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AddGroupForm } from "@/components/cid-groups/add-group-form";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { Card, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/cid-groups/inventory";
@@ -14,7 +14,7 @@ export const metadata = { title: "CID groups" };
 const BASE = "/cid-groups";
 
 export default async function CidGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("cid.view");
+  const user = await requirePage("/cid-groups");
   const params = flattenSearchParams(await searchParams);
   const sort = (CID_GROUP_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as CidGroupSort) : "id";
   const page = pageNumber(params);

@@ -5,7 +5,7 @@ import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { DidTable } from "@/components/dids/did-table";
 import { Button, ButtonLink, EmptyState, FilterBar, flattenSearchParams, PageHeader } from "@/components/ui";
 import { apiCapability } from "@/lib/connection/capabilities";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { didListQuerySchema, listDids } from "@/lib/dids/inventory";
 import { DID_ROUTES, ROUTE_LABELS } from "@/lib/dids/schemas";
@@ -17,7 +17,7 @@ const control =
   "block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 export default async function DidsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("dids.view");
+  const user = await requirePage("/dids");
   const params = flattenSearchParams(await searchParams);
   const query = didListQuerySchema.parse(params);
   const [{ rows, total, previous, next }, addCapability] = await Promise.all([listDids(query), apiCapability("dids.add")]);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, Pagination, SortTh, Table, Td } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { FILE_JOB_KINDS, JOB_KIND_INFO, JOB_KINDS, JOB_STATUS_LABELS, JOB_STATUSES, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 import { canSeeAllJobs, JOB_PAGE_SIZE, listJobs, parseJobListQuery } from "@/lib/jobs/queries";
@@ -13,7 +13,7 @@ export const metadata = { title: "Bulk jobs" };
 const BASE = "/jobs";
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("jobs.run");
+  const user = await requirePage("/jobs");
   const params = flattenSearchParams(await searchParams);
   const query = parseJobListQuery(params);
   const { rows, total } = await listJobs(user, query);

@@ -8,7 +8,7 @@ import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { PhoneBulkBar } from "@/components/phones/phone-bulk-bar";
 import { PHONE_SELECTION_FORM, phoneSelectionValue } from "@/components/phones/selection";
 import { phonePath, yesNoLabel } from "@/components/phones/labels";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
@@ -22,7 +22,7 @@ export const metadata = { title: "Phones" };
 const BASE = "/phones";
 
 export default async function PhonesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("phones.view");
+  const user = await requirePage("/phones");
   const params = flattenSearchParams(await searchParams);
   const sort = isPhoneSort(params.sort) ? params.sort : "extension";
   const page = pageNumber(params);

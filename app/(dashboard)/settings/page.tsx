@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RoleMapForm } from "@/components/settings/role-map-form";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { breakGlassAccounts } from "@/lib/auth/local-login";
 import { formatRoleMap } from "@/lib/auth/oidc/role-map";
 import { effectiveRoleMap, oidcClientSettings, OIDC_PROVIDER_ID } from "@/lib/auth/oidc/settings";
@@ -17,7 +17,7 @@ const LOCAL_LOGIN_LABELS = {
 } as const;
 
 export default async function SettingsPage() {
-  await requirePermission("settings.manage");
+  await requirePage("/settings");
   const e = env();
   const sso = oidcClientSettings(e);
   const roles = await effectiveRoleMap(e);

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { DEFAULT_PROVIDER_NAME, oidcClientSettings } from "@/lib/auth/oidc/settings";
 import { listUsers } from "@/lib/auth/users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const me = await requirePermission("users.manage");
+  const me = await requirePage("/users");
   const users = await listUsers();
   return (
     <>

@@ -7,7 +7,7 @@ import { ChangeHistory } from "@/components/audit/change-history";
 import { phonePath, routeSegment } from "@/components/phones/labels";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
 import { getAlias } from "@/lib/aliases/inventory";
@@ -19,7 +19,7 @@ import { lastChange } from "@/lib/inventory/last-change";
 export const metadata = { title: "Phone alias" };
 
 export default async function AliasPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("phones.view");
+  const user = await requirePage("/aliases/[id]");
   const { id } = await params;
   const alias = await getAlias(routeSegment(id));
   if (!alias) notFound();

@@ -1,12 +1,12 @@
 import { AliasForm } from "@/components/aliases/alias-form";
 import { PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
 
 export const metadata = { title: "Add phone alias" };
 
 export default async function NewAliasPage() {
-  await requirePermission("phones.write");
+  await requirePage("/aliases/new");
   const capability = await apiCapability("aliases.add");
   return (
     <>

@@ -14,14 +14,14 @@ import { entryChanges } from "@/lib/audit/changes";
 import { getAuditEntry } from "@/lib/audit/queries";
 import { resourceLabel } from "@/lib/audit/resources";
 import { auditScopeFor } from "@/lib/audit/scope";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Audit entry" };
 
 export default async function AuditEntryPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("audit.view.own");
+  const user = await requirePage("/audit/[id]");
   const scope = auditScopeFor(user) ?? { kind: "own", actorId: user.id };
   const id = Number((await params).id);
   // Someone else's entry looks exactly like a missing one to an own-entries reader.

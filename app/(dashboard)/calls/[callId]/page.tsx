@@ -6,7 +6,7 @@ import { callPath } from "@/components/calls/paths";
 import { ToastOnMount } from "@/components/calls/toast-on-mount";
 import { ButtonLink, Card, ErrorCallout, PageHeader } from "@/components/ui";
 import type { ActionError } from "@/lib/actions/result";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { stateOfError } from "@/lib/calls/outcome";
 import { normalizeCallId } from "@/lib/calls/schemas";
 import { lookupCallAction } from "../actions";
@@ -65,7 +65,7 @@ function Problem({ callId, error }: { callId: string; error: ActionError }) {
  * then shows who looked at the call and when).
  */
 export default async function CallPage({ params }: Params) {
-  await requirePermission("calls.lookup");
+  await requirePage("/calls/[callId]");
   const pasted = await pastedId(params);
   const callId = normalizeCallId(pasted);
   // A link pasted with quotes or spaces around the ID: show the clean link instead.

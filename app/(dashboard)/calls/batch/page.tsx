@@ -1,13 +1,13 @@
 import { BatchLookup } from "@/components/calls/batch-lookup";
 import { ButtonLink, PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
 import { BATCH_MAX_IDS } from "@/lib/calls/schemas";
 
 export const metadata = { title: "Batch call lookup" };
 
 export default async function BatchCallLookupPage() {
-  await requirePermission("calls.lookup");
+  await requirePage("/calls/batch");
   const capability = await apiCapability("calls.lookup");
   return (
     <>

@@ -3,7 +3,7 @@ import { callCardPath } from "@/components/calls/paths";
 import { ResolveFlagButton } from "@/components/calls/resolve-flag-button";
 import { Badge, EmptyState, ExportLink, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { FLAG_REASON_LABELS, flagFiltersSchema } from "@/lib/calls/flag-schema";
 import { listFlags } from "@/lib/calls/flags";
@@ -17,7 +17,7 @@ const BASE = "/calls/flags";
 const PAGE_SIZE = 25;
 
 export default async function FlaggedCallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePermission("calls.flags.view");
+  const user = await requirePage("/calls/flags");
   const params = flattenSearchParams(await searchParams);
   const filters = flagFiltersSchema.parse(params);
   const page = pageNumber(params);

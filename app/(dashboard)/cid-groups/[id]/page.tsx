@@ -10,7 +10,7 @@ import { flattenSearchParams, PageHeader } from "@/components/ui";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { recentChanges } from "@/lib/audit/recent";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can, type Role } from "@/lib/auth/permissions";
 import { vicidialSource } from "@/lib/auth/source";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
@@ -43,7 +43,7 @@ async function readHistory(groupId: string, role: Role) {
 
 /** One group's live entries: read from VICIdial on every open, never from the dashboard's copy. */
 export default async function CidGroupPage({ params, searchParams }: Props) {
-  const user = await requirePermission("cid.view");
+  const user = await requirePage("/cid-groups/[id]");
   const id = groupIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const groupId = id.data;

@@ -9,7 +9,7 @@ import { EditDidForm } from "@/components/dids/edit-did-form";
 import { patternFromSegment } from "@/components/dids/paths";
 import { Badge, ButtonLink, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget, type AuditScope } from "@/lib/audit/queries";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can, type Role } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
 import { DID_COLUMN_OF, didFormValues, didSuggestions, getDid, routeOf, type DidRow } from "@/lib/dids/inventory";
@@ -45,7 +45,7 @@ function blocked(capability: { allowed: boolean; reason?: string } | undefined):
 }
 
 export default async function DidPage({ params }: { params: Promise<{ pattern: string }> }) {
-  const user = await requirePermission("dids.view");
+  const user = await requirePage("/dids/[pattern]");
   const pattern = patternFromSegment((await params).pattern);
   const row = await getDid(pattern);
   if (!row) notFound();

@@ -1,13 +1,13 @@
 import { AddDidForm } from "@/components/dids/add-did-form";
 import { PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
 import { didSuggestions } from "@/lib/dids/inventory";
 
 export const metadata = { title: "Add DID" };
 
 export default async function NewDidPage() {
-  await requirePermission("dids.write");
+  await requirePage("/dids/new");
   const [suggestions, capability] = await Promise.all([didSuggestions(), apiCapability("dids.add")]);
   return (
     <>

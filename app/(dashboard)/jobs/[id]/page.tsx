@@ -3,7 +3,7 @@ import { JobLiveView } from "@/components/jobs/job-live-view";
 import { JobUndoLinks } from "@/components/jobs/job-undo-links";
 import { ButtonLink, flattenSearchParams, PageHeader, pageNumber } from "@/components/ui";
 import { QueryProvider } from "@/components/ui/query-provider";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { findJobFor, jobSnapshot } from "@/lib/jobs/queries";
 import { isRowFilter } from "@/lib/jobs/views";
@@ -17,7 +17,7 @@ export default async function JobPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePermission("jobs.run");
+  const user = await requirePage("/jobs/[id]");
   const job = await findJobFor(user, (await params).id);
   if (!job) notFound();
   const query = flattenSearchParams(await searchParams);

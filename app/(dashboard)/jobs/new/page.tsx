@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { FILE_JOB_KINDS, JOB_KIND_INFO, MAX_JOB_ROWS } from "@/lib/jobs/kinds";
 
 export const metadata = { title: "New bulk job" };
 
 export default async function NewJobPage() {
-  const user = await requirePermission("jobs.run");
+  const user = await requirePage("/jobs/new");
   const kinds = FILE_JOB_KINDS.filter((kind) => can(user.role, JOB_KIND_INFO[kind].permission));
   return (
     <>

@@ -1,6 +1,6 @@
 import { AddPhoneForm } from "@/components/phones/add-phone-form";
 import { PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
 import { connectionStatus } from "@/lib/connection/status";
 import { knownPhoneServers } from "@/lib/phones/inventory";
@@ -9,7 +9,7 @@ import { normalizeTimeZone } from "@/lib/phones/schemas";
 export const metadata = { title: "Add phone" };
 
 export default async function NewPhonePage() {
-  await requirePermission("phones.write");
+  await requirePage("/phones/new");
   const [servers, capability, status] = await Promise.all([knownPhoneServers(), apiCapability("phones.add"), connectionStatus()]);
   return (
     <>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { JobWizard } from "@/components/jobs/job-wizard";
 import { buttonClass, PageHeader } from "@/components/ui";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { listCidGroups } from "@/lib/cid-groups/inventory";
 import { listDids } from "@/lib/dids/inventory";
 import { knownPhoneServers } from "@/lib/phones/inventory";
@@ -26,7 +26,7 @@ export default async function NewJobOfKindPage({ params }: { params: Promise<{ k
   const { kind } = await params;
   if (!isFileJobKind(kind)) notFound();
   const info = JOB_KIND_INFO[kind];
-  await requirePermission(info.permission);
+  await requirePage("/jobs/new/[kind]", kind);
   return (
     <>
       <PageHeader

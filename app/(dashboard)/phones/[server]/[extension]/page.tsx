@@ -8,7 +8,7 @@ import { EditPhoneForm } from "@/components/phones/edit-phone-form";
 import { routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
 import { aliasesWithLogin } from "@/lib/aliases/inventory";
@@ -20,7 +20,7 @@ import { lastChange } from "@/lib/inventory/last-change";
 export const metadata = { title: "Phone" };
 
 export default async function PhonePage({ params }: { params: Promise<{ server: string; extension: string }> }) {
-  const user = await requirePermission("phones.view");
+  const user = await requirePage("/phones/[server]/[extension]");
   const raw = await params;
   const phone = await getPhone({ serverIp: routeSegment(raw.server), extension: routeSegment(raw.extension) });
   if (!phone) notFound();
