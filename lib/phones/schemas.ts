@@ -206,7 +206,9 @@ function changeRule(field: PhoneChangeField) {
 export const addPhoneSchema = z.object(Object.fromEntries(PHONE_ADD_FIELDS.map((field) => [field, addRule(field as AddField)])) as { [K in AddField]: AddSchema<Table[K]> });
 
 export type AddPhoneInput = z.input<typeof addPhoneSchema>;
-export type AddPhone = z.output<typeof addPhoneSchema>;
+/** The settings not given (undefined: VICIdial's default) may also be left out, as a job's rows do. */
+export type AddPhone = OptionalWhenUndefined<z.output<typeof addPhoneSchema>>;
+type OptionalWhenUndefined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] };
 
 /** Which phone: update_phone and its delete both need extension and server IP. */
 export const phoneKeySchema = z.object({ serverIp: addPhoneSchema.shape.serverIp, extension: addPhoneSchema.shape.extension });
