@@ -122,7 +122,7 @@ async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source,
   return { rowId: row.id, state: "exists", message: `Alias ${input.aliasId} already exists in VICIdial; left unchanged`, raw, audit: outcome.audit };
 }
 
+/** The row's add_phone fields, without its kind. */
 function phoneFieldsOf(input: PhoneRowInput): Omit<PhoneRowInput, "kind"> {
-  const { kind: _kind, ...phone } = input;
-  return phone;
+  return Object.fromEntries(Object.entries(input).filter(([key]) => key !== "kind")) as Omit<PhoneRowInput, "kind">;
 }
