@@ -103,16 +103,20 @@ export const PHONE_FIELDS = Object.keys(PHONE_FIELD_TABLE) as PhoneField[];
 
 const specOf = (field: PhoneField): PhoneFieldSpec => PHONE_FIELD_TABLE[field];
 
+type AddField = { [K in PhoneField]: (typeof PHONE_FIELD_TABLE)[K] extends { add: object } ? K : never }[PhoneField];
 /** The fields add_phone takes, in VICIdial's order. */
-export const PHONE_ADD_FIELDS = PHONE_FIELDS.filter((field) => specOf(field).add !== undefined);
+export const PHONE_ADD_FIELDS = PHONE_FIELDS.filter((field) => specOf(field).add !== undefined) as AddField[];
 /** The fields update_phone may change (all but the key). */
 export const PHONE_CHANGE_FIELDS = PHONE_FIELDS.filter((field) => specOf(field).change !== undefined) as Exclude<PhoneField, "extension" | "serverIp">[];
 export type PhoneChangeField = (typeof PHONE_CHANGE_FIELDS)[number];
 /** The secrets among the fields: never stored in the inventory, never written to the audit log. */
 export const PHONE_SECRET_FIELDS = ["phonePass", "registrationPassword"] as const satisfies readonly PhoneField[];
 export type PhoneSecretField = (typeof PHONE_SECRET_FIELDS)[number];
+type ClearableField = { [K in PhoneField]: (typeof PHONE_FIELD_TABLE)[K] extends { change: { clearable: true } } ? K : never }[PhoneField];
 /** update_phone's `--BLANK--` fields (contract 2.3, 3). */
-export const PHONE_CLEARABLE_FIELDS = PHONE_CHANGE_FIELDS.filter((field) => (specOf(field).change as { clearable?: true }).clearable);
+export const PHONE_CLEARABLE_FIELDS = PHONE_CHANGE_FIELDS.filter((field) => (specOf(field).change as { clearable?: true }).clearable) as ClearableField[];
+/** The settings a change form shows as text (every changeable field but the passwords). */
+export const PHONE_SETTING_FIELDS = PHONE_CHANGE_FIELDS.filter((field) => !specOf(field).secret) as Exclude<PhoneChangeField, PhoneSecretField>[];
 /** The settings the inventory lists: every field but the passwords. */
 export const PHONE_LISTED_FIELDS = PHONE_FIELDS.filter((field) => !specOf(field).secret) as Exclude<PhoneField, PhoneSecretField>[];
 
@@ -130,7 +134,7 @@ export const ADD_PHONE_DEFAULTS = Object.fromEntries(PHONE_FIELDS.flatMap((field
 >;
 
 /** The add form before anything is typed: every field "" (required ones empty, optional ones "not sent"). */
-export const EMPTY_PHONE_FORM = Object.fromEntries(PHONE_ADD_FIELDS.map((field) => [field, ""])) as Record<(typeof PHONE_ADD_FIELDS)[number], string>;
+export const EMPTY_PHONE_FORM = Object.fromEntries(PHONE_ADD_FIELDS.map((field) => [field, ""])) as Record<AddField, "">;
 
 export function phoneFieldLabel(field: PhoneField): string {
   return PHONE_FIELD_TABLE[field].label;

@@ -162,7 +162,7 @@ const FOR_CHANGES = "(VICIdial's limit when changing a phone)";
 
 type Table = typeof PHONE_FIELD_TABLE;
 type Choices<S> = S extends { value: { kind: "choice"; values: infer V extends readonly [string, ...string[]] } } ? V : never;
-type AddField = { [K in PhoneField]: Table[K] extends { add: object } ? K : never }[PhoneField];
+type AddField = (typeof PHONE_ADD_FIELDS)[number];
 
 /** A field's add_phone schema from its line in the table. */
 type AddSchema<S> = S extends { value: { kind: "timeZone" } }
@@ -203,7 +203,7 @@ function changeRule(field: PhoneChangeField) {
   return clearable ? clearableText(spec.api, rule) : vicidialText(spec.api, rule).optional();
 }
 
-export const addPhoneSchema = z.object(Object.fromEntries(PHONE_ADD_FIELDS.map((field) => [field, addRule(field as AddField)])) as { [K in AddField]: AddSchema<Table[K]> });
+export const addPhoneSchema = z.object(Object.fromEntries(PHONE_ADD_FIELDS.map((field) => [field, addRule(field)])) as { [K in AddField]: AddSchema<Table[K]> });
 
 export type AddPhoneInput = z.input<typeof addPhoneSchema>;
 /** The settings not given (undefined: VICIdial's default) may also be left out, as a job's rows do. */
