@@ -2,7 +2,7 @@ import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
 import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter, type ParameterRule } from "@/lib/vicidial/parameters";
 import { vicidialWouldChange } from "@/lib/vicidial/encode";
-import { PHONE_ADD_FIELDS, PHONE_CHANGE_FIELDS, PHONE_FIELD_TABLE, type PhoneChangeField, type PhoneField, type PhoneFieldSpec } from "@/lib/phones/fields";
+import { PHONE_ADD_FIELDS, PHONE_CHANGE_FIELDS, PHONE_FIELD_TABLE, type PhoneChangeField, type PhoneFieldSpec } from "@/lib/phones/fields";
 
 /**
  * The phone operations (contract 2.2 add_phone, 2.3 update_phone), one schema each, shared by
