@@ -7,10 +7,9 @@ import type { AddPhoneInput } from "@/lib/phones/schemas";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
-import { createJobFromFile } from "@/lib/jobs/create";
 import { AGENT_COLUMNS, agentJobOptionsSchema } from "@/lib/jobs/prepare/agents";
 import { guessMapping } from "@/lib/jobs/prepare/columns";
-import { testClient, testRunner, waitForStatus } from "@/lib/jobs/test-helpers";
+import { comparableEntry, runFileJob } from "@/lib/jobs/test-helpers";
 
 // The agent job keeps its generated passwords sealed with a key derived from this secret.
 process.env.AUTH_SECRET ??= "phone-actions-tests-secret-0123456789abcdef";
@@ -224,18 +223,8 @@ describe.each(testBackends())("phone actions against the simulator on %s", (back
     const lines = text.split("\n").map((line) => line.split(","));
     const mapping = guessMapping(lines, true, AGENT_COLUMNS, []);
     const options = agentJobOptionsSchema.parse({ serverIp: newPhone.serverIp, protocol: newPhone.protocol, localGmt: newPhone.localGmt, aliasMode: "none" });
-    const created = await createJobFromFile("agents", { text, hasHeader: true, mapping, options }, IT);
-    if (!created.ok) throw new Error(`job not created: ${JSON.stringify(created.dryRun)}`);
-    const client = testClient(sim);
-    const runner = testRunner(client);
-    try {
-      await runner.start();
-      await waitForStatus(created.jobId, ["completed"]);
-    } finally {
-      await runner.stop({ graceMs: 2_000 });
-      await client.close();
-    }
-    return { ...(await traces(mark)), jobId: created.jobId };
+    const jobId = await runFileJob(sim, "agents", { text, hasHeader: true, mapping, options }, IT);
+    return { ...(await traces(mark)), jobId };
   }
 
   /**
@@ -265,9 +254,7 @@ describe.each(testBackends())("phone actions against the simulator on %s", (back
 
     // Left out: the entry's id and time; how long the request took and the browser's address and
     // agent (a server action's, not a job row's); the job and row the job adds to the params.
-    const omit = (value: object, keys: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
-    const comparable = (entry: typeof form.entry) => ({ ...omit(entry, ["id", "at", "durationMs", "ip", "userAgent"]), params: omit(entry.params ?? {}, ["job", "row"]) });
-    expect(comparable(job.entry)).toEqual(comparable(form.entry));
+    expect(comparableEntry(job.entry)).toEqual(comparableEntry(form.entry));
     expect(job.entry.params).toMatchObject({ job: job.jobId, row: 1 });
     // What the entry says, not only that both say the same: the passwords set, never their values.
     expect(form.entry).toMatchObject({ outcome: "success", target: "10.10.10.15/55000", actorUsername: IT.username, message: "Phone 55000 added on 10.10.10.15", before: null });
