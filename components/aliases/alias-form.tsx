@@ -10,15 +10,12 @@ import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/act
 import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/aliases/schemas";
+import { ALIAS_FIELDS, EMPTY_ALIAS_FORM } from "@/lib/aliases/fields";
 import { LoginPicker } from "./login-picker";
 
-const FIELDS = ["aliasId", "aliasName", "phoneLogins"];
+const FIELDS: readonly string[] = ALIAS_FIELDS;
 
-interface Values {
-  aliasId: string;
-  aliasName: string;
-  phoneLogins: string[];
-}
+type Values = typeof EMPTY_ALIAS_FORM;
 
 interface AliasFormProps {
   /** Absent: a new alias. */
@@ -54,7 +51,7 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
   const router = useRouter();
   const form = useForm<AddAliasInput, unknown, AddAlias>({
     resolver: zodResolver(addAliasSchema),
-    defaultValues: { aliasId: "", aliasName: "", phoneLogins: [] },
+    defaultValues: EMPTY_ALIAS_FORM,
   });
   const advise = useInputAdvice(form);
   const { run, error } = useActionForm(form, addAliasAction, {

@@ -8,12 +8,13 @@ import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/phones/schemas";
+import { EMPTY_PHONE_FORM, PHONE_ADD_FIELDS } from "@/lib/phones/fields";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";
 import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 
-const FIELDS = Object.keys(addPhoneSchema.shape);
+const FIELDS: readonly string[] = PHONE_ADD_FIELDS;
 /** Filled from the extension until the user types in them (a field typed in is "dirty"). */
 const FOLLOW_EXTENSION = ["dialplanNumber", "voicemailId", "phoneLogin"] as const;
 
@@ -30,27 +31,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
   const [created, setCreated] = useState<AddPhone | null>(null);
   const form = useForm<AddPhoneInput, unknown, AddPhone>({
     resolver: zodResolver(addPhoneSchema),
-    defaultValues: {
-      extension: "",
-      dialplanNumber: "",
-      voicemailId: "",
-      phoneLogin: "",
-      phonePass: "",
-      serverIp: servers.length === 1 ? servers[0] : "",
-      protocol: "SIP",
-      registrationPassword: "",
-      phoneFullName: "",
-      localGmt: defaultTimeZone ?? "",
-      outboundCid: "",
-      phoneContext: "",
-      email: "",
-      adminUserGroup: "",
-      isWebphone: "",
-      webphoneAutoAnswer: "",
-      useExternalServerIp: "",
-      templateId: "",
-      onHookAgent: "",
-    },
+    defaultValues: { ...EMPTY_PHONE_FORM, serverIp: servers.length === 1 ? servers[0] : "", protocol: "SIP", localGmt: defaultTimeZone ?? "" },
   });
   const { register, handleSubmit, setValue, formState } = form;
   const { run, error } = useActionForm(form, addPhoneAction, { fields: FIELDS });

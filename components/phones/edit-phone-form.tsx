@@ -10,32 +10,16 @@ import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout }
 import { useInputAdvice } from "@/components/ui/input-advice";
 import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/phones/schemas";
 import { CopyButton } from "@/components/ui/copy-button";
+import { PHONE_CLEARABLE_FIELDS, PHONE_SECRET_FIELDS, PHONE_SETTING_FIELDS } from "@/lib/phones/fields";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 
 /** The fields a person edits; each is a string in the form ("" when VICIdial's value is not known). */
-const TEXT_FIELDS = [
-  "phoneFullName",
-  "phoneLogin",
-  "protocol",
-  "dialplanNumber",
-  "voicemailId",
-  "outboundCid",
-  "localGmt",
-  "active",
-  "phoneContext",
-  "email",
-  "adminUserGroup",
-  "templateId",
-  "isWebphone",
-  "webphoneAutoAnswer",
-  "useExternalServerIp",
-  "onHookAgent",
-] as const;
-const SECRET_FIELDS = ["phonePass", "registrationPassword"] as const;
+const TEXT_FIELDS = PHONE_SETTING_FIELDS;
+const SECRET_FIELDS = PHONE_SECRET_FIELDS;
 /** update_phone's `--BLANK--` fields (contract 2.3, 3). */
-const CLEARABLE = ["phoneFullName", "phoneContext", "email", "templateId", "registrationPassword"] as const;
+const CLEARABLE = PHONE_CLEARABLE_FIELDS;
 
 type TextField = (typeof TEXT_FIELDS)[number];
 type Clearable = (typeof CLEARABLE)[number];
@@ -45,7 +29,7 @@ type EditValues = Record<TextField | (typeof SECRET_FIELDS)[number], string> & {
 const ALL_FIELDS: readonly string[] = [...TEXT_FIELDS, ...SECRET_FIELDS];
 
 function formValuesOf(phone: EditablePhone): EditValues {
-  const values = { phonePass: "", registrationPassword: "", clear: { phoneFullName: false, phoneContext: false, email: false, templateId: false, registrationPassword: false } } as EditValues;
+  const values = { phonePass: "", registrationPassword: "", clear: Object.fromEntries(CLEARABLE.map((field) => [field, false])) } as EditValues;
   for (const field of TEXT_FIELDS) values[field] = phone[field];
   values.localGmt = normalizeTimeZone(phone.localGmt) ?? phone.localGmt;
   return values;

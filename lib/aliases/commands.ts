@@ -9,7 +9,7 @@ import type { VicidialFailure } from "@/lib/vicidial/errors";
 import { parseResultLine } from "@/lib/vicidial/parse";
 import { addPhoneAlias, deletePhoneAlias, updatePhoneAlias } from "@/lib/vicidial/aliases";
 
-/** The phone alias use cases: the actions and undo call these (DESIGN "one command per use case"). */
+/** The phone alias use cases: the actions, undo and the agent jobs call these (DESIGN "one command per use case"). */
 
 export function aliasAuditView(row: AliasRow | null) {
   return row ? { aliasId: row.aliasId, aliasName: row.aliasName, phoneLogins: splitLogins(row.phoneLogins) } : null;
@@ -46,11 +46,21 @@ async function refusedAlias(failure: VicidialFailure, aliasId: string, before: A
   return (await forgetGoneRecord(failure, goneAlias(aliasId, before), ctx)) ?? vicidialError(failure);
 }
 
-export async function addAliasCommand(input: AddAlias, { username, source, client }: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
-  const result = await addPhoneAlias(input, { source }, client);
-  if (!result.ok) return { result: vicidialError(result), audit: { action: "alias.add", target: input.aliasId, raw: result.raw } };
+export async function addAliasCommand(input: AddAlias, ctx: CommandContext): Promise<CommandOutcome<{ aliasId: string }>> {
+  const result = await addPhoneAlias(input, { source: ctx.source }, ctx.client);
+  ctx.answered?.();
+  if (!result.ok) return { result: vicidialError(result), audit: { action: "alias.add", target: input.aliasId, params: { ...input }, raw: result.raw } };
+  const audit = await aliasAdded(input, ctx.username, result.raw);
+  return { result: ok({ aliasId: audit.after?.aliasId ?? input.aliasId }, audit.message), audit };
+}
+
+/**
+ * Lists an alias VICIdial has just added: after add_phone_alias, or for a job's row whose earlier,
+ * unanswered add_phone_alias is found to have landed.
+ */
+export async function aliasAdded(input: AddAlias, username: string, raw: string, message = `Phone alias ${input.aliasId} added`) {
   const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(input.phoneLogins), updatedBy: username });
-  return { result: ok({ aliasId: saved.aliasId }, `Phone alias ${input.aliasId} added`), audit: { action: "alias.add", target: input.aliasId, before: null, after: aliasAuditView(saved), raw: result.raw } };
+  return { action: "alias.add", target: input.aliasId, params: { ...input }, before: null, after: aliasAuditView(saved), raw, message };
 }
 
 /** Sends only what changed: the name, the logins, or both. */

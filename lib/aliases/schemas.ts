@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
+import { ALIAS_FIELD_TABLE } from "@/lib/aliases/fields";
 import { textProblem, vicidialText } from "../phones/schemas";
 
 /**
@@ -11,12 +12,14 @@ import { textProblem, vicidialText } from "../phones/schemas";
 /** `/aliases/new` is the add page, so an alias with this ID could never be opened. */
 const RESERVED_IDS = ["new"];
 
-export const aliasIdSchema = vicidialText("alias_id", {
-  min: 2,
+const { aliasId: ID, aliasName: NAME, phoneLogins: LOGINS } = ALIAS_FIELD_TABLE;
+
+export const aliasIdSchema = vicidialText(ID.api, {
+  min: ID.addMin,
   check: (value) => (RESERVED_IDS.includes(value) ? `“${value}” is reserved by the dashboard; choose another alias ID` : undefined),
 });
 
-const LOGINS_MAX = PARAMETER_RULES.phone_logins.maxLength;
+const LOGINS_MAX = PARAMETER_RULES[LOGINS.api].maxLength;
 
 /** The logins joined as VICIdial stores them. */
 export function joinLogins(logins: readonly string[]): string {
@@ -49,7 +52,7 @@ export const phoneLoginsSchema = z
     }
     const joined = joinLogins(logins);
     // VICIdial refuses a list shorter than 2 characters (2.4), which only a one-letter login is.
-    if (joined.length < 2) ctx.addIssue("A single phone login must be at least 2 characters");
+    if (joined.length < LOGINS.addMin) ctx.addIssue(`A single phone login must be at least ${LOGINS.addMin} characters`);
     else if (joined.length > LOGINS_MAX) {
       ctx.addIssue(
         `The phone logins take ${joined.length} characters with their commas; VICIdial keeps only ${LOGINS_MAX}, so remove some logins`,
@@ -59,7 +62,7 @@ export const phoneLoginsSchema = z
 
 export const addAliasSchema = z.object({
   aliasId: aliasIdSchema,
-  aliasName: vicidialText("alias_name", { min: 1 }),
+  aliasName: vicidialText(NAME.api, { min: NAME.addMin }),
   phoneLogins: phoneLoginsSchema,
 });
 
@@ -69,8 +72,8 @@ export type AddAlias = z.output<typeof addAliasSchema>;
 /** update_phone_alias (2.5): the name must then be 2–50 characters; absent fields are not sent. */
 export const updateAliasSchema = z
   .object({
-    aliasId: vicidialText("alias_id", { min: 2 }),
-    aliasName: vicidialText("alias_name", { min: 2, emptyMessage: "VICIdial cannot remove an alias name; type a new one" }).optional(),
+    aliasId: vicidialText(ID.api, { min: ID.addMin }),
+    aliasName: vicidialText(NAME.api, { min: NAME.changeMin, emptyMessage: "VICIdial cannot remove an alias name; type a new one" }).optional(),
     phoneLogins: phoneLoginsSchema.optional(),
   })
   .superRefine((input, ctx) => {
@@ -82,14 +85,10 @@ export const updateAliasSchema = z
 export type UpdateAliasInput = z.input<typeof updateAliasSchema>;
 export type UpdateAlias = z.output<typeof updateAliasSchema>;
 
-export const deleteAliasSchema = z.object({ aliasId: vicidialText("alias_id", { min: 2 }) });
+export const deleteAliasSchema = z.object({ aliasId: vicidialText(ID.api, { min: ID.addMin }) });
 
 /** "Add an existing phone alias to the list": its ID alone, with the add form's rule. */
 export const existingAliasSchema = z.object({ aliasId: aliasIdSchema });
 export type DeleteAlias = z.output<typeof deleteAliasSchema>;
 
-export const ALIAS_FIELD_FOR_PARAMETER: Record<string, string> = {
-  alias_id: "aliasId",
-  alias_name: "aliasName",
-  phone_logins: "phoneLogins",
-};
+export { ALIAS_FIELD_FOR_PARAMETER } from "@/lib/aliases/fields";

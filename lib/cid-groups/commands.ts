@@ -2,6 +2,7 @@ import "server-only";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { forgetGoneRecord, type GoneRecord } from "@/lib/actions/gone-record";
+import { CID_FIELD_FOR_PARAMETER } from "@/lib/cid-groups/fields";
 import { getCidGroup, removeCidGroup, type KnownCidGroup } from "@/lib/cid-groups/inventory";
 import { fail, ok } from "@/lib/actions/result";
 import { ALL, isWholeGroupDelete, type AddCidEntry, type DeleteCidEntries, type UpdateCidEntries } from "@/lib/cid-groups/schemas";
@@ -14,10 +15,7 @@ import { readCidEntries } from "./live-entries";
  * Each reads the entries it touches first (INFO), so the audit entry's "before" is VICIdial's own.
  */
 
-/** VICIdial's parameter names to the form's field names, so its errors land on the right field. */
-const FIELDS = { cid_group_id: "groupId", areacode: "areacode", outbound_cid: "outboundCid", cid_description: "description", active: "active" };
-
-export const refusedCid = (failure: VicidialFailure) => fromVicidial(failure, FIELDS);
+export const refusedCid = (failure: VicidialFailure) => fromVicidial(failure, CID_FIELD_FOR_PARAMETER);
 
 function goneCidGroup(groupId: string, listed: KnownCidGroup | null): GoneRecord {
   const id = listed?.id ?? groupId;
@@ -60,28 +58,45 @@ export function entries(n: number): string {
   return n === 1 ? "1 entry" : `${n} entries`;
 }
 
-/** Stage ADD. `before` holds the area code's entries as they were. */
-export async function addCidEntryCommand(input: AddCidEntry, ctx: CommandContext): Promise<CommandOutcome<CidGroupRow>> {
+export interface AddCidEntryOptions {
+  /**
+   * false: no INFO read before the ADD (a CSV job's rows, one request each instead of two). ADD's
+   * own answer still tells an existing entry (ENTRY_EXISTS) and an unknown group (NOT_FOUND); the
+   * audit entry then holds the added entry alone, as `after`, instead of the area code's entries
+   * before and after (undo reads either shape, lib/undo/resources/cid.ts).
+   */
+  readBefore?: boolean;
+}
+
+/** Stage ADD. `before` holds the area code's entries as they were, unless told not to read them. */
+export async function addCidEntryCommand(input: AddCidEntry, ctx: CommandContext, { readBefore = true }: AddCidEntryOptions = {}): Promise<CommandOutcome<CidGroupRow>> {
   const { source, client } = ctx;
   const target = input.groupId;
-  const before = await readCidEntries(input.groupId, { areacode: input.areacode }, source, client);
-  if (!before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { action: "cid.add", target, raw: before.raw } };
+  const params = { ...input };
+  const before = readBefore ? await readCidEntries(input.groupId, { areacode: input.areacode }, source, client) : undefined;
+  if (before && !before.ok) return { result: await refusedCidGroup(before, input.groupId, ctx), audit: { action: "cid.add", target, params, raw: before.raw } };
   const result = await addCidEntry(
     { cidGroupId: input.groupId, areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description || undefined },
     { source },
     client,
   );
-  const audit = { action: "cid.add", target, before: before.data, raw: result.raw };
+  ctx.answered?.();
+  const audit = { action: "cid.add", target, params, ...(before ? { before: before.data } : {}), raw: result.raw };
   if (!result.ok) {
     if (result.code !== "ENTRY_EXISTS") return { result: await refusedCidGroup(result, input.groupId, ctx), audit };
     const message = `${input.outboundCid} is already an entry of area code ${input.areacode} in this group`;
     return { result: fail("conflict", message, { code: result.code, raw: result.raw, fieldErrors: { outboundCid: [message] } }), audit };
   }
-  const added: CidGroupRow = { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description, callCountToday: 0 };
+  const added = cidEntryAdded(input);
   return {
     result: ok(added, `Added ${input.outboundCid} to area code ${input.areacode}${input.active ? "" : " (inactive)"}`),
-    audit: { ...audit, after: [...before.data, added] },
+    audit: { ...audit, after: before ? [...before.data, added] : added },
   };
+}
+
+/** The entry an ADD made, as INFO lists it (no calls yet). */
+export function cidEntryAdded(input: AddCidEntry): CidGroupRow {
+  return { areacode: input.areacode, outboundCid: input.outboundCid, active: input.active, description: input.description, callCountToday: 0 };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
-import { ALL_VALUES, charactersVicidialDrops, describeCharacters, type ApiParameter } from "@/lib/vicidial/parameters";
+import { AREACODE_MAX, CID_FIELD_TABLE, CID_MAX, CID_MIN, DESCRIPTION_MAX, GROUP_ID_MAX, type CidField } from "@/lib/cid-groups/fields";
+import { ALL_VALUES, charactersVicidialDrops, describeCharacters } from "@/lib/vicidial/parameters";
 
 /**
  * CID groups (update_cid_group_entry, contract 2.9), one schema per operation. A campaign id
@@ -13,17 +14,14 @@ import { ALL_VALUES, charactersVicidialDrops, describeCharacters, type ApiParame
 /** VICIdial's "any" value for the areacode and outbound_cid filters. */
 export const ALL = ALL_VALUES;
 
-export const GROUP_ID_MAX = 20;
-export const AREACODE_MAX = 5;
-export const CID_MIN = 4;
-export const CID_MAX = 20;
-export const DESCRIPTION_MAX = 50;
+export { AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, GROUP_ID_MAX } from "@/lib/cid-groups/fields";
 
 /**
- * A field that VICIdial whitelists: trimmed, a pasted phone number cleaned to digits
- * (lib/input), then refused if VICIdial would drop a character.
+ * A field that VICIdial whitelists (lib/cid-groups/fields.ts): trimmed, a pasted phone number
+ * cleaned to digits (lib/input), then refused if VICIdial would drop a character.
  */
-function whitelisted(api: ApiParameter, rule: string) {
+function whitelisted(field: CidField) {
+  const { api, allowed } = CID_FIELD_TABLE[field];
   return z
     .string({ error: "Required" })
     .trim()
@@ -31,35 +29,35 @@ function whitelisted(api: ApiParameter, rule: string) {
     .superRefine((value, ctx) => {
       if (value === ALL) return;
       const dropped = charactersVicidialDrops(api, value);
-      if (dropped.length > 0) ctx.addIssue({ code: "custom", message: `${rule}; VICIdial would silently remove ${describeCharacters(dropped)}` });
+      if (dropped.length > 0) ctx.addIssue({ code: "custom", message: `${allowed}; VICIdial would silently remove ${describeCharacters(dropped)}` });
     });
 }
 
-export const groupIdSchema = whitelisted("cid_group_id", "Use only letters, digits, - and _")
+export const groupIdSchema = whitelisted("groupId")
   .refine((v) => v.length > 0, "Enter a CID group or campaign ID")
   .refine((v) => v !== ALL, "Enter one CID group or campaign ID, not ---ALL---")
   .refine((v) => v.length <= GROUP_ID_MAX, `A CID group ID is at most ${GROUP_ID_MAX} characters`);
 
-/** An area code or a state: whatever the group's type keys on (VICIdial keeps 5 characters). */
+/** An area code or a state: whatever the group's type keys on. */
 function areacodeSchema(options: { allowAll: boolean }) {
-  return whitelisted("areacode", "Use only letters and digits")
+  return whitelisted("areacode")
     .refine((v) => v.length > 0, "Enter an area code or state")
     .refine((v) => options.allowAll || v !== ALL, "Choose one area code or state, not ---ALL---")
     .refine((v) => v === ALL || v.length <= AREACODE_MAX, `VICIdial keeps only ${AREACODE_MAX} characters of an area code or state`);
 }
 
-/** A caller ID number to add: VICIdial refuses fewer than 4 digits and its column holds 20. */
-const newCidSchema = whitelisted("outbound_cid", "The outbound CID may contain only digits")
+/** A caller ID number to add. */
+const newCidSchema = whitelisted("outboundCid")
   .refine((v) => v !== ALL, "Enter one caller ID number, not ---ALL---")
   .refine((v) => v.length >= CID_MIN, `The outbound CID must be at least ${CID_MIN} digits`)
   .refine((v) => v.length <= CID_MAX, `The outbound CID is at most ${CID_MAX} digits`);
 
 /** The caller ID of an existing entry (looser: entries made in VICIdial's own screens may be shorter). */
-const existingCidSchema = whitelisted("outbound_cid", "The outbound CID may contain only digits")
+const existingCidSchema = whitelisted("outboundCid")
   .refine((v) => v.length > 0, "Enter the outbound CID of the entry")
   .refine((v) => v.length <= CID_MAX, `The outbound CID is at most ${CID_MAX} digits`);
 
-const descriptionSchema = whitelisted("cid_description", "Use only letters, digits, spaces and . , - _").refine(
+const descriptionSchema = whitelisted("description").refine(
   (v) => v.length <= DESCRIPTION_MAX,
   `The description is at most ${DESCRIPTION_MAX} characters (VICIdial would cut the rest)`,
 );

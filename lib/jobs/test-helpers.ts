@@ -7,6 +7,9 @@ import { createVicidialClient, type VicidialClient } from "@/lib/vicidial/client
 import { createJobRunner, type JobRunner, type RunnerOptions } from "./runner";
 import { getJob, type JobRecord } from "./store";
 import { JOB_OPERATIONS } from "./operations";
+import { createJobFromFile, type JobOwner } from "./create";
+import type { FileJobKind } from "./kinds";
+import type { DryRunInput } from "./prepare";
 
 /** For the runner's and the actions' tests: a simulator, a client on it, and quick runners. */
 export const OWNER = { id: 1, username: "jobowner", role: "supervisor" } as const;
@@ -79,4 +82,29 @@ export async function auditOf(action: string) {
 /** vicidial_admin_log rows of one kind: one per change VICIdial really made. */
 export function adminLogCount(sim: RunningSimulator, eventCode: string): number {
   return sim.state.adminLog.filter((row) => row.event_code === eventCode).length;
+}
+
+/**
+ * A CSV file's job, from the start action's path (dry run, then the job) to completion on a runner
+ * of its own: for tests that compare what a job leaves behind with what a form does.
+ */
+export async function runFileJob(sim: RunningSimulator, kind: FileJobKind, input: DryRunInput, owner: JobOwner): Promise<string> {
+  const created = await createJobFromFile(kind, input, owner);
+  if (!created.ok) throw new Error(`job not created: ${JSON.stringify(created.dryRun)}`);
+  const client = testClient(sim);
+  const runner = testRunner(client);
+  try {
+    await runner.start();
+    await waitForStatus(created.jobId, ["completed"]);
+  } finally {
+    await runner.stop({ graceMs: 2_000 });
+    await client.close();
+  }
+  return created.jobId;
+}
+
+/** An audit entry without what only one path has: its id and time, the request's browser and length, the job's row. */
+export function comparableEntry<E extends { params?: unknown }>(entry: E) {
+  const omit = (value: object, keys: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
+  return { ...omit(entry, ["id", "at", "durationMs", "ip", "userAgent"]), params: omit((entry.params ?? {}) as object, ["job", "row"]) };
 }

@@ -4,11 +4,12 @@ import { ok } from "@/lib/actions/result";
 import type { CommandContext, CommandOutcome } from "@/lib/actions/command";
 import { forgetGoneRecord, type GoneRecord } from "@/lib/actions/gone-record";
 import { getPhone, removePhone, upsertPhone, type PhoneRecord, type PhoneRow } from "@/lib/phones/inventory";
-import { PHONE_CHANGE_FIELDS, PHONE_FIELD_FOR_PARAMETER, PHONE_SECRET_FIELDS, phoneTarget, type AddPhone, type PhoneKey, type UpdatePhone } from "@/lib/phones/schemas";
+import { ADD_PHONE_DEFAULTS, PHONE_CHANGE_FIELDS, PHONE_COLUMN_OF, PHONE_FIELD_FOR_PARAMETER, PHONE_LISTED_FIELDS, PHONE_SECRET_FIELDS, type PhoneField, type PhoneSecretField } from "@/lib/phones/fields";
+import { phoneTarget, type AddPhone, type PhoneKey, type UpdatePhone } from "@/lib/phones/schemas";
 import type { VicidialFailure } from "@/lib/vicidial/errors";
 import { addPhone, deletePhone, updatePhone, type UpdatePhoneInput } from "@/lib/vicidial/phones";
 
-/** The phone use cases: the actions and undo call these (DESIGN "one command per use case"). */
+/** The phone use cases: the actions, undo and the agent jobs call these (DESIGN "one command per use case"). */
 
 /** VICIdial's Y/N settings as the client's booleans; undefined stays unsent. */
 const yes = (value: "Y" | "N" | undefined) => (value === undefined ? undefined : value === "Y");
@@ -32,51 +33,27 @@ function auditParams(input: Record<string, unknown>) {
   return secretsSet.length > 0 ? { ...params, passwordsSet: secretsSet } : params;
 }
 
-function inventoryRecordOf(input: AddPhone, updatedBy: string): PhoneRecord {
-  return {
-    serverIp: input.serverIp,
-    extension: input.extension,
-    login: input.phoneLogin,
-    protocol: input.protocol,
-    fullName: input.phoneFullName,
-    voicemailId: input.voicemailId,
-    dialplanNumber: input.dialplanNumber,
-    outboundCid: input.outboundCid,
-    localGmt: input.localGmt,
-    phoneContext: input.phoneContext ?? "default",
-    email: input.email ?? null,
-    adminUserGroup: input.adminUserGroup ?? "---ALL---",
-    isWebphone: input.isWebphone ?? null,
-    webphoneAutoAnswer: input.webphoneAutoAnswer ?? null,
-    useExternalServerIp: input.useExternalServerIp ?? null,
-    templateId: input.templateId ?? null,
-    onHookAgent: input.onHookAgent ?? null,
-    active: "Y",
-    updatedBy,
-  };
+type Listed = Exclude<PhoneField, PhoneSecretField>;
+
+/** The inventory's columns for the fields given; `null` (cleared with --BLANK--) is stored as empty. */
+function columnsOf(fields: Partial<Record<Listed, string | null | undefined>>): Partial<PhoneRecord> {
+  const columns: Record<string, string> = {};
+  for (const field of PHONE_LISTED_FIELDS) {
+    const value = fields[field];
+    if (value !== undefined) columns[PHONE_COLUMN_OF[field]] = value ?? "";
+  }
+  return columns as Partial<PhoneRecord>;
 }
 
-/** The inventory columns a change touches; `null` (cleared with --BLANK--) is stored as empty. */
-function changedColumns(input: UpdatePhone): Partial<PhoneRecord> {
-  const columns: Partial<PhoneRecord> = {};
-  const cleared = (value: string | null | undefined) => (value === null ? "" : value);
-  if (input.localGmt !== undefined) columns.localGmt = input.localGmt;
-  if (input.email !== undefined) columns.email = cleared(input.email);
-  if (input.phoneContext !== undefined) columns.phoneContext = cleared(input.phoneContext);
-  if (input.phoneFullName !== undefined) columns.fullName = cleared(input.phoneFullName);
-  if (input.protocol !== undefined) columns.protocol = input.protocol;
-  if (input.phoneLogin !== undefined) columns.login = input.phoneLogin;
-  if (input.voicemailId !== undefined) columns.voicemailId = input.voicemailId;
-  if (input.dialplanNumber !== undefined) columns.dialplanNumber = input.dialplanNumber;
-  if (input.active !== undefined) columns.active = input.active;
-  if (input.outboundCid !== undefined) columns.outboundCid = input.outboundCid;
-  if (input.adminUserGroup !== undefined) columns.adminUserGroup = input.adminUserGroup;
-  if (input.isWebphone !== undefined) columns.isWebphone = input.isWebphone;
-  if (input.webphoneAutoAnswer !== undefined) columns.webphoneAutoAnswer = input.webphoneAutoAnswer;
-  if (input.useExternalServerIp !== undefined) columns.useExternalServerIp = input.useExternalServerIp;
-  if (input.templateId !== undefined) columns.templateId = cleared(input.templateId);
-  if (input.onHookAgent !== undefined) columns.onHookAgent = input.onHookAgent;
-  return columns;
+/** A phone add_phone made: what was sent, VICIdial's defaults for the rest (2.2). */
+function inventoryRecordOf(input: AddedPhone, updatedBy: string): PhoneRecord {
+  const unset = Object.fromEntries(PHONE_LISTED_FIELDS.map((field) => [PHONE_COLUMN_OF[field], null]));
+  return { ...unset, ...columnsOf({ ...ADD_PHONE_DEFAULTS, ...withoutUnset(input) }), updatedBy } as PhoneRecord;
+}
+
+/** The fields given a value (an optional field left empty is `undefined`, and keeps the default). */
+function withoutUnset<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function clientUpdateOf(input: UpdatePhone): UpdatePhoneInput {
@@ -110,9 +87,9 @@ async function refusedPhone(failure: VicidialFailure, key: PhoneKey, before: Pho
   return (await forgetGoneRecord(failure, gonePhone(key, before), ctx)) ?? fromVicidial(failure, PHONE_FIELD_FOR_PARAMETER);
 }
 
-export async function addPhoneCommand(input: AddPhone, { username, source, client }: CommandContext): Promise<CommandOutcome<PhoneKey>> {
+export async function addPhoneCommand(input: AddPhone, ctx: CommandContext): Promise<CommandOutcome<PhoneKey>> {
+  const { username, source, client } = ctx;
   const key: PhoneKey = { serverIp: input.serverIp, extension: input.extension };
-  const audit = { action: "phone.add", target: phoneTarget(key), params: auditParams(input) };
   const result = await addPhone(
     {
       ...input,
@@ -123,9 +100,24 @@ export async function addPhoneCommand(input: AddPhone, { username, source, clien
     { source },
     client,
   );
-  if (!result.ok) return { result: fromVicidial(result, PHONE_FIELD_FOR_PARAMETER), audit: { ...audit, raw: result.raw } };
+  ctx.answered?.();
+  if (!result.ok) return { result: fromVicidial(result, PHONE_FIELD_FOR_PARAMETER), audit: { ...addAudit(input), raw: result.raw } };
+  const audit = await phoneAdded(input, username, result.raw);
+  return { result: ok(key, audit.message), audit };
+}
+
+/** A phone add_phone was (or an earlier, unanswered add_phone may have been) given; passwords optional. */
+export type AddedPhone = Omit<AddPhone, PhoneSecretField> & Partial<Pick<AddPhone, PhoneSecretField>>;
+
+const addAudit = (input: AddedPhone) => ({ action: "phone.add", target: phoneTarget(input), params: auditParams(input) });
+
+/**
+ * Lists a phone VICIdial has just added, with VICIdial's defaults for what was not sent (2.2):
+ * after add_phone, or for a job's row whose earlier, unanswered add_phone is found to have landed.
+ */
+export async function phoneAdded(input: AddedPhone, username: string, raw: string, message = `Phone ${input.extension} added on ${input.serverIp}`) {
   const saved = await upsertPhone(inventoryRecordOf(input, username));
-  return { result: ok(key, `Phone ${input.extension} added on ${input.serverIp}`), audit: { ...audit, before: null, after: phoneAuditView(saved), raw: result.raw } };
+  return { ...addAudit(input), before: null, after: phoneAuditView(saved), raw, message };
 }
 
 /** Sends only the fields present in the input. */
@@ -136,7 +128,7 @@ export async function updatePhoneCommand(input: UpdatePhone, ctx: CommandContext
   const audit = { action: "phone.update", target: phoneTarget(before ?? key), params: auditParams(input), before: phoneAuditView(before) };
   const result = await updatePhone(clientUpdateOf(input), { source }, client);
   if (!result.ok) return { result: await refusedPhone(result, key, before, ctx), audit: { ...audit, raw: result.raw } };
-  const saved = before ? await upsertPhone({ ...before, ...changedColumns(input), updatedBy: username }) : null;
+  const saved = before ? await upsertPhone({ ...before, ...columnsOf(input), updatedBy: username }) : null;
   return { result: ok(key, `Phone ${input.extension} updated`), audit: { ...audit, ...(saved ? { after: phoneAuditView(saved) } : {}), raw: result.raw } };
 }
 

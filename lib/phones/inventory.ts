@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { phones } from "@/lib/db/schema";
+import { PHONE_COLUMN_OF, PHONE_SETTING_FIELDS } from "@/lib/phones/fields";
 import { NOT_REGISTERED } from "@/lib/phones/sip-status";
 import type { PhoneKey } from "@/lib/phones/schemas";
 
@@ -165,4 +166,10 @@ export async function anySipStatusKnown(): Promise<boolean> {
   const db = await getDb();
   const [row] = await db.select({ one: sql<number>`1` }).from(phones).where(isNotNull(phones.peerStatus)).limit(1);
   return !!row;
+}
+
+/** The edit form's starting values: the phone's key and every setting as text ("" where unknown). */
+export function phoneFormValues(row: PhoneRow): PhoneKey & Record<(typeof PHONE_SETTING_FIELDS)[number], string> {
+  const settings = Object.fromEntries(PHONE_SETTING_FIELDS.map((field) => [field, row[PHONE_COLUMN_OF[field]] ?? ""]));
+  return { serverIp: row.serverIp, extension: row.extension, ...settings } as PhoneKey & Record<(typeof PHONE_SETTING_FIELDS)[number], string>;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
 import { charactersVicidialDrops, PARAMETER_RULES, type ApiParameter, type ParameterRule } from "@/lib/vicidial/parameters";
 import { vicidialWouldChange } from "@/lib/vicidial/encode";
+import { PHONE_ADD_FIELDS, PHONE_CHANGE_FIELDS, PHONE_FIELD_TABLE, type PhoneChangeField, type PhoneFieldSpec } from "@/lib/phones/fields";
 
 /**
  * The phone operations (contract 2.2 add_phone, 2.3 update_phone), one schema each, shared by
@@ -10,8 +11,8 @@ import { vicidialWouldChange } from "@/lib/vicidial/encode";
  * and update_phone enforces other lengths than add_phone: both are refused here, per field.
  */
 
-export const PHONE_PROTOCOLS = ["SIP", "IAX2", "Zap", "EXTERNAL"] as const;
-export type PhoneProtocol = (typeof PHONE_PROTOCOLS)[number];
+export { PHONE_CHANGE_FIELDS, PHONE_FIELD_FOR_PARAMETER, PHONE_PROTOCOLS, PHONE_SECRET_FIELDS } from "@/lib/phones/fields";
+export type { PhoneChangeField, PhoneProtocol } from "@/lib/phones/fields";
 
 /** Offsets VICIdial accepts for local_gmt (2.2), in hours. */
 const ALLOWED_OFFSETS = [
@@ -157,88 +158,64 @@ const timeZone = z
     return canonical;
   });
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const serverIp = vicidialText("server_ip", {
-  min: 1,
-  check: (value) => (IPV4.test(value) ? undefined : "Server IP must be an IPv4 address such as 10.10.10.15"),
-});
-
-const extension = vicidialText("extension", { min: 2 });
-const protocol = choice("Protocol", PHONE_PROTOCOLS);
-const YES_NO = ["Y", "N"] as const;
-const WEBPHONE = ["Y", "N", "Y_API_LAUNCH"] as const;
-
-/** Digits only: anything else VICIdial strips from outbound_cid (1.3); `---ALL---` passes as is. */
-function outboundCid(rule: TextRule) {
-  return vicidialText("outbound_cid", rule);
-}
-
-/** The email column holds 100 characters; a value without `@` cannot be an address. */
-const emailShape = (value: string) => (/^[^@\s]+@[^@\s]+$/.test(value) ? undefined : "Email must be an address such as it@example.com");
-
-export const addPhoneSchema = z.object({
-  extension,
-  dialplanNumber: vicidialText("dialplan_number", { min: 2 }),
-  voicemailId: vicidialText("voicemail_id", { min: 1 }),
-  phoneLogin: vicidialText("phone_login", { min: 1 }),
-  phonePass: vicidialText("phone_pass", { min: 1 }),
-  serverIp,
-  protocol,
-  registrationPassword: vicidialText("registration_password", { min: 1 }),
-  phoneFullName: vicidialText("phone_full_name", { min: 1 }),
-  localGmt: timeZone,
-  outboundCid: outboundCid({ min: 1 }),
-  phoneContext: optionalText("phone_context", {}),
-  email: optionalText("email", { check: emailShape }),
-  adminUserGroup: optionalText("admin_user_group", {}),
-  isWebphone: optionalChoice("Webphone", WEBPHONE),
-  webphoneAutoAnswer: optionalChoice("Webphone auto-answer", YES_NO),
-  useExternalServerIp: optionalChoice("Use external server IP", YES_NO),
-  // VICIdial ignores a template ID shorter than 2 characters instead of refusing it (2.2).
-  templateId: optionalText("template_id", { min: 2 }),
-  onHookAgent: optionalChoice("On-hook agent", YES_NO),
-});
-
-export type AddPhoneInput = z.input<typeof addPhoneSchema>;
-export type AddPhone = z.output<typeof addPhoneSchema>;
-
-/** Which phone: update_phone and its delete both need extension and server IP. */
-export const phoneKeySchema = z.object({ serverIp, extension });
-export type PhoneKey = z.output<typeof phoneKeySchema>;
-
 const FOR_CHANGES = "(VICIdial's limit when changing a phone)";
 
-/**
- * The fields a change may carry; absent fields are not sent (the form sends only what changed).
- * Lengths are update_phone's (2.3 table), capped by the column where the column is shorter.
- */
-export const phoneChangesShape = {
-  localGmt: timeZone.optional(),
-  email: clearableText("email", { min: 5, check: emailShape }),
-  phoneContext: clearableText("phone_context", { min: 2 }),
-  phoneFullName: clearableText("phone_full_name", { min: 2, max: 30, maxReason: FOR_CHANGES }),
-  registrationPassword: clearableText("registration_password", { min: 2, max: 30, maxReason: FOR_CHANGES }),
-  protocol: protocol.optional(),
-  phonePass: vicidialText("phone_pass", { min: 2, max: 30, maxReason: FOR_CHANGES, emptyMessage: "VICIdial cannot remove a phone password; type a new one" }).optional(),
-  phoneLogin: vicidialText("phone_login", { min: 1, emptyMessage: "VICIdial cannot remove a phone login; type a new one" }).optional(),
-  // A "--BLANK--" voicemail box would be stored as the text BLANK (2.3 row 9), so no clearing.
-  voicemailId: vicidialText("voicemail_id", { min: 2, emptyMessage: "VICIdial cannot remove a voicemail box; type a new one" }).optional(),
-  dialplanNumber: vicidialText("dialplan_number", { min: 3, emptyMessage: "VICIdial cannot remove a dial plan number; type a new one" }).optional(),
-  active: choice("Active", YES_NO).optional(),
-  outboundCid: outboundCid({ min: 6, max: 18, maxReason: FOR_CHANGES, emptyMessage: "VICIdial cannot remove an outbound caller ID; type a new one" }).optional(),
-  adminUserGroup: vicidialText("admin_user_group", { min: 2, emptyMessage: "VICIdial cannot remove the admin user group; use ---ALL---" }).optional(),
-  isWebphone: choice("Webphone", WEBPHONE).optional(),
-  webphoneAutoAnswer: choice("Webphone auto-answer", YES_NO).optional(),
-  useExternalServerIp: choice("Use external server IP", YES_NO).optional(),
-  templateId: clearableText("template_id", { min: 2 }),
-  onHookAgent: choice("On-hook agent", YES_NO).optional(),
-};
+type Table = typeof PHONE_FIELD_TABLE;
+type Choices<S> = S extends { value: { kind: "choice"; values: infer V extends readonly [string, ...string[]] } } ? V : never;
+type AddField = (typeof PHONE_ADD_FIELDS)[number];
 
-export type PhoneChangeField = keyof typeof phoneChangesShape;
-export const PHONE_CHANGE_FIELDS = Object.keys(phoneChangesShape) as PhoneChangeField[];
+/** A field's add_phone schema from its line in the table. */
+type AddSchema<S> = S extends { value: { kind: "timeZone" } }
+  ? typeof timeZone
+  : S extends { value: { kind: "choice" } }
+    ? S extends { add: { optional: true } }
+      ? ReturnType<typeof optionalChoice<Choices<S>>>
+      : ReturnType<typeof choice<Choices<S>>>
+    : S extends { add: { optional: true } }
+      ? ReturnType<typeof optionalText>
+      : ReturnType<typeof vicidialText>;
 
-/** The secrets among the fields: never stored in the inventory, never written to the audit log. */
-export const PHONE_SECRET_FIELDS = ["phonePass", "registrationPassword"] as const;
+function addRule(field: AddField) {
+  const spec: PhoneFieldSpec = PHONE_FIELD_TABLE[field];
+  const { value, add } = spec;
+  if (value.kind === "timeZone") return timeZone;
+  if (value.kind === "choice") return add?.optional ? optionalChoice(spec.label, value.values) : choice(spec.label, value.values);
+  const rule = { min: add!.min, ...(value.check ? { check: value.check } : {}) };
+  return add?.optional ? optionalText(spec.api, rule) : vicidialText(spec.api, rule);
+}
+
+/** A field's update_phone schema: absent is not sent; lengths are update_phone's, capped by the column. */
+type ChangeSchema<S> = S extends { value: { kind: "timeZone" } }
+  ? ReturnType<typeof timeZone.optional>
+  : S extends { value: { kind: "choice" } }
+    ? ReturnType<ReturnType<typeof choice<Choices<S>>>["optional"]>
+    : S extends { change: { clearable: true } }
+      ? ReturnType<typeof clearableText>
+      : ReturnType<ReturnType<typeof vicidialText>["optional"]>;
+
+function changeRule(field: PhoneChangeField) {
+  const spec: PhoneFieldSpec = PHONE_FIELD_TABLE[field];
+  const { value, change } = spec;
+  if (value.kind === "timeZone") return timeZone.optional();
+  if (value.kind === "choice") return choice(spec.label, value.values).optional();
+  const { clearable, ...lengths } = change!;
+  const rule: TextRule = { ...lengths, ...(lengths.max !== undefined ? { maxReason: FOR_CHANGES } : {}), ...(value.check ? { check: value.check } : {}) };
+  return clearable ? clearableText(spec.api, rule) : vicidialText(spec.api, rule).optional();
+}
+
+export const addPhoneSchema = z.object(Object.fromEntries(PHONE_ADD_FIELDS.map((field) => [field, addRule(field)])) as { [K in AddField]: AddSchema<Table[K]> });
+
+export type AddPhoneInput = z.input<typeof addPhoneSchema>;
+/** The settings not given (undefined: VICIdial's default) may also be left out, as a job's rows do. */
+export type AddPhone = OptionalWhenUndefined<z.output<typeof addPhoneSchema>>;
+type OptionalWhenUndefined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] };
+
+/** Which phone: update_phone and its delete both need extension and server IP. */
+export const phoneKeySchema = z.object({ serverIp: addPhoneSchema.shape.serverIp, extension: addPhoneSchema.shape.extension });
+export type PhoneKey = z.output<typeof phoneKeySchema>;
+
+/** The fields a change may carry; absent fields are not sent (the form sends only what changed). */
+export const phoneChangesShape = Object.fromEntries(PHONE_CHANGE_FIELDS.map((field) => [field, changeRule(field)])) as { [K in PhoneChangeField]: ChangeSchema<Table[K]> };
 
 export const updatePhoneSchema = phoneKeySchema.extend(phoneChangesShape).superRefine((input, ctx) => {
   if (PHONE_CHANGE_FIELDS.every((field) => input[field] === undefined)) {
@@ -251,26 +228,6 @@ export type UpdatePhone = z.output<typeof updatePhoneSchema>;
 
 export const deletePhoneSchema = phoneKeySchema;
 export type DeletePhone = z.output<typeof deletePhoneSchema>;
-
-/** VICIdial parameter names → form fields, so a VICIdial field error lands beside its field. */
-export const PHONE_FIELD_FOR_PARAMETER: Record<string, string> = {
-  extension: "extension",
-  dialplan_number: "dialplanNumber",
-  voicemail_id: "voicemailId",
-  phone_login: "phoneLogin",
-  phone_pass: "phonePass",
-  server_ip: "serverIp",
-  protocol: "protocol",
-  registration_password: "registrationPassword",
-  phone_full_name: "phoneFullName",
-  local_gmt: "localGmt",
-  outbound_cid: "outboundCid",
-  phone_context: "phoneContext",
-  email: "email",
-  admin_user_group: "adminUserGroup",
-  template_id: "templateId",
-  active: "active",
-};
 
 /** `server/extension`: the audit target and the detail page path of one phone. */
 export function phoneTarget(key: PhoneKey): string {

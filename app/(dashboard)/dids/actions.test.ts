@@ -8,10 +8,9 @@ import { didChanges, type AddDidInput } from "@/lib/dids/schemas";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
-import { createJobFromFile } from "@/lib/jobs/create";
 import { DID_COLUMNS } from "@/lib/jobs/prepare/dids";
 import { guessMapping } from "@/lib/jobs/prepare/columns";
-import { testClient, testRunner, waitForStatus } from "@/lib/jobs/test-helpers";
+import { comparableEntry, runFileJob } from "@/lib/jobs/test-helpers";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
@@ -304,18 +303,8 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
     const mark = await auditMark(db());
     const lines = CSV.split("\n").map((line) => line.split(","));
     const mapping = guessMapping(lines, true, DID_COLUMNS, []);
-    const created = await createJobFromFile("dids", { text: CSV, hasHeader: true, mapping, options: {} }, SUPERVISOR);
-    if (!created.ok) throw new Error(`job not created: ${JSON.stringify(created.dryRun)}`);
-    const client = testClient(sim);
-    const runner = testRunner(client);
-    try {
-      await runner.start();
-      await waitForStatus(created.jobId, ["completed"]);
-    } finally {
-      await runner.stop({ graceMs: 2_000 });
-      await client.close();
-    }
-    return { ...(await traces(mark)), jobId: created.jobId };
+    const jobId = await runFileJob(sim, "dids", { text: CSV, hasHeader: true, mapping, options: {} }, SUPERVISOR);
+    return { ...(await traces(mark)), jobId };
   }
 
   /**
@@ -341,9 +330,7 @@ describe.each(testBackends())("DID actions against the simulator on %s", (backen
 
     // Left out: the entry's id and time; how long the request took and the browser's address and
     // agent (a server action's, not a job row's); the job and row the job adds to the params.
-    const omit = (value: object, keys: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
-    const comparable = (entry: typeof form.entry) => ({ ...omit(entry, ["id", "at", "durationMs", "ip", "userAgent"]), params: omit(entry.params ?? {}, ["job", "row"]) });
-    expect(comparable(job.entry)).toEqual(comparable(form.entry));
+    expect(comparableEntry(job.entry)).toEqual(comparableEntry(form.entry));
     expect(job.entry.params).toMatchObject({ job: job.jobId, row: 1 });
     // What the entry says, not only that both say the same: no bookkeeping columns in `after`.
     expect(form.entry).toMatchObject({ outcome: "success", target: inGroupDid.didPattern, actorUsername: SUPERVISOR.username, message: `DID ${inGroupDid.didPattern} added`, before: null });

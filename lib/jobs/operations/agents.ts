@@ -2,20 +2,20 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { jobRows } from "@/lib/db/schema/jobs";
-import { upsertAlias } from "@/lib/aliases/inventory";
-import { upsertPhone } from "@/lib/phones/inventory";
-import { joinLogins } from "@/lib/aliases/schemas";
-import { phoneTarget } from "@/lib/phones/schemas";
-import { addPhoneAlias } from "@/lib/vicidial/aliases";
+import { addAliasCommand, aliasAdded } from "@/lib/aliases/commands";
+import { addPhoneCommand, phoneAdded } from "@/lib/phones/commands";
 import { aliasExists, phoneExists } from "@/lib/vicidial/existence";
 import { clusterReader } from "@/lib/cluster/reader";
-import { addPhone } from "@/lib/vicidial/phones";
-import { failed, unclearRead, type CheckOutcome, type FinalOutcome, type JobOperation, type OperationContext, type RowOutcome } from "../operation";
-import type { NamedAuditDraft } from "@/lib/audit/record";
+import { doneRow, rowOutcomeOf, unclearRead, type CheckOutcome, type JobOperation, type OperationContext, type RowOutcome } from "../operation";
 import type { AgentRowInput, AliasRowInput, PhoneRowInput } from "../prepare/agents";
 import type { ClaimedRow } from "../store";
 import { countOf } from "@/lib/text/plural";
 
+/**
+ * Agent provisioning: each phone row and each alias row through the add forms' use cases
+ * (lib/phones/commands.ts, lib/aliases/commands.ts). A row whose earlier attempt may have reached
+ * VICIdial is read back first (`check`) and not sent again when found.
+ */
 export const agentsOperation: JobOperation = {
   async run([row], context) {
     if (!row) return [];
@@ -29,55 +29,28 @@ export const agentsOperation: JobOperation = {
   },
 };
 
+const LANDED = "is in VICIdial: the earlier attempt, whose answer was lost, added it";
+
+/** One add_phone per phone row, through the add form's use case, with the row's generated passwords. */
 async function addPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client, secret, answered }: OperationContext): Promise<RowOutcome> {
   const phone = phoneFieldsOf(input);
-  const audit = phoneAudit(phone);
   const passwords = await secret(row.id);
   if (!passwords?.phonePass || !passwords.registrationPassword) {
     return { rowId: row.id, state: "failed", message: "The generated passwords are no longer kept (the sheet expired), so this phone was not added" };
   }
-  const result = await addPhone({ ...phone, phonePass: passwords.phonePass, registrationPassword: passwords.registrationPassword }, { source }, client);
-  answered();
-  if (result.ok || (result.code === "PHONE_EXISTS" && row.uncertain)) {
-    const message = result.ok
-      ? `Added phone ${phone.extension} (login ${phone.phoneLogin})`
-      : `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it`;
-    return phoneAdded(row, phone, job.ownerUsername, message, result.raw);
-  }
-  if (result.code === "PHONE_EXISTS") {
-    return {
-      rowId: row.id,
-      state: "exists",
-      message: `A phone with extension ${phone.extension} already exists on ${phone.serverIp}; it was left unchanged and keeps its own passwords`,
-      raw: result.raw,
-      audit,
-    };
-  }
-  return failed(row.id, result, audit);
-}
-
-/** The phone is in VICIdial: list it and end the row as done. */
-async function phoneAdded(row: ClaimedRow, phone: Omit<PhoneRowInput, "kind">, owner: string, message: string, raw: string): Promise<FinalOutcome> {
-  const saved = await upsertPhone({
-    serverIp: phone.serverIp,
-    extension: phone.extension,
-    login: phone.phoneLogin,
-    protocol: phone.protocol,
-    fullName: phone.phoneFullName,
-    voicemailId: phone.voicemailId,
-    dialplanNumber: phone.dialplanNumber,
-    outboundCid: phone.outboundCid,
-    localGmt: phone.localGmt,
-    phoneContext: "default",
-    adminUserGroup: "---ALL---",
-    active: "Y",
-    updatedBy: owner,
-  });
-  return { rowId: row.id, state: "done", message, raw, audit: { ...phoneAudit(phone), after: withoutBookkeeping(saved) } };
-}
-
-function phoneAudit(phone: Omit<PhoneRowInput, "kind">): NamedAuditDraft {
-  return { action: "phone.add", target: phoneTarget(phone), params: { ...phone, passwordsSet: ["phonePass", "registrationPassword"] }, before: null };
+  const added = { ...phone, phonePass: passwords.phonePass, registrationPassword: passwords.registrationPassword };
+  const outcome = await addPhoneCommand(added, { username: job.ownerUsername, source, client, answered });
+  if (outcome.result.ok || outcome.result.error.code !== "PHONE_EXISTS") return rowOutcomeOf(row.id, outcome);
+  const raw = outcome.audit.raw ?? "";
+  // Read back as absent, yet there now: the earlier attempt's request landed late.
+  if (row.uncertain) return doneRow(row.id, await phoneAdded(added, job.ownerUsername, raw, `Phone ${phone.extension} ${LANDED}`));
+  return {
+    rowId: row.id,
+    state: "exists",
+    message: `A phone with extension ${phone.extension} already exists on ${phone.serverIp}; it was left unchanged and keeps its own passwords`,
+    raw,
+    audit: outcome.audit,
+  };
 }
 
 /**
@@ -85,13 +58,15 @@ function phoneAudit(phone: Omit<PhoneRowInput, "kind">): NamedAuditDraft {
  * VICIdial's database where the dashboard reads it, otherwise with the API's one request about a
  * phone that changes nothing (an impossible time zone, lib/vicidial/existence.ts).
  */
-async function checkPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client }: OperationContext): Promise<CheckOutcome> {
+async function checkPhoneRow(row: ClaimedRow, input: PhoneRowInput, { job, source, client, secret }: OperationContext): Promise<CheckOutcome> {
   const phone = phoneFieldsOf(input);
   const found = await phoneInVicidial(phone, { source }, client);
   if (typeof found !== "boolean") return unclearRead(row.id, found);
   if (!found) return { absent: true };
-  const message = `Phone ${phone.extension} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`;
-  return { made: await phoneAdded(row, phone, job.ownerUsername, message, "") };
+  // The earlier attempt sent the row's passwords: the entry says they were set, as the send's does.
+  const passwords = await secret(row.id);
+  const added = { ...phone, ...(passwords?.phonePass ? { phonePass: passwords.phonePass } : {}), ...(passwords?.registrationPassword ? { registrationPassword: passwords.registrationPassword } : {}) };
+  return { made: doneRow(row.id, await phoneAdded(added, job.ownerUsername, "", `Phone ${phone.extension} ${LANDED} (read back, not sent again)`)) };
 }
 
 async function phoneInVicidial(phone: { extension: string; serverIp: string }, context: { source: string }, client: OperationContext["client"]) {
@@ -110,20 +85,8 @@ async function checkAliasRow(row: ClaimedRow, input: AliasRowInput, { job, sourc
   const found = await aliasExists(input.aliasId, { source }, client);
   if (typeof found !== "boolean") return unclearRead(row.id, found);
   if (!found) return { absent: true };
-  const logins = await aliasLogins(job.id, input);
-  const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(logins), updatedBy: job.ownerUsername });
-  return {
-    made: {
-      rowId: row.id,
-      state: "done",
-      message: `Alias ${input.aliasId} is in VICIdial: the earlier attempt, whose answer was lost, added it (read back, not sent again)`,
-      audit: { ...aliasAudit(input, logins), after: withoutBookkeeping(saved) },
-    },
-  };
-}
-
-function aliasAudit(input: AliasRowInput, logins: string[]): NamedAuditDraft {
-  return { action: "alias.add", target: input.aliasId, params: { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, before: null };
+  const alias = { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: await aliasLogins(job.id, input) };
+  return { made: doneRow(row.id, await aliasAdded(alias, job.ownerUsername, "", `Alias ${input.aliasId} ${LANDED} (read back, not sent again)`)) };
 }
 
 /** The logins of the alias's phones that are in VICIdial, in row order. */
@@ -139,45 +102,27 @@ async function aliasLogins(jobId: string, input: AliasRowInput): Promise<string[
     .map((p) => String((p.input as PhoneRowInput).phoneLogin));
 }
 
+/** One add_phone_alias over the logins of the alias's phones that are in VICIdial, through the alias form's use case. */
 async function addAliasRow(row: ClaimedRow, input: AliasRowInput, { job, source, client, answered }: OperationContext): Promise<RowOutcome> {
   const logins = await aliasLogins(job.id, input);
   if (logins.length === 0) {
     return { rowId: row.id, state: "skipped", message: `Alias ${input.aliasId} was not added: none of its phones was added` };
   }
-  const audit = aliasAudit(input, logins);
-  const result = await addPhoneAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins }, { source }, client);
-  answered();
-  const missing = input.rows.length - logins.length;
-  const partly = missing > 0 ? ` (without the ${countOf(missing, "phone")} that could not be added)` : "";
-  if (result.ok || (result.code === "ALIAS_EXISTS" && row.uncertain)) {
-    const saved = await upsertAlias({ aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: joinLogins(logins), updatedBy: job.ownerUsername });
-    const after = withoutBookkeeping(saved);
-    return { rowId: row.id, state: "done", message: `Added alias ${input.aliasId} for ${countOf(logins.length, "phone")}${partly}`, raw: result.raw, audit: { ...audit, after } };
+  const alias = { aliasId: input.aliasId, aliasName: input.aliasName, phoneLogins: logins };
+  const outcome = await addAliasCommand(alias, { username: job.ownerUsername, source, client, answered });
+  const raw = outcome.audit.raw ?? "";
+  if (outcome.result.ok) {
+    const missing = input.rows.length - logins.length;
+    const partly = missing > 0 ? ` (without the ${countOf(missing, "phone")} that could not be added)` : "";
+    return { rowId: row.id, state: "done", message: `Added alias ${input.aliasId} for ${countOf(logins.length, "phone")}${partly}`, raw, audit: outcome.audit };
   }
-  if (result.code === "ALIAS_EXISTS") {
-    return { rowId: row.id, state: "exists", message: `Alias ${input.aliasId} already exists in VICIdial; left unchanged`, raw: result.raw, audit };
-  }
-  return failed(row.id, result, audit);
+  if (outcome.result.error.code !== "ALIAS_EXISTS") return rowOutcomeOf(row.id, outcome);
+  // Read back as absent, yet there now: the earlier attempt's request landed late.
+  if (row.uncertain) return doneRow(row.id, await aliasAdded(alias, job.ownerUsername, raw, `Alias ${input.aliasId} ${LANDED}`));
+  return { rowId: row.id, state: "exists", message: `Alias ${input.aliasId} already exists in VICIdial; left unchanged`, raw, audit: outcome.audit };
 }
 
+/** The row's add_phone fields, without its kind. */
 function phoneFieldsOf(input: PhoneRowInput): Omit<PhoneRowInput, "kind"> {
-  return {
-    extension: input.extension,
-    dialplanNumber: input.dialplanNumber,
-    voicemailId: input.voicemailId,
-    phoneLogin: input.phoneLogin,
-    serverIp: input.serverIp,
-    protocol: input.protocol,
-    phoneFullName: input.phoneFullName,
-    localGmt: input.localGmt,
-    outboundCid: input.outboundCid,
-  };
-}
-
-/** What the audit log keeps of an inventory row: its values, not its bookkeeping columns. */
-function withoutBookkeeping<T extends { updatedAt: Date; updatedBy: string }>(row: T): Omit<T, "updatedAt" | "updatedBy"> {
-  const view: Partial<T> = { ...row };
-  delete view.updatedAt;
-  delete view.updatedBy;
-  return view as Omit<T, "updatedAt" | "updatedBy">;
+  return Object.fromEntries(Object.entries(input).filter(([key]) => key !== "kind")) as Omit<PhoneRowInput, "kind">;
 }

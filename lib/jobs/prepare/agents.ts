@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { addAliasSchema } from "@/lib/aliases/schemas";
+import { ALIAS_FIELD_TABLE } from "@/lib/aliases/fields";
+import { PHONE_FIELD_TABLE, type PhoneField } from "@/lib/phones/fields";
 import { addPhoneSchema, type AddPhone } from "@/lib/phones/schemas";
 import type { CellError, ColumnSpec, FileRecord } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
@@ -10,15 +12,35 @@ import { countOf } from "@/lib/text/plural";
  * optionally aliases, either one per alias named in the rows or one over every phone. Aliases
  * are extra rows of a later phase: they run once the phones are final, over those that exist.
  */
+/** The file's phone columns: the job's column key → the add_phone field it feeds. */
+const PHONE_COLUMNS = {
+  extension: "extension",
+  login: "phoneLogin",
+  fullName: "phoneFullName",
+  outboundCid: "outboundCid",
+  dialplan: "dialplanNumber",
+  voicemail: "voicemailId",
+} as const satisfies Record<string, PhoneField>;
+type PhoneColumn = keyof typeof PHONE_COLUMNS;
+
+/** A phone column, named and recognised as the field table says (lib/phones/fields.ts). */
+function phoneColumn(key: PhoneColumn, more: Partial<ColumnSpec>): ColumnSpec {
+  const { label, csv } = PHONE_FIELD_TABLE[PHONE_COLUMNS[key]];
+  return { key, label, required: false, aliases: csv, ...more };
+}
+
 export const AGENT_COLUMNS: readonly ColumnSpec[] = [
-  { key: "extension", label: "Extension", required: true, aliases: ["ext", "phone"] },
-  { key: "login", label: "Login", required: true, aliases: ["phone_login", "phonelogin", "user"] },
-  { key: "fullName", label: "Full name", required: true, aliases: ["full_name", "name", "phone_full_name", "agent"], input: "phone_full_name" },
-  { key: "outboundCid", label: "Outbound CID", required: true, aliases: ["outbound_cid", "cid", "caller id"], input: "outbound_cid" },
-  { key: "alias", label: "Alias", required: false, aliases: ["alias_id", "phone_alias"], hint: "Rows with the same alias share it" },
-  { key: "dialplan", label: "Dial plan number", required: false, aliases: ["dialplan_number", "dialplan"], hint: "Empty: the extension" },
-  { key: "voicemail", label: "Voicemail box", required: false, aliases: ["voicemail_id", "vm"], hint: "Empty: the extension" },
+  phoneColumn("extension", { required: true }),
+  phoneColumn("login", { required: true }),
+  phoneColumn("fullName", { required: true, input: PHONE_FIELD_TABLE.phoneFullName.api }),
+  phoneColumn("outboundCid", { required: true, input: PHONE_FIELD_TABLE.outboundCid.api }),
+  { key: "alias", label: "Alias", required: false, aliases: ALIAS_FIELD_TABLE.aliasId.csv, hint: "Rows with the same alias share it" },
+  phoneColumn("dialplan", { hint: "Empty: the extension" }),
+  phoneColumn("voicemail", { hint: "Empty: the extension" }),
 ];
+
+/** add_phone field → the column that feeds it. */
+const COLUMN_OF: Record<string, string> = Object.fromEntries(Object.entries(PHONE_COLUMNS).map(([key, field]) => [field, key]));
 
 /** A phone row of the job: add_phone's input without the passwords, which are in job_secrets. */
 export type PhoneRowInput = { kind: "phone" } & Pick<
@@ -66,8 +88,6 @@ export type AgentJobOptionsInput = z.input<typeof agentJobOptionsSchema>;
  */
 const PASSWORD_PLACEHOLDER = "Placeholder0";
 
-/** add_phone fields that do not come from a column of their own. */
-const COLUMN_OF: Record<string, string> = { extension: "extension", phoneLogin: "login", phoneFullName: "fullName", outboundCid: "outboundCid", dialplanNumber: "dialplan", voicemailId: "voicemail" };
 
 interface PhoneCandidate {
   record: FileRecord;

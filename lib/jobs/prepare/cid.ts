@@ -1,21 +1,31 @@
 import { z } from "zod";
+import { CID_FIELD_TABLE, type CidField } from "@/lib/cid-groups/fields";
 import { addCidEntrySchema, type AddCidEntry } from "@/lib/cid-groups/schemas";
 import { cellErrorsOf, yesNoCell, type CellError, type ColumnSpec } from "./columns";
 import { refusedRow, type KindSpec, type PreparedRow } from "./types";
 import { countOf } from "@/lib/text/plural";
 
+/** An entry field's column in the file: VICIdial's parameter name, but the layout's plain "description". */
+const columnKey = (field: CidField) => (field === "description" ? field : CID_FIELD_TABLE[field].api);
+
+function column(field: CidField, more: Partial<ColumnSpec> = {}): ColumnSpec {
+  const { label, csv } = CID_FIELD_TABLE[field];
+  return { key: columnKey(field), label, required: true, aliases: csv, ...more };
+}
+
 /** The layout VICIdial admins already use: areacode,outbound_cid,description,active (header optional). */
 export const CID_COLUMNS: readonly ColumnSpec[] = [
-  { key: "areacode", label: "Area code", required: true, aliases: ["area code", "area", "state"] },
-  { key: "outbound_cid", label: "Outbound CID", required: true, aliases: ["outboundcid", "cid", "caller id", "callerid"], input: "outbound_cid" },
-  { key: "description", label: "Description", required: false, aliases: ["cid_description", "desc"], input: "cid_description" },
-  { key: "active", label: "Active", required: false, aliases: [], hint: "Y or N; empty means Y" },
+  column("areacode"),
+  column("outboundCid", { input: CID_FIELD_TABLE.outboundCid.api }),
+  column("description", { required: false, input: CID_FIELD_TABLE.description.api }),
+  column("active", { required: false, hint: "Y or N; empty means Y" }),
 ];
+
+/** The file column of a schema field; the group is the job's setting, not a column. */
+const columnOf = (field: string) => (field in CID_FIELD_TABLE && field !== "groupId" ? columnKey(field as CidField) : undefined);
 
 export const cidJobOptionsSchema = z.object({ groupId: addCidEntrySchema.shape.groupId });
 export type CidJobOptions = z.output<typeof cidJobOptionsSchema>;
-
-const COLUMN_OF: Record<string, string> = { areacode: "areacode", outboundCid: "outbound_cid", description: "description", active: "active" };
 
 export const cidSpec: KindSpec<CidJobOptions> = {
   kind: "cid",
@@ -38,7 +48,7 @@ export const cidSpec: KindSpec<CidJobOptions> = {
         description: cells.description ?? "",
         active: active ?? true,
       });
-      if (!parsed.success) errors.push(...cellErrorsOf(parsed.error, record, (field) => COLUMN_OF[field]).cells);
+      if (!parsed.success) errors.push(...cellErrorsOf(parsed.error, record, columnOf).cells);
       if (errors.length > 0 || !parsed.success) return refusedRow(record, label, errors);
 
       const entry: AddCidEntry = parsed.data;

@@ -12,7 +12,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapabilities } from "@/lib/connection/capabilities";
 import { aliasesWithLogin } from "@/lib/aliases/inventory";
-import { getPhone } from "@/lib/phones/inventory";
+import { getPhone, phoneFormValues } from "@/lib/phones/inventory";
 import { phoneTarget, timeZoneLabel } from "@/lib/phones/schemas";
 import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
 import { lastChange } from "@/lib/inventory/last-change";
@@ -100,26 +100,7 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
         {canWrite && (
           <Card title="Change this phone">
             <EditPhoneForm
-              phone={{
-                serverIp: phone.serverIp,
-                extension: phone.extension,
-                phoneFullName: phone.fullName ?? "",
-                phoneLogin: phone.login,
-                protocol: phone.protocol,
-                dialplanNumber: phone.dialplanNumber ?? "",
-                voicemailId: phone.voicemailId ?? "",
-                outboundCid: phone.outboundCid ?? "",
-                localGmt: phone.localGmt ?? "",
-                active: phone.active ?? "",
-                phoneContext: phone.phoneContext ?? "",
-                email: phone.email ?? "",
-                adminUserGroup: phone.adminUserGroup ?? "",
-                templateId: phone.templateId ?? "",
-                isWebphone: phone.isWebphone ?? "",
-                webphoneAutoAnswer: phone.webphoneAutoAnswer ?? "",
-                useExternalServerIp: phone.useExternalServerIp ?? "",
-                onHookAgent: phone.onHookAgent ?? "",
-              }}
+              phone={phoneFormValues(phone)}
               blockedReason={reason("phones.update")}
             />
           </Card>
