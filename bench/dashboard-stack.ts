@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { installDatabase } from "@/lib/db";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { startSimulator } from "@/lib/simulator";
@@ -24,7 +25,7 @@ export async function startBenchStack(options: { prefix: string; latencyMs?: num
   const sim = await startSimulator({ port: 0, ...(options.latencyMs ? { faults: { latencyMs: options.latencyMs } } : {}) });
   const settings = dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` });
   // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (where a page's time goes).
-  const profiled: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--require ${path.resolve("bench/cpu-profile.cjs")}` } : {};
+  const profiled: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("bench/cpu-profile.mjs")).href}` } : {};
   const dashboard: DashboardServer = await startDashboard({ ...settings, ...profiled });
   return {
     database,
