@@ -5,6 +5,7 @@ import { sessionClaimsSchema, type SessionClaims } from "@/lib/auth/claims";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 import { isPublicPath, isStaticAsset } from "@/lib/auth/public-paths";
 import { crossSiteRefusal } from "@/lib/auth/same-origin";
+import { decodeSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { activityToRecord, countsAsActivity, sessionExpired, sessionLimits } from "@/lib/auth/session-lifetime";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
 
@@ -24,14 +25,11 @@ function servedOverHttps(request: NextRequest): boolean {
 
 const secret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 
-/** next-auth's cookie name, which it prefixes when the site is served over HTTPS. */
-const sessionCookieName = (https: boolean) => `${https ? "__Secure-" : ""}next-auth.session-token`;
-
 /** The session in the cookie, unless there is none or it is over (idle or past its lifetime). */
 async function readSession(request: NextRequest, https: boolean): Promise<{ token: JWT; claims: SessionClaims } | undefined> {
   const key = secret();
   if (!key) return undefined;
-  const token = await getToken({ req: request, secret: key, secureCookie: https });
+  const token = await getToken({ req: request, secret: key, secureCookie: https, decode: decodeSessionToken });
   const claims = sessionClaimsSchema.safeParse(token);
   if (!token || !claims.success || sessionExpired(claims.data, new Date())) return undefined;
   return { token, claims: claims.data };

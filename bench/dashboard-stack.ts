@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { installDatabase } from "@/lib/db";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { startSimulator } from "@/lib/simulator";
@@ -21,7 +23,10 @@ export async function startBenchStack(options: { prefix: string; latencyMs?: num
   const database = await scratchDatabase({ prefix: options.prefix, server });
   installDatabase(database);
   const sim = await startSimulator({ port: 0, ...(options.latencyMs ? { faults: { latencyMs: options.latencyMs } } : {}) });
-  const dashboard: DashboardServer = await startDashboard(dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` }));
+  const settings = dashboardSettings({ databaseUrl: database.location, simulatorUrl: sim.url, adminPassword: `Bench-${randomBytes(9).toString("base64url")}` });
+  // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (where a page's time goes).
+  const profiled: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("bench/cpu-profile.mjs")).href}` } : {};
+  const dashboard: DashboardServer = await startDashboard({ ...settings, ...profiled });
   return {
     database,
     dashboard,

@@ -3,11 +3,11 @@ import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import type { SessionClaims } from "@/lib/auth/claims";
 
 /**
- * route() with the real session check (lib/auth/session → the database): only next-auth's
- * reading of the cookie is replaced, handing over the claims a cookie would carry.
+ * route() with the real session check (lib/auth/session → the database): only the reading
+ * of the cookie (lib/auth/session-cookie) is replaced, handing over the claims a cookie would carry.
  */
 const cookie = vi.hoisted(() => ({ session: null as { claims: SessionClaims; expires: string } | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => cookie.session }));
+vi.mock("@/lib/auth/session-cookie", () => ({ readSessionClaims: async () => cookie.session?.claims ?? null }));
 
 const { route } = await import("./route");
 const { createUser } = await import("@/lib/auth/users");

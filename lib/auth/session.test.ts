@@ -7,11 +7,11 @@ import type { SessionClaims } from "./claims";
 /**
  * A disabled user's open sessions stop working at their next request, whatever the request:
  * the real session check (lib/auth/session → the database) behind a route handler and a server
- * action. Only next-auth's reading of the cookie is replaced: it hands over the claims the
+ * action. Only the reading of the cookie (lib/auth/session-cookie) is replaced: it hands over the claims the
  * cookie carried, as it does in a request.
  */
 const cookie = vi.hoisted(() => ({ session: null as { claims: SessionClaims; expires: string } | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => cookie.session }));
+vi.mock("@/lib/auth/session-cookie", () => ({ readSessionClaims: async () => cookie.session?.claims ?? null }));
 
 const { getCurrentUser } = await import("./session");
 const { setDisabled, createUser } = await import("./users");

@@ -138,7 +138,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     await scheduler.dropStoppedJobs(database());
     dispatchQueued();
     // Claimed ahead, so a slot that frees up finds its next row waiting.
-    if (stopping || scheduler.queuedRows() >= options.concurrency * 2 || Date.now() < nothingToClaimUntil) return;
+    if (stopping || !scheduler.lowOnRows() || Date.now() < nothingToClaimUntil) return;
     if (await scheduler.refill(database())) dispatchQueued();
     else nothingToClaimUntil = Date.now() + Math.min(pollMs, IDLE_CLAIM_MS);
   }

@@ -20,8 +20,11 @@ const STATUS_CHECK_MS = 500;
  * starve the rest, and a batch job (copy_did) sends one request at a time.
  */
 export interface Scheduler {
-  /** Rows claimed and waiting for a free slot. */
-  queuedRows(): number;
+  /**
+   * Time to claim more: half the rows claimed ahead are sent. The claim runs while the other half
+   * is sent, so a claim slowed by a busy database (pages being served) does not leave slots idle.
+   */
+  lowOnRows(): boolean;
   /** The next work to send, taking the jobs in turn. */
   next(): Work | undefined;
   /** Claims more rows from the database; false when there were none. */
@@ -57,10 +60,10 @@ export function createScheduler(options: {
   }
 
   return {
-    queuedRows() {
-      let n = 0;
-      for (const list of queued.values()) n += list.length;
-      return n;
+    lowOnRows() {
+      let waiting = 0;
+      for (const list of queued.values()) waiting += list.length;
+      return waiting <= prefetch / 2;
     },
     next() {
       const ids = [...queued.keys()];
