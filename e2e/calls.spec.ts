@@ -216,18 +216,18 @@ test.describe("call lookup", () => {
     // The pasted text is still there for a second try.
     await expect(page.getByLabel("Call IDs")).toHaveValue(new RegExp(MANUAL));
   });
+});
 
-  test("a provisioning user cannot open call lookup", async ({ asRole }) => {
-    const page = await asRole("provisioning");
-    await page.goto("/");
-    await expect(page.getByTestId("current-user")).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" })).toHaveCount(0);
-    for (const path of ["/calls", "/calls/batch", `/calls/${MANUAL}`]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
-      await expect(page.getByText("TESTCAMP")).toHaveCount(0);
-    }
-  });
+test("a provisioning user cannot open call lookup", async ({ asRole }) => {
+  const page = await asRole("provisioning");
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Call lookup" })).toHaveCount(0);
+  for (const path of ["/calls", "/calls/batch", `/calls/${MANUAL}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByText("TESTCAMP")).toHaveCount(0);
+  }
 });
 
 test.describe("call search, card and recordings (the simulator's call logs)", () => {

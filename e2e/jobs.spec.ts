@@ -23,7 +23,6 @@ async function dryRunAndStart(page: Page, summary: RegExp): Promise<void> {
 }
 
 test.describe("bulk jobs", () => {
-  test.describe.configure({ mode: "serial" });
   test.use({ storageState: roleState("admin") });
 
   test("a CSV of 50 CID entries with three bad rows: the dry run names them, the job imports the rest with live progress", async ({ page }) => {

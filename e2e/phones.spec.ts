@@ -20,7 +20,6 @@ async function searchPhones(page: Page, text: string): Promise<void> {
 }
 
 test.describe("phones", () => {
-  test.describe.configure({ mode: "serial" });
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(900_000);

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { can, ROLES, type Role } from "../lib/auth/permissions";
+import { can, ROLE_LABELS, ROLES, type Role } from "../lib/auth/permissions";
 import { expect, roleState, test } from "./support/fixtures";
-import { newSsoSignedInUser } from "./support/idp-users";
+import { E2E_IDP_NAME, IDP_GROUP, newSsoSignedInUser } from "./support/idp-users";
 import { pageAnswer } from "./support/page-answer";
 import { DASHBOARD_PAGES, FORBIDDEN_HEADING, type DashboardPage } from "./support/pages";
 import { EXPORT_ROUTES, OVERVIEW_PANELS } from "./support/pages/overview";
@@ -117,9 +117,17 @@ for (const role of ROLES) {
     });
   });
 
-  test(`a single sign-on ${role} sees exactly the pages a local ${role} sees`, async ({ browser }) => {
-    const { context } = await newSsoSignedInUser(browser, role, `matrix-sso-${role}`);
+  test(`a person in the provider's "${IDP_GROUP[role]}" group signs in as ${role}, with no password kept here, and sees exactly the pages a local ${role} sees`, async ({ browser }) => {
+    const { page, context, person } = await newSsoSignedInUser(browser, role, `matrix-sso-${role}`);
     try {
+      await test.step("the account page: the provider's username and the mapped role, no password form", async () => {
+        await page.goto("/account");
+        const details = page.getByRole("definition");
+        await expect(details.getByText(person.username, { exact: true })).toBeVisible();
+        await expect(details.getByText(ROLE_LABELS[role], { exact: true })).toBeVisible();
+        await expect(page.getByText(`You sign in with ${E2E_IDP_NAME}`)).toBeVisible();
+        await expect(page.getByRole("form", { name: "Change password" })).toHaveCount(0);
+      });
       await checkEveryAnswer(context.request, role);
     } finally {
       await context.close();
