@@ -14,7 +14,9 @@ setup("every role signs in once through the form", async ({ browser, baseURL }) 
 
   const admin = await browser.newContext({ baseURL });
   const adminPage = await admin.newPage();
-  await signInAsAdmin(adminPage);
+  // Straight to the users page, where the admin goes next.
+  await signInAsAdmin(adminPage, { callbackUrl: "/users" });
+  await expect(adminPage).toHaveURL(/\/users$/);
   await admin.storageState({ path: roleState("admin") });
   const others = ROLES.filter((role) => role !== "admin");
   const oneTimePasswords = new Map<Role, string>();
