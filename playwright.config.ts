@@ -12,7 +12,9 @@ const dev = process.env.E2E_DEV === "1";
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
-  fullyParallel: false,
+  // Tests of a file spread over the workers too (a journey that must run in order says so with
+  // `test.describe.configure({ mode: "serial" })`); every test makes its own names.
+  fullyParallel: true,
   // Two: one per core of a machine like CI's (the server and the browsers need the cores too); E2E_WORKERS overrides.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,

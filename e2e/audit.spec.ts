@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
-import { expect, roleUser, signInAsAdmin, test } from "./support/fixtures";
+import { expect, roleUser, test } from "./support/fixtures";
 import { loginError, submitLogin, uniqueUsername } from "./support/users";
 
 test.describe("audit log", () => {
-  test("records sign-ins and failed sign-ins, filters them from the URL and shows one entry's details", async ({ page }) => {
+  test("records sign-ins and failed sign-ins, filters them from the URL and shows one entry's details", async ({ page: signedOut, asRole }) => {
     const stranger = uniqueUsername("stranger");
-    await submitLogin(page, stranger, "some wrong password");
-    await expect(loginError(page)).toBeVisible();
-    await signInAsAdmin(page);
+    await submitLogin(signedOut, stranger, "some wrong password");
+    await expect(loginError(signedOut)).toBeVisible();
 
+    const page = await asRole("admin");
     await page.goto("/audit");
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await page.getByLabel("Target contains").fill(stranger);

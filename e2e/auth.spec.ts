@@ -109,12 +109,12 @@ test.describe("signing in and out", () => {
   });
 
   test("a signed-in user whom an admin disables is signed out at their next page", async ({ asRole, browser }) => {
-    const user = await newSignedInUser(browser, "qa", "disabled");
+    const page = await asRole("admin");
+    // Created on the admin's page, which then shows /users with them listed.
+    const user = await newSignedInUser(browser, "qa", "disabled", { adminPage: page });
     await user.page.goto("/dids");
     await expect(user.page.getByRole("heading", { level: 1, name: "DIDs" })).toBeVisible();
 
-    const page = await asRole("admin");
-    await page.goto("/users");
     await page.getByRole("button", { name: `Disable ${user.username}` }).click();
     const confirm = page.getByRole("dialog", { name: `Disable ${user.username}?` });
     await confirm.getByRole("button", { name: "Disable" }).click();

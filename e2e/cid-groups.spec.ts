@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, injectFault, roleState, test } from "./support/fixtures";
+import { expectRefused } from "./support/page-answer";
 
 /**
  * CID groups as a supervisor uses them, on the simulator's seeded US_SALES and EMPTY_GRP. The
@@ -13,7 +14,6 @@ const areaCode = (page: Page, code: string) => page.getByRole("region", { name: 
 const activeSwitch = (page: Page, cid: string) => page.getByRole("switch", { name: `Active ${cid}` });
 
 test.describe("CID groups", () => {
-  test.describe.configure({ mode: "serial" });
   test.use({ storageState: roleState("supervisor") });
 
   test("a supervisor manages the live entries of US_SALES", async ({ page }) => {
@@ -77,40 +77,45 @@ test.describe("CID groups", () => {
     await expect(areaCode(page, "727").getByRole("row")).toHaveCount(3);
   });
 
-  test("a toggle VICIdial does not confirm is rolled back, with the reason", async ({ page }) => {
-    await page.goto("/cid-groups/US_SALES");
-    const toggle = activeSwitch(page, "8135552001");
-    await expect(toggle).toBeChecked();
-    await injectFault({ http500: true, when: { function: "update_cid_group_entry", stage: "UPDATE", outbound_cid: "8135552001" } });
-    try {
-      await toggle.click();
-      await expect(page.getByText(/VICIdial failed with HTTP 500/).first()).toBeVisible();
-      await expect(toggle).toBeChecked();
-    } finally {
-      await injectFault({});
-    }
-  });
+  test.describe("with a fault injected", () => {
+    // One after the other: clearing one test's fault (injectFault({})) clears every fault.
+    test.describe.configure({ mode: "serial" });
 
-  test("an entry VICIdial adds before failing with HTTP 500 is read back and shown as made", async ({ page }) => {
-    const code = `W${suffix.slice(-3)}`;
-    const cid = `556${suffix}2`;
-    await page.goto("/cid-groups/US_SALES");
-    await injectFault({ http500AfterAnswer: true, when: { function: "update_cid_group_entry", stage: "ADD", outbound_cid: cid } });
-    try {
-      await page.getByRole("textbox", { name: "Area code or state", exact: true }).fill(code);
-      await page.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(cid);
-      await page.getByRole("textbox", { name: "Description", exact: true }).fill("Read back");
-      await page.getByRole("button", { name: "Add entry" }).click();
-      const callout = page.getByRole("alert").filter({ hasText: "VICIdial failed while answering, but the change is in place" });
-      await expect(callout).toContainText("VICIdial answered that it succeeded, then failed with HTTP 500");
-      await expect(callout).toContainText("Checked afterwards: the group holds the new entry, so the change was made.");
-      await expect(areaCode(page, code).getByRole("row", { name: new RegExp(cid) })).toContainText("Read back");
-    } finally {
-      await injectFault({});
-    }
-    await page.getByRole("button", { name: `Delete ${cid}` }).click();
-    await page.getByRole("dialog", { name: `Delete ${cid}?` }).getByRole("button", { name: "Delete entry" }).click();
-    await expect(areaCode(page, code)).toHaveCount(0);
+    test("a toggle VICIdial does not confirm is rolled back, with the reason", async ({ page }) => {
+      await page.goto("/cid-groups/US_SALES");
+      const toggle = activeSwitch(page, "8135552001");
+      await expect(toggle).toBeChecked();
+      await injectFault({ http500: true, when: { function: "update_cid_group_entry", stage: "UPDATE", outbound_cid: "8135552001" } });
+      try {
+        await toggle.click();
+        await expect(page.getByText(/VICIdial failed with HTTP 500/).first()).toBeVisible();
+        await expect(toggle).toBeChecked();
+      } finally {
+        await injectFault({});
+      }
+    });
+
+    test("an entry VICIdial adds before failing with HTTP 500 is read back and shown as made", async ({ page }) => {
+      const code = `W${suffix.slice(-3)}`;
+      const cid = `556${suffix}2`;
+      await page.goto("/cid-groups/US_SALES");
+      await injectFault({ http500AfterAnswer: true, when: { function: "update_cid_group_entry", stage: "ADD", outbound_cid: cid } });
+      try {
+        await page.getByRole("textbox", { name: "Area code or state", exact: true }).fill(code);
+        await page.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(cid);
+        await page.getByRole("textbox", { name: "Description", exact: true }).fill("Read back");
+        await page.getByRole("button", { name: "Add entry" }).click();
+        const callout = page.getByRole("alert").filter({ hasText: "VICIdial failed while answering, but the change is in place" });
+        await expect(callout).toContainText("VICIdial answered that it succeeded, then failed with HTTP 500");
+        await expect(callout).toContainText("Checked afterwards: the group holds the new entry, so the change was made.");
+        await expect(areaCode(page, code).getByRole("row", { name: new RegExp(cid) })).toContainText("Read back");
+      } finally {
+        await injectFault({});
+      }
+      await page.getByRole("button", { name: `Delete ${cid}` }).click();
+      await page.getByRole("dialog", { name: `Delete ${cid}?` }).getByRole("button", { name: "Delete entry" }).click();
+      await expect(areaCode(page, code)).toHaveCount(0);
+    });
   });
 
   test("EMPTY_GRP shows the empty state with the add form, and an unknown group is not found", async ({ page }) => {
@@ -145,9 +150,6 @@ test.describe("CID groups", () => {
     await page.goto("/");
     await expect(page.getByTestId("current-user")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CID groups" })).toHaveCount(0);
-    for (const path of ["/cid-groups", "/cid-groups/US_SALES"]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-    }
+    for (const path of ["/cid-groups", "/cid-groups/US_SALES"]) await expectRefused(page.request, path);
   });
 });

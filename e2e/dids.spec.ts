@@ -32,7 +32,6 @@ async function search(page: Page, text: string): Promise<void> {
 }
 
 test.describe("DIDs", () => {
-  test.describe.configure({ mode: "serial" });
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(600_000);

@@ -1,6 +1,5 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { expect, signInAsAdmin, test, vicidial, warmUp } from "./support/fixtures";
-import { baseURL } from "./support/users";
+import type { Page } from "@playwright/test";
+import { expect, roleState, test, vicidial, warmUp } from "./support/fixtures";
 
 /**
  * What a new user hit in a day of real use (issue 15): stale panels, toasts in the way, pasted numbers and names, and addresses with no page. The simulator
@@ -17,27 +16,15 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 }
 
 test.describe("a day of real use", () => {
-  test.describe.configure({ mode: "serial" });
-  // An admin does everything here (DIDs, CID groups, jobs): one sign-in, no user to create.
-  let context: BrowserContext;
-  let supervisor: { page: Page };
+  // An admin does everything here (DIDs, CID groups, jobs): the stored state, no user to create.
+  test.use({ storageState: roleState("admin") });
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(300_000);
     await warmUp(browser, ["/dids/new", "/cid-groups/US_SALES", "/jobs/new/cid"]);
-    context = await browser.newContext({ baseURL: baseURL() });
-    const page = await context.newPage();
-    await signInAsAdmin(page, { timeout: 120_000 });
-    supervisor = { page };
   });
 
-  test.afterAll(async () => {
-    await context?.close();
-    await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode: CODE });
-  });
-
-  test("the DID form warns about a letters-only pattern and shows a pasted number cleaned", async () => {
-    const page = supervisor.page;
+  test("the DID form warns about a letters-only pattern and shows a pasted number cleaned", async ({ page }) => {
     await page.goto("/dids/new");
     const form = page.getByRole("form", { name: "Add DID" });
     await expect(form.getByRole("button", { name: "Add DID" })).toBeEnabled();
@@ -49,50 +36,52 @@ test.describe("a day of real use", () => {
     await expect(form.getByText("Sent as +14155550103: spaces removed.")).toBeVisible();
   });
 
-  test("on a CID group's page: pasted numbers cleaned, names VICIdial cannot store fixed in one click, the panel current, toasts out of the way", async () => {
-    const page = supervisor.page;
-    await page.goto("/cid-groups/US_SALES");
-    await expect(page.getByRole("heading", { level: 1, name: "CID group US_SALES" })).toBeVisible();
-    const form = page.getByRole("form", { name: "Add an entry" });
-    await expect(form.getByRole("button", { name: "Add entry" })).toBeEnabled();
-    const recent = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Recent changes", exact: true }) });
+  test("on a CID group's page: pasted numbers cleaned, names VICIdial cannot store fixed in one click, the panel current, toasts out of the way", async ({ page }) => {
+    try {
+      await page.goto("/cid-groups/US_SALES");
+      await expect(page.getByRole("heading", { level: 1, name: "CID group US_SALES" })).toBeVisible();
+      const form = page.getByRole("form", { name: "Add an entry" });
+      await expect(form.getByRole("button", { name: "Add entry" })).toBeEnabled();
+      const recent = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Recent changes", exact: true }) });
 
-    // Pasted as people copy it: shown cleaned before anything is sent.
-    await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);
-    await form.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(`(415) 555-0${suffix}`);
-    await expect(form.getByText(`Sent as 4155550${suffix}: brackets, spaces and hyphens removed.`)).toBeVisible();
-    await form.getByRole("textbox", { name: "Description", exact: true }).fill("Zoë's line");
-    await form.getByRole("button", { name: "Use “Zoes line”" }).click();
-    await expect(form.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("Zoes line");
-    await form.getByRole("button", { name: "Add entry" }).click();
-    await expect(toasts(page, "success").filter({ hasText: `Added 4155550${suffix} to area code ${CODE}` })).toBeVisible();
-    await expect(page.getByRole("region", { name: `Area code or state ${CODE}` }).getByRole("row", { name: new RegExp(`4155550${suffix}`) })).toContainText("Zoes line");
+      // Pasted as people copy it: shown cleaned before anything is sent.
+      await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);
+      await form.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(`(415) 555-0${suffix}`);
+      await expect(form.getByText(`Sent as 4155550${suffix}: brackets, spaces and hyphens removed.`)).toBeVisible();
+      await form.getByRole("textbox", { name: "Description", exact: true }).fill("Zoë's line");
+      await form.getByRole("button", { name: "Use “Zoes line”" }).click();
+      await expect(form.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("Zoes line");
+      await form.getByRole("button", { name: "Add entry" }).click();
+      await expect(toasts(page, "success").filter({ hasText: `Added 4155550${suffix} to area code ${CODE}` })).toBeVisible();
+      await expect(page.getByRole("region", { name: `Area code or state ${CODE}` }).getByRole("row", { name: new RegExp(`4155550${suffix}`) })).toContainText("Zoes line");
 
-    // The panel below shows the change without a reload.
-    await expect(recent.getByRole("row", { name: /CID entry added/ }).first()).toBeVisible();
+      // The panel below shows the change without a reload.
+      await expect(recent.getByRole("row", { name: /CID entry added/ }).first()).toBeVisible();
 
-    // The same entry again: VICIdial refuses, an error toast. Then a new one: the stale error goes.
-    await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);
-    await form.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(`4155550${suffix}`);
-    await form.getByRole("button", { name: "Add entry" }).click();
-    await expect(toasts(page, "error")).toHaveCount(1);
-    await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);
-    await form.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(`4155551${suffix}`);
-    await form.getByRole("button", { name: "Add entry" }).click();
-    await expect(toasts(page, "success").filter({ hasText: `Added 4155551${suffix}` })).toBeVisible();
-    await expect(toasts(page, "error")).toHaveCount(0);
+      // The same entry again: VICIdial refuses, an error toast. Then a new one: the stale error goes.
+      await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);
+      await form.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(`4155550${suffix}`);
+      await form.getByRole("button", { name: "Add entry" }).click();
+      await expect(toasts(page, "error")).toHaveCount(1);
+      await form.getByRole("textbox", { name: "Area code or state", exact: true }).fill(CODE);
+      await form.getByRole("textbox", { name: "Outbound CID", exact: true }).fill(`4155551${suffix}`);
+      await form.getByRole("button", { name: "Add entry" }).click();
+      await expect(toasts(page, "success").filter({ hasText: `Added 4155551${suffix}` })).toBeVisible();
+      await expect(toasts(page, "error")).toHaveCount(0);
 
-    // Toasts sit away from the signed-in user's name and Sign out.
-    const toast = await toasts(page, "success").first().boundingBox();
-    const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
-    const user = await page.getByTestId("current-user").boundingBox();
-    expect(toast && signOut && user).toBeTruthy();
-    expect(overlaps(toast!, signOut!)).toBe(false);
-    expect(overlaps(toast!, user!)).toBe(false);
+      // Toasts sit away from the signed-in user's name and Sign out.
+      const toast = await toasts(page, "success").first().boundingBox();
+      const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+      const user = await page.getByTestId("current-user").boundingBox();
+      expect(toast && signOut && user).toBeTruthy();
+      expect(overlaps(toast!, signOut!)).toBe(false);
+      expect(overlaps(toast!, user!)).toBe(false);
+    } finally {
+      await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode: CODE });
+    }
   });
 
-  test("the CSV dry run offers the closest name VICIdial keeps, and takes it in one click", async () => {
-    const page = supervisor.page;
+  test("the CSV dry run offers the closest name VICIdial keeps, and takes it in one click", async ({ page }) => {
     await page.goto("/jobs/new/cid");
     await expect(page.getByRole("heading", { level: 1, name: "New job: CID group entries" })).toBeVisible();
     const rows = [`${CODE},4155552${suffix},Zoë line,Y`, `${CODE},(415) 555-3${suffix},Plain line,Y`].join("\n");
@@ -110,8 +99,7 @@ test.describe("a day of real use", () => {
     await expect(page.getByLabel("Or paste the rows")).toHaveValue(new RegExp(`Zoe line`));
   });
 
-  test("an address with no page shows the not-found page inside the dashboard, with the way back", async () => {
-    const page = supervisor.page;
+  test("an address with no page shows the not-found page inside the dashboard, with the way back", async ({ page }) => {
     const response = await page.goto("/didz");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

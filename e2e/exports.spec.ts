@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, roleState, test } from "./support/fixtures";
 
 test.describe("list exports", () => {
+  test.use({ storageState: roleState("admin") });
+
   test("the DID list exports exactly the rows its filters select, and a job kind offers its template", async ({ page }) => {
-    await signInAsAdmin(page);
     await page.goto("/dids?route=IN_GROUP");
     await expect(page.getByRole("heading", { level: 1, name: "DIDs" })).toBeVisible();
     const download = page.waitForEvent("download");
@@ -24,7 +25,6 @@ test.describe("list exports", () => {
   });
 
   test("a CID group's entries export with the page's area-code filter", async ({ page }) => {
-    await signInAsAdmin(page);
     await page.goto("/cid-groups/US_SALES?areacode=813");
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export entries (CSV)" }).click();

@@ -1,5 +1,4 @@
-import { ROLE_LABELS, ROLES } from "../lib/auth/permissions";
-import { expect, signInAsAdmin, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import { E2E_IDP_NAME, IDP_GROUP, newIdpPerson, newSsoSignedInUser, startSsoSignIn } from "./support/idp-users";
 import { setIdpUser } from "./support/oidc-idp";
 import { baseURL } from "./support/users";
@@ -22,20 +21,10 @@ test.describe("single sign-on", () => {
     await expect(page.getByRole("link", { name: `Sign in with ${E2E_IDP_NAME} instead` })).toBeVisible();
   });
 
-  for (const role of ROLES) {
-    test(`a person in the provider's "${IDP_GROUP[role]}" group signs in as ${role}, with no password kept here`, async ({ browser }) => {
-      const { page, context, person } = await newSsoSignedInUser(browser, role, `journey-${role}`);
-      await page.goto("/account");
-      const details = page.getByRole("definition");
-      await expect(details.getByText(person.username, { exact: true })).toBeVisible();
-      await expect(details.getByText(ROLE_LABELS[role], { exact: true })).toBeVisible();
-      await expect(page.getByText(`You sign in with ${E2E_IDP_NAME}`)).toBeVisible();
-      await expect(page.getByRole("form", { name: "Change password" })).toHaveCount(0);
-      await context.close();
-    });
-  }
+  // Each role's sign-in through the provider (its account page, no password kept here) is checked
+  // with that role's page answers in e2e/role-matrix.spec.ts: one provider round trip per role.
 
-  test("a person whose groups map to no role is refused, told why, and the refusal is audited", async ({ page, browser }) => {
+  test("a person whose groups map to no role is refused, told why, and the refusal is audited", async ({ page, asRole }) => {
     const person = await newIdpPerson("unmapped", ["marketing", "everyone"]);
     await startSsoSignIn(page, person);
     await expect(page.getByRole("alert").filter({ hasText: "Sign-in refused" })).toContainText(NO_ROLE);
@@ -43,9 +32,7 @@ test.describe("single sign-on", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
 
-    const admin = await browser.newContext({ baseURL: baseURL() });
-    const adminPage = await admin.newPage();
-    await signInAsAdmin(adminPage);
+    const adminPage = await asRole("admin");
     await adminPage.goto(`/audit?q=${person.username}&outcome=failed&signins=1`);
     const rows = adminPage.getByRole("table", { name: "Audit log entries" }).getByRole("row");
     await expect(rows).toHaveCount(2);
@@ -55,7 +42,6 @@ test.describe("single sign-on", () => {
     await adminPage.goto("/users");
     await expect(adminPage.getByRole("table", { name: "Dashboard users" })).toBeVisible();
     await expect(adminPage.getByText(person.username)).toHaveCount(0);
-    await admin.close();
   });
 
   test("a group changed at the provider changes the role at the next sign-in and ends the old sessions; no group left, no entry", async ({ browser }) => {
@@ -87,10 +73,10 @@ test.describe("single sign-on", () => {
     await context.close();
   });
 
-  test("the users page shows where each account comes from and offers no password or role change for provider users", async ({ page, browser }) => {
+  test("the users page shows where each account comes from and offers no password or role change for provider users", async ({ asRole, browser }) => {
     const { person, context } = await newSsoSignedInUser(browser, "supervisor", "listed");
     await context.close();
-    await signInAsAdmin(page);
+    const page = await asRole("admin");
     await page.goto("/users");
     const row = page.getByRole("row").filter({ hasText: person.username });
     await expect(row.getByText(E2E_IDP_NAME, { exact: true })).toBeVisible();
@@ -102,8 +88,8 @@ test.describe("single sign-on", () => {
     await expect(adminRow.getByRole("button", { name: "Reset password of admin" })).toBeVisible();
   });
 
-  test("an admin sees the single sign-on settings, the environment's role map in force, and a bad map is refused beside the field", async ({ page }) => {
-    await signInAsAdmin(page);
+  test("an admin sees the single sign-on settings, the environment's role map in force, and a bad map is refused beside the field", async ({ asRole }) => {
+    const page = await asRole("admin");
     await page.goto("/settings");
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     await expect(page.getByText("OIDC_ROLE_MAP in the environment")).toBeVisible();

@@ -52,8 +52,7 @@ test.describe("user management", () => {
   });
 
   test("changing a role asks first, then signs that user out", async ({ page, browser }) => {
-    const user = await newSignedInUser(browser, "qa", "promote");
-    await page.reload();
+    const user = await newSignedInUser(browser, "qa", "promote", { adminPage: page });
     const roleSelect = page.getByLabel(`Role of ${user.username}`);
     await roleSelect.selectOption("supervisor");
     const dialog = page.getByRole("dialog", { name: `Change ${user.username}'s role?` });
@@ -73,8 +72,7 @@ test.describe("user management", () => {
   });
 
   test("resetting a password shows a new one-time password once and ends the old password", async ({ page, browser }) => {
-    const user = await newSignedInUser(browser, "provisioning", "reset");
-    await page.reload();
+    const user = await newSignedInUser(browser, "provisioning", "reset", { adminPage: page });
     await page.getByRole("button", { name: `Reset password of ${user.username}` }).click();
     await page.getByRole("dialog", { name: `Reset ${user.username}'s password?` }).getByRole("button", { name: "Reset password" }).click();
     const shown = page.getByRole("dialog", { name: `One-time password for ${user.username}` });
@@ -91,10 +89,10 @@ test.describe("user management", () => {
     await user.context.close();
   });
 
-  test("disabling asks first and can be undone; an admin cannot disable or demote themselves", async ({ page, browser }) => {
-    const user = await newSignedInUser(browser, "qa", "toggle");
-    await user.context.close();
-    await page.reload();
+  test("disabling asks first and can be undone; an admin cannot disable or demote themselves", async ({ page }) => {
+    // Listed, never signed in: disabling is about the account, not a session.
+    const user = { username: uniqueUsername("toggle") };
+    await createUserViaUi(page, { username: user.username, role: "qa" });
     await page.getByRole("button", { name: `Disable ${user.username}` }).click();
     const dialog = page.getByRole("dialog", { name: `Disable ${user.username}?` });
     await dialog.getByRole("button", { name: "Cancel" }).click();

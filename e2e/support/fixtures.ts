@@ -34,16 +34,19 @@ export const test = base.extend<{ asRole: AsRole }>({
 /** The local form (with single sign-on configured, /login shows the provider's button first). */
 export const LOCAL_LOGIN_PATH = "/login?method=local";
 
-/** `timeout`: how long the signed-in page may take (longer where `next dev` may still compile it). */
-export async function signIn(page: Page, username: string, password: string, { timeout }: { timeout?: number } = {}): Promise<void> {
-  await page.goto(LOCAL_LOGIN_PATH, { timeout });
+/**
+ * `timeout`: how long the signed-in page may take (longer where `next dev` may still compile it);
+ * `callbackUrl`: the page to land on instead of the overview.
+ */
+export async function signIn(page: Page, username: string, password: string, { timeout, callbackUrl }: { timeout?: number; callbackUrl?: string } = {}): Promise<void> {
+  await page.goto(callbackUrl ? `${LOCAL_LOGIN_PATH}&callbackUrl=${encodeURIComponent(callbackUrl)}` : LOCAL_LOGIN_PATH, { timeout });
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible({ timeout });
 }
 
-export function signInAsAdmin(page: Page, options: { timeout?: number } = {}): Promise<void> {
+export function signInAsAdmin(page: Page, options: { timeout?: number; callbackUrl?: string } = {}): Promise<void> {
   return signIn(page, "admin", process.env.DEMO_ADMIN_PASSWORD ?? "", options);
 }
 

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 
 /** What the server answered for a page, read without a browser rendering it. */
 export interface PageAnswer {
@@ -13,6 +13,8 @@ export interface PageAnswer {
    * React's payload, from which the browser renders the same error page.
    */
   errorPage?: 403 | 404;
+  /** The HTML (with React's payload), to check that nothing of a refused page was sent. */
+  body: string;
 }
 
 const HTML_H1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/g;
@@ -29,5 +31,16 @@ export async function pageAnswer(request: APIRequestContext, path: string): Prom
   const status = response.status();
   const digest = ERROR_DIGEST.exec(html)?.[1];
   const errorPage = status === 403 || status === 404 ? status : digest ? (Number(digest) as 403 | 404) : undefined;
-  return { status, path: `${url.pathname}${url.search}`, headings: [...html.matchAll(HTML_H1)].map((m) => textOf(m[1] ?? "")), errorPage };
+  return { status, path: `${url.pathname}${url.search}`, headings: [...html.matchAll(HTML_H1)].map((m) => textOf(m[1] ?? "")), errorPage, body: html };
+}
+
+/**
+ * The server answers `path` with the 403 page (the role matrix shows once per role that a browser
+ * renders it): for a spec's "cannot open" checks without a browser rendering each page.
+ */
+export async function expectRefused(request: APIRequestContext, path: string): Promise<PageAnswer> {
+  const answer = await pageAnswer(request, path);
+  expect(answer.path, `${path} is not redirected`).toBe(path);
+  expect(answer.errorPage, `${path} is refused`).toBe(403);
+  return answer;
 }

@@ -47,9 +47,13 @@ export function loginError(page: Page): Locator {
   return page.getByRole("main").getByRole("alert");
 }
 
+/** The page is at `pathname` already (then a test need not load it again). */
+const isAt = (page: Page, pathname: string) => new URL(page.url()).pathname === pathname;
+
 /** On /users, as an admin: creates the user and returns the one-time password the dialog shows. */
 export async function createUserViaUi(adminPage: Page, user: { username: string; displayName?: string; role: Role }): Promise<string> {
-  await adminPage.goto("/users");
+  // The list shows a new user without a reload: an admin page already on /users stays there.
+  if (!isAt(adminPage, "/users")) await adminPage.goto("/users");
   const form = adminPage.getByRole("form", { name: "Create user" });
   await expect(form.getByRole("button", { name: "Create user" })).toBeEnabled();
   await form.getByLabel("Username").fill(user.username);
@@ -64,9 +68,9 @@ export async function createUserViaUi(adminPage: Page, user: { username: string;
   return oneTimePassword;
 }
 
-/** On /account: replaces the current password. */
+/** On /account (where a one-time password's sign-in lands): replaces the current password. */
 export async function changeOwnPassword(page: Page, current: string, next: string): Promise<void> {
-  await page.goto("/account");
+  if (!isAt(page, "/account")) await page.goto("/account");
   const form = page.getByRole("form", { name: "Change password" });
   await expect(form.getByRole("button", { name: "Change password" })).toBeEnabled();
   await form.getByLabel("Current password").fill(current);
@@ -87,13 +91,18 @@ export interface SignedInUser {
  * A new user of the given role, signed in in their own browser context with a password of their
  * own: the admin (already signed in, see roles.ts) creates them, they sign in with the one-time
  * password and choose a new one. For tests that change the user; others use the shared role users.
+ * `adminPage`: a test's own admin page to create them on (it ends on /users, the user listed).
  */
-export async function newSignedInUser(browser: Browser, role: Role, prefix: string = role): Promise<SignedInUser> {
+export async function newSignedInUser(browser: Browser, role: Role, prefix: string = role, { adminPage }: { adminPage?: Page } = {}): Promise<SignedInUser> {
   const username = uniqueUsername(prefix);
-  const admin = await browser.newContext({ baseURL: baseURL(), storageState: roleState("admin") });
-  const adminPage = await admin.newPage();
-  const oneTimePassword = await createUserViaUi(adminPage, { username, role });
-  await admin.close();
+  let oneTimePassword: string;
+  if (adminPage) {
+    oneTimePassword = await createUserViaUi(adminPage, { username, role });
+  } else {
+    const admin = await browser.newContext({ baseURL: baseURL(), storageState: roleState("admin") });
+    oneTimePassword = await createUserViaUi(await admin.newPage(), { username, role });
+    await admin.close();
+  }
 
   const context = await signedOutContext(browser);
   const page = await context.newPage();
@@ -104,11 +113,4 @@ export async function newSignedInUser(browser: Browser, role: Role, prefix: stri
   await expect(page.getByTestId("current-user")).toBeVisible();
   await expect(page).not.toHaveURL(/\/account/);
   return { username, password, role, context, page };
-}
-
-/** A new user of the given role with a password of their own, not left signed in. */
-export async function newUser(browser: Browser, role: Role, prefix: string = role): Promise<{ username: string; password: string }> {
-  const { username, password, context } = await newSignedInUser(browser, role, prefix);
-  await context.close();
-  return { username, password };
 }
