@@ -9,8 +9,9 @@ export interface PageAnswer {
   headings: string[];
   /**
    * The error page the answer stands for: 403 (forbidden()) or 404 (notFound()). A page behind a
-   * loading boundary has sent its 200 before it refuses, so there the refusal is the digest in
-   * React's payload, from which the browser renders the same error page.
+   * loading boundary has sent its 200 before it finds a record gone, so there the 404 is the
+   * digest in React's payload, from which the browser renders the same error page. (A refusal is
+   * always an HTTP 403: the dashboard layout checks the page's permission above that boundary.)
    */
   errorPage?: 403 | 404;
   /** The HTML (with React's payload), to check that nothing of a refused page was sent. */
@@ -41,6 +42,7 @@ export async function pageAnswer(request: APIRequestContext, path: string): Prom
 export async function expectRefused(request: APIRequestContext, path: string): Promise<PageAnswer> {
   const answer = await pageAnswer(request, path);
   expect(answer.path, `${path} is not redirected`).toBe(path);
+  expect(answer.status, `${path} answers HTTP 403`).toBe(403);
   expect(answer.errorPage, `${path} is refused`).toBe(403);
   return answer;
 }
