@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
 import { textProblem, vicidialText } from "../phones/schemas";
+import { joinLogins } from "./logins";
+
+export { joinLogins, splitLogins } from "./logins";
 
 /**
  * The phone alias operations (contract 2.4 add_phone_alias, 2.5 update_phone_alias). The logins
@@ -19,14 +22,6 @@ export const aliasIdSchema = vicidialText("alias_id", {
 const LOGINS_MAX = PARAMETER_RULES.phone_logins.maxLength;
 
 /** The logins joined as VICIdial stores them. */
-export function joinLogins(logins: readonly string[]): string {
-  return logins.join(",");
-}
-
-export function splitLogins(joined: string): string[] {
-  return joined.split(",").filter((login) => login !== "");
-}
-
 /** Ordered, each a valid phone login, no repeats, and together within the 255-character column. */
 export const phoneLoginsSchema = z
   .array(z.string().trim(), { error: "Choose at least one phone login" })

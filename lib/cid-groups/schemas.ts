@@ -13,11 +13,8 @@ import { ALL_VALUES, charactersVicidialDrops, describeCharacters, type ApiParame
 /** VICIdial's "any" value for the areacode and outbound_cid filters. */
 export const ALL = ALL_VALUES;
 
-export const GROUP_ID_MAX = 20;
-export const AREACODE_MAX = 5;
-export const CID_MIN = 4;
-export const CID_MAX = 20;
-export const DESCRIPTION_MAX = 50;
+export { AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, GROUP_ID_MAX } from "@/lib/cid-groups/fields";
+import { AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, GROUP_ID_MAX } from "@/lib/cid-groups/fields";
 
 /**
  * A field that VICIdial whitelists: trimmed, a pasted phone number cleaned to digits
