@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, type FieldErrors, type Resolver } from "react-hook-form";
@@ -9,7 +8,9 @@ import { useActionForm } from "@/components/ui/use-action";
 import { addAliasAction, updateAliasAction } from "@/app/(dashboard)/aliases/actions";
 import { Button, ButtonLink, ErrorCallout, Field } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { addAliasSchema, joinLogins, updateAliasSchema, type AddAlias, type AddAliasInput, type UpdateAlias } from "@/lib/aliases/schemas";
+import { joinLogins } from "@/lib/aliases/logins";
+import type { AddAlias, AddAliasInput, UpdateAlias } from "@/lib/aliases/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { ALIAS_FIELDS, EMPTY_ALIAS_FORM } from "@/lib/aliases/fields";
 import { LoginPicker } from "./login-picker";
 
@@ -25,12 +26,15 @@ interface AliasFormProps {
   blockedReason?: string;
 }
 
+const addResolver = lazyZodResolver(() => import("@/lib/aliases/schemas").then((m) => m.addAliasSchema));
+
 /** The edit form checks only what changed, with update_phone_alias's rules (name 2–50). */
 function changesResolver(initial: Values): Resolver<Values, unknown, UpdateAlias> {
   return async (values) => {
     const changes: Record<string, unknown> = { aliasId: initial.aliasId };
     if (values.aliasName !== initial.aliasName) changes.aliasName = values.aliasName;
     if (joinLogins(values.phoneLogins) !== joinLogins(initial.phoneLogins)) changes.phoneLogins = values.phoneLogins;
+    const { updateAliasSchema } = await import("@/lib/aliases/schemas");
     const parsed = updateAliasSchema.safeParse(changes);
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
@@ -50,7 +54,7 @@ export function AliasForm(props: AliasFormProps) {
 function AddAlias({ known, blockedReason }: AliasFormProps) {
   const router = useRouter();
   const form = useForm<AddAliasInput, unknown, AddAlias>({
-    resolver: zodResolver(addAliasSchema),
+    resolver: addResolver,
     defaultValues: EMPTY_ALIAS_FORM,
   });
   const advise = useInputAdvice(form);

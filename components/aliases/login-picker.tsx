@@ -4,7 +4,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { Button, cn } from "@/components/ui";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import type { PhoneLoginOption } from "@/lib/phones/inventory";
-import { joinLogins } from "@/lib/aliases/schemas";
+import { joinLogins } from "@/lib/aliases/logins";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
 
 const LIMIT = PARAMETER_RULES.phone_logins.maxLength;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { addCidEntryAction } from "@/app/(dashboard)/cid-groups/actions";
@@ -9,11 +8,15 @@ import { ErrorCallout } from "@/components/ui/error-callout";
 import { Checkbox, Field } from "@/components/ui/field";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import type { ActionError } from "@/lib/actions/result";
-import { addCidEntrySchema, AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX, type AddCidEntry, type AddCidEntryInput } from "@/lib/cid-groups/schemas";
+import { AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX } from "@/lib/cid-groups/fields";
+import type { AddCidEntry, AddCidEntryInput } from "@/lib/cid-groups/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { placeFieldErrors } from "@/components/ui/call-action";
 import { actionErrorOf, useCidChange } from "./use-cid-change";
 
 const FIELDS = ["areacode", "outboundCid", "description", "active"] as const;
+
+const resolver = lazyZodResolver(() => import("@/lib/cid-groups/schemas").then((m) => m.addCidEntrySchema));
 
 /**
  * Stage ADD. After a success the area code stays filled in (entries usually come several per
@@ -23,7 +26,7 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
   const [error, setError] = useState<ActionError>();
   const add = useCidChange(groupId, addCidEntryAction);
   const form = useForm<AddCidEntryInput, unknown, AddCidEntry>({
-    resolver: zodResolver(addCidEntrySchema),
+    resolver,
     defaultValues: { groupId, areacode: "", outboundCid: "", description: "", active: true },
   });
   const { errors } = form.formState;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { deleteCidEntriesAction, updateCidEntriesAction } from "@/app/(dashboard)/cid-groups/actions";
@@ -11,7 +10,8 @@ import { ErrorCallout } from "@/components/ui/error-callout";
 import { Field } from "@/components/ui/field";
 import { Td } from "@/components/ui/table";
 import type { ActionError } from "@/lib/actions/result";
-import { updateCidEntriesSchema, type UpdateCidEntries, type UpdateCidEntriesInput } from "@/lib/cid-groups/schemas";
+import type { UpdateCidEntries, UpdateCidEntriesInput } from "@/lib/cid-groups/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { placeFieldErrors } from "@/components/ui/call-action";
 import { entriesKey } from "./keys";
 import type { CidEntry } from "./types";
@@ -101,12 +101,14 @@ export function EntryRow({ groupId, entry, rights }: { groupId: string; entry: C
   );
 }
 
+const descriptionResolver = lazyZodResolver(() => import("@/lib/cid-groups/schemas").then((m) => m.updateCidEntriesSchema));
+
 /** Replaces a description. VICIdial's API cannot clear one, so an empty value is refused (schema). */
 function DescriptionEditor({ groupId, entry, onDone }: { groupId: string; entry: CidEntry; onDone: () => void }) {
   const save = useCidChange(groupId, updateCidEntriesAction);
   const [error, setError] = useState<ActionError>();
   const form = useForm<UpdateCidEntriesInput, unknown, UpdateCidEntries>({
-    resolver: zodResolver(updateCidEntriesSchema),
+    resolver: descriptionResolver,
     defaultValues: { groupId, areacode: entry.areacode, outboundCid: entry.outboundCid, description: entry.description },
   });
   const submit = form.handleSubmit(async (values) => {

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -10,19 +9,23 @@ import { useInputAdvice } from "@/components/ui/input-advice";
 import { useKeepEarlyInput } from "@/components/ui/early-input";
 import { useActionForm } from "@/components/ui/use-action";
 import type { DidSuggestions } from "@/lib/dids/inventory";
-import { addDidSchema, DID_FIELDS, EMPTY_DID_FORM, type AddDid, type AddDidInput } from "@/lib/dids/schemas";
+import { DID_FIELDS } from "@/lib/dids/fields";
+import { EMPTY_DID_FORM } from "@/lib/dids/form";
+import type { AddDid, AddDidInput } from "@/lib/dids/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { DidFieldsets } from "./did-fieldsets";
 import { didPath } from "./paths";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
 /** In-group: what most new DIDs route to. */
 const INITIAL = { didRoute: "IN_GROUP", active: true } as const;
+const resolver = lazyZodResolver(() => import("@/lib/dids/schemas").then((m) => m.addDidSchema));
 
 export function AddDidForm({ suggestions, blockedReason }: { suggestions: DidSuggestions; blockedReason?: string }) {
   const router = useRouter();
   const formId = useId();
   const form = useForm<AddDidInput, unknown, AddDid>({
-    resolver: zodResolver(addDidSchema),
+    resolver,
     defaultValues: { ...EMPTY_DID_FORM, active: INITIAL.active, didRoute: INITIAL.didRoute },
   });
   const { register, handleSubmit, formState, control } = form;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -9,17 +8,19 @@ import { useActionForm } from "@/components/ui/use-action";
 import { copyDidAction, type CopyDidResult } from "@/app/(dashboard)/dids/actions";
 import { Badge, Button, ErrorCallout, Field } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { copyDidSchema, type CopyDid, type CopyDidInput } from "@/lib/dids/schemas";
+import type { CopyDid, CopyDidInput } from "@/lib/dids/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { didPath } from "./paths";
 
 const FIELDS = ["newDids", "description", "sourceDidPattern"];
+const resolver = lazyZodResolver(() => import("@/lib/dids/schemas").then((m) => m.copyDidSchema));
 
 /** copy_did: the source's settings to new DIDs, with a per-DID result (added or already there). */
 export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPattern: string; blockedReason?: string }) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<{ message: string; data: CopyDidResult } | null>(null);
   const form = useForm<CopyDidInput, unknown, CopyDid>({
-    resolver: zodResolver(copyDidSchema),
+    resolver,
     defaultValues: { sourceDidPattern, newDids: "", description: "" },
   });
   const { register, handleSubmit, formState } = form;

@@ -14,7 +14,7 @@ import {
   ROUTE_LABELS,
   type DidField,
   type DidRoute,
-} from "@/lib/dids/schemas";
+} from "@/lib/dids/fields";
 
 type Name = DidField | "didPattern";
 

@@ -5,7 +5,7 @@ import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { DID_SELECTION_FORM } from "./selection";
 import type { DidListRow } from "@/lib/dids/inventory";
 import type { ListTotal } from "@/lib/db/paging";
-import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/dids/schemas";
+import { RECORD_CALL_LABELS, ROUTE_LABELS, type DidRoute, type RecordCall } from "@/lib/dids/fields";
 import { didPath } from "./paths";
 import { Time } from "@/components/ui/time";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -10,10 +9,14 @@ import { updateDidAction } from "@/app/(dashboard)/dids/actions";
 import { Button, ErrorCallout, SuccessCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import type { DidSuggestions } from "@/lib/dids/inventory";
-import { clearedMessage, didChanges, DID_FIELDS, NO_CHANGES, updateDidSchema, type DidFormValues, type UpdateDid, type UpdateDidInput } from "@/lib/dids/schemas";
+import { DID_FIELDS } from "@/lib/dids/fields";
+import { clearedMessage, didChanges, NO_CHANGES } from "@/lib/dids/form";
+import type { DidFormValues, UpdateDid, UpdateDidInput } from "@/lib/dids/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { DidFieldsets } from "./did-fieldsets";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
+const resolver = lazyZodResolver(() => import("@/lib/dids/schemas").then((m) => m.updateDidSchema));
 
 interface EditDidFormProps {
   didPattern: string;
@@ -32,7 +35,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
   const [saved, setSaved] = useState<DidFormValues>(initial);
   const [notice, setNotice] = useState<{ tone: "info" | "success"; text: string } | null>(null);
   const form = useForm<UpdateDidInput, unknown, UpdateDid>({
-    resolver: zodResolver(updateDidSchema),
+    resolver,
     defaultValues: { didPattern, ...initial },
   });
   const { register, handleSubmit, formState, control, getValues, reset } = form;

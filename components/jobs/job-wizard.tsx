@@ -1,25 +1,36 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
-import type { z } from "zod";
 import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDidJobAction } from "@/app/(dashboard)/jobs/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
-import { linesToCsv, parseCsv } from "@/lib/jobs/csv";
 import { JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
-import { dryRun, JOB_SPECS, type ColumnMapping, type DryRun, type KindSpec } from "@/lib/jobs/prepare";
-import { fileColumnNames, guessMapping, looksLikeHeader } from "@/lib/jobs/prepare/columns";
-import { TIME_ZONES } from "@/lib/phones/schemas";
+import type { ColumnMapping, DryRun } from "@/lib/jobs/prepare";
+import { fileColumnNames, guessMapping, looksLikeHeader, type ColumnSpec } from "@/lib/jobs/prepare/columns";
+import { TIME_ZONES } from "@/lib/phones/time-zones";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { DryRunReport } from "./dry-run-report";
 import { rememberMapping, rememberedMapping } from "./mapping-memory";
 import { countOf } from "@/lib/text/plural";
 
 type OptionValues = Record<string, string>;
+
+/**
+ * The CSV parser (papaparse) and the dry run (every job kind's schemas, with zod) load when the
+ * wizard first needs them, a file picked or pasted or the settings checked, not with the page.
+ */
+const loadCsv = () => import("@/lib/jobs/csv");
+const loadPrepare = () => import("@/lib/jobs/prepare");
+
+/** The kind's file layout (from its job spec, read on the server): the columns and their order without a header. */
+export interface WizardLayout {
+  columns: readonly ColumnSpec[];
+  positional: readonly string[];
+}
 
 export interface WizardChoices {
   /** CID groups the dashboard knows. */
@@ -55,22 +66,21 @@ function defaultsFor(kind: FileJobKind, choices: WizardChoices): OptionValues {
  * that checks every row with the single forms' schemas without sending anything, then the start,
  * after a confirmation that gives the counts.
  */
-export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: WizardChoices }) {
+export function JobWizard({ kind, choices, layout: spec }: { kind: FileJobKind; choices: WizardChoices; layout: WizardLayout }) {
   const router = useRouter();
-  const spec = JOB_SPECS[kind] as KindSpec<unknown>;
   const info = JOB_KIND_INFO[kind];
-  const form = useForm<OptionValues, unknown, Record<string, unknown>>({
-    resolver: zodResolver(spec.optionsSchema as unknown as z.ZodType<Record<string, unknown>, OptionValues>),
-    defaultValues: defaultsFor(kind, choices),
-  });
+  const [resolver] = useState(() => lazyZodResolver<OptionValues, Record<string, unknown>>(() => loadPrepare().then((m) => m.JOB_SPECS[kind].optionsSchema as never)));
+  const form = useForm<OptionValues, unknown, Record<string, unknown>>({ resolver, defaultValues: defaultsFor(kind, choices) });
   const [text, setText] = useState("");
+  /** The file's lines as last parsed; `parsed.current` is the newest, for a parse that lands after another. */
+  const [lines, setLines] = useState<string[][]>([]);
+  const parsed = useRef<{ lines: string[][]; hasHeader: boolean }>({ lines: [], hasHeader: false });
   const [fileName, setFileName] = useState<string | null>(null);
   const [hasHeader, setHasHeader] = useState(false);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [checked, setChecked] = useState<{ dry: DryRun; options: Record<string, unknown> } | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const lines = useMemo(() => parseCsv(text).lines, [text]);
   const {
     run: send,
     pending: starting,
@@ -88,21 +98,31 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
   const columnNames = fileColumnNames(lines, hasHeader);
   const sample = (hasHeader ? lines[1] : lines[0]) ?? [];
 
-  /** New text: the header and the mapping are guessed again only when the file's shape changed. */
-  function takeText(next: string, name: string | null) {
-    const nextLines = parseCsv(next).lines;
-    const header = looksLikeHeader(nextLines[0], spec.columns);
-    const shape = (l: readonly (readonly string[])[], h: boolean) => `${h}|${l[0]?.length ?? 0}|${h ? l[0]?.join("|") : ""}`;
-    if (shape(nextLines, header) !== shape(lines, hasHeader) || name !== fileName) {
-      setHasHeader(header);
-      setMapping(rememberedMapping(kind, nextLines, header, spec.columns) ?? guessMapping(nextLines, header, spec.columns, spec.positional));
-    }
+  /**
+   * New text: the header and the mapping are guessed again only when the file's shape changed.
+   * The text shows at once (the textarea is controlled); its lines follow once the parser is in.
+   */
+  async function takeText(next: string, name: string | null) {
+    const previousName = fileName;
     setText(next);
     setFileName(name);
     setChecked(null);
+    const nextLines = (await loadCsv()).parseCsv(next).lines;
+    const header = looksLikeHeader(nextLines[0], spec.columns);
+    const shape = (l: readonly (readonly string[])[], h: boolean) => `${h}|${l[0]?.length ?? 0}|${h ? l[0]?.join("|") : ""}`;
+    const before = parsed.current;
+    let nextHeader = before.hasHeader;
+    if (shape(nextLines, header) !== shape(before.lines, before.hasHeader) || name !== previousName) {
+      nextHeader = header;
+      setHasHeader(header);
+      setMapping(rememberedMapping(kind, nextLines, header, spec.columns) ?? guessMapping(nextLines, header, spec.columns, spec.positional));
+    }
+    parsed.current = { lines: nextLines, hasHeader: nextHeader };
+    setLines(nextLines);
   }
 
   function changeHeader(next: boolean) {
+    parsed.current = { ...parsed.current, hasHeader: next };
     setHasHeader(next);
     setMapping(rememberedMapping(kind, lines, next, spec.columns) ?? guessMapping(lines, next, spec.columns, spec.positional));
     setChecked(null);
@@ -119,8 +139,9 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
    * Takes the dry run's suggested values (the closest text VICIdial keeps) into the file's
    * cells, then checks the rows again with the same settings.
    */
-  function takeSuggestions(changes: readonly { row: number; column?: string; suggestion?: string }[]) {
+  async function takeSuggestions(changes: readonly { row: number; column?: string; suggestion?: string }[]) {
     if (!checked) return;
+    const [{ linesToCsv }, { dryRun }] = await Promise.all([loadCsv(), loadPrepare()]);
     const next = lines.map((line) => [...line]);
     for (const change of changes) {
       const cell = change.column === undefined ? undefined : mapping[change.column];
@@ -129,11 +150,14 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
     }
     const nextText = linesToCsv(next);
     setText(nextText);
+    parsed.current = { ...parsed.current, lines: next };
+    setLines(next);
     setChecked({ dry: dryRun(kind, { text: nextText, hasHeader, mapping, options: checked.options }), options: checked.options });
   }
 
-  const check = form.handleSubmit((options) => {
+  const check = form.handleSubmit(async (options) => {
     clearError();
+    const { dryRun } = await loadPrepare();
     const dry = dryRun(kind, { text, hasHeader, mapping, options });
     for (const [key, message] of Object.entries(dry.fieldErrors)) {
       if (key.startsWith("options.")) form.setError(key.slice("options.".length), { type: "dry-run", message });
@@ -169,7 +193,7 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
                   accept=".csv,.txt,text/csv,text/plain"
                   onChange={async (event) => {
                     const file = event.target.files?.[0];
-                    if (file) takeText(await file.text(), file.name);
+                    if (file) await takeText(await file.text(), file.name);
                   }}
                 />
               )}
@@ -179,7 +203,7 @@ export function JobWizard({ kind, choices }: { kind: FileJobKind; choices: Wizar
                 <textarea
                   {...p}
                   value={text}
-                  onChange={(event) => takeText(event.target.value, null)}
+                  onChange={(event) => void takeText(event.target.value, null)}
                   rows={8}
                   spellCheck={false}
                   className={`${p.className} font-mono text-xs`}

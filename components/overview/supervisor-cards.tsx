@@ -3,7 +3,7 @@ import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
 import { cidGroupsWithIdleEntries } from "@/lib/cid-groups/inventory";
 import { didsRoutedToInactivePhones, unknownTargetRoutes } from "@/lib/overview/routing";
-import { ROUTE_LABELS, type DidRoute } from "@/lib/dids/schemas";
+import { ROUTE_LABELS, type DidRoute } from "@/lib/dids/fields";
 import { SectionLink } from "./section-link";
 
 /** CID groups whose last read found entries without a call today: candidates to retire. */

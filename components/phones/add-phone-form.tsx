@@ -1,20 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { addPhoneSchema, PHONE_PROTOCOLS, TIME_ZONES, type AddPhone, type AddPhoneInput } from "@/lib/phones/schemas";
-import { EMPTY_PHONE_FORM, PHONE_ADD_FIELDS } from "@/lib/phones/fields";
+import { EMPTY_PHONE_FORM, PHONE_ADD_FIELDS, PHONE_PROTOCOLS } from "@/lib/phones/fields";
+import type { AddPhone, AddPhoneInput } from "@/lib/phones/schemas";
+import { TIME_ZONES } from "@/lib/phones/time-zones";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";
 import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
 
 const FIELDS: readonly string[] = PHONE_ADD_FIELDS;
+const resolver = lazyZodResolver(() => import("@/lib/phones/schemas").then((m) => m.addPhoneSchema));
 /** Filled from the extension until the user types in them (a field typed in is "dirty"). */
 const FOLLOW_EXTENSION = ["dialplanNumber", "voicemailId", "phoneLogin"] as const;
 
@@ -30,7 +32,7 @@ interface AddPhoneFormProps {
 export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPhoneFormProps) {
   const [created, setCreated] = useState<AddPhone | null>(null);
   const form = useForm<AddPhoneInput, unknown, AddPhone>({
-    resolver: zodResolver(addPhoneSchema),
+    resolver: resolver,
     defaultValues: { ...EMPTY_PHONE_FORM, serverIp: servers.length === 1 ? servers[0] : "", protocol: "SIP", localGmt: defaultTimeZone ?? "" },
   });
   const { register, handleSubmit, setValue, formState } = form;

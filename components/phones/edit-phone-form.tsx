@@ -8,7 +8,9 @@ import { useActionForm } from "@/components/ui/use-action";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { PHONE_PROTOCOLS, TIME_ZONES, normalizeTimeZone, updatePhoneSchema, type PhoneKey, type UpdatePhone } from "@/lib/phones/schemas";
+import { PHONE_PROTOCOLS } from "@/lib/phones/fields";
+import type { PhoneKey, UpdatePhone } from "@/lib/phones/schemas";
+import { normalizeTimeZone, TIME_ZONES } from "@/lib/phones/time-zones";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PHONE_CLEARABLE_FIELDS, PHONE_SECRET_FIELDS, PHONE_SETTING_FIELDS } from "@/lib/phones/fields";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
@@ -70,8 +72,10 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
   const [newPasswords, setNewPasswords] = useState<{ label: string; value: string }[]>([]);
 
   // The one schema, applied to the changes rather than the whole form: update_phone's rules hold
-  // for what is sent, and a value VICIdial already holds is never re-checked.
+  // for what is sent, and a value VICIdial already holds is never re-checked. The schemas (and
+  // zod) load on the first check, not with the page.
   const resolver: Resolver<EditValues, unknown, UpdatePhone> = async (values) => {
+    const { updatePhoneSchema } = await import("@/lib/phones/schemas");
     const parsed = updatePhoneSchema.safeParse({ ...key, ...changesOf(values, initial) });
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};

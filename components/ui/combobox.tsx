@@ -1,9 +1,8 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useRef, useState, type ChangeEvent, type ComponentProps, type KeyboardEvent, type Ref } from "react";
 import { cn } from "./cn";
-import { QueryProvider } from "./query-provider";
+import { useOptions } from "./use-options";
 
 /** One choice: the value sent (id), the name people know it by, and one more fact where useful. */
 export interface ComboboxOption {
@@ -40,16 +39,7 @@ function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
  * values the dashboard does not know). Each option shows its id and its name. Works registered
  * with react-hook-form (uncontrolled) or controlled; the label is the surrounding Field's.
  */
-export function Combobox(props: ComboboxProps) {
-  // Its own provider: the forms it sits in have none (see query-provider.tsx).
-  return (
-    <QueryProvider>
-      <ComboboxInput {...props} />
-    </QueryProvider>
-  );
-}
-
-function ComboboxInput({ loadOptions, queryKey, optionsLabel, onPick, ref, className, onChange, onKeyDown, onBlur, onFocus, ...input }: ComboboxProps) {
+export function Combobox({ loadOptions, queryKey, optionsLabel, onPick, ref, className, onChange, onKeyDown, onBlur, onFocus, ...input }: ComboboxProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [text, setText] = useState(String(input.value ?? input.defaultValue ?? ""));
@@ -58,15 +48,9 @@ function ComboboxInput({ loadOptions, queryKey, optionsLabel, onPick, ref, class
   /** Arrowed into the list: it stays open even when the text already names an option. */
   const [browsing, setBrowsing] = useState(false);
   const query = useDeferredValue(text.trim());
-  const lookup = useQuery({
-    queryKey: [...queryKey, query],
-    queryFn: () => loadOptions(query),
-    // Also while closed with a value, to name the value already in the field.
-    enabled: open || text.trim() !== "",
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const options = lookup.data ?? [];
+  // Also while closed with a value, to name the value already in the field.
+  const lookup = useOptions([...queryKey, query], () => loadOptions(query), open || text.trim() !== "");
+  const options = lookup.options;
   const typed = text.trim().toLowerCase();
   const match = typed ? options.find((option) => option.id.toLowerCase() === typed) : undefined;
   // A value typed in full needs no list over the rest of the form; its name shows below instead.
@@ -188,7 +172,7 @@ function ComboboxInput({ loadOptions, queryKey, optionsLabel, onPick, ref, class
           {match.detail ? ` · ${match.detail}` : ""}
         </p>
       )}
-      {lookup.isError && open && <p className="mt-1 text-xs text-slate-500">The known values could not be read just now; type the value by hand.</p>}
+      {lookup.failed && open && <p className="mt-1 text-xs text-slate-500">The known values could not be read just now; type the value by hand.</p>}
     </div>
   );
 }

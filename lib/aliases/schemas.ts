@@ -2,6 +2,9 @@ import { z } from "zod";
 import { PARAMETER_RULES } from "@/lib/vicidial/parameters";
 import { ALIAS_FIELD_TABLE } from "@/lib/aliases/fields";
 import { textProblem, vicidialText } from "../phones/schemas";
+import { joinLogins } from "./logins";
+
+export { joinLogins, splitLogins } from "./logins";
 
 /**
  * The phone alias operations (contract 2.4 add_phone_alias, 2.5 update_phone_alias). The logins
@@ -22,14 +25,6 @@ export const aliasIdSchema = vicidialText(ID.api, {
 const LOGINS_MAX = PARAMETER_RULES[LOGINS.api].maxLength;
 
 /** The logins joined as VICIdial stores them. */
-export function joinLogins(logins: readonly string[]): string {
-  return logins.join(",");
-}
-
-export function splitLogins(joined: string): string[] {
-  return joined.split(",").filter((login) => login !== "");
-}
-
 /** Ordered, each a valid phone login, no repeats, and together within the 255-character column. */
 export const phoneLoginsSchema = z
   .array(z.string().trim(), { error: "Choose at least one phone login" })

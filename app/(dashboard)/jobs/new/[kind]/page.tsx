@@ -6,6 +6,7 @@ import { listCidGroups } from "@/lib/cid-groups/inventory";
 import { listDids } from "@/lib/dids/inventory";
 import { knownPhoneServers } from "@/lib/phones/inventory";
 import { isFileJobKind, JOB_KIND_INFO, MAX_JOB_ROWS, type FileJobKind } from "@/lib/jobs/kinds";
+import { JOB_SPECS } from "@/lib/jobs/prepare";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const { kind } = await params;
@@ -38,7 +39,7 @@ export default async function NewJobOfKindPage({ params }: { params: Promise<{ k
           </a>
         }
       />
-      <JobWizard kind={kind} choices={await choicesFor(kind)} />
+      <JobWizard kind={kind} choices={await choicesFor(kind)} layout={{ columns: JOB_SPECS[kind].columns, positional: JOB_SPECS[kind].positional }} />
     </>
   );
 }
