@@ -13,6 +13,6 @@ export default defineConfig({
     // Vitest's default (cores - 1) is a single worker on a two-core machine such as CI's, leaving
     // one core to the mostly idle main process: the suites wait on PGlite and HTTP, so use both.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    globalSetup: ["./lib/testing/pglite-template.ts"],
+    globalSetup: ["./lib/testing/database-templates.ts"],
   },
 });

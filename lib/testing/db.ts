@@ -20,7 +20,7 @@ export async function createTestDatabase(backend: Backend): Promise<OpenDb> {
   if (backend === "pglite") return scratchDatabase({ prefix: "vicidash-test", pgliteTemplate: inject("pgliteTemplate") });
   const server = process.env.TEST_DATABASE_URL;
   if (!server) throw new Error("TEST_DATABASE_URL is not set");
-  return scratchDatabase({ prefix: "vicidash_test", server });
+  return scratchDatabase({ prefix: "vicidash_test", server, postgresTemplate: inject("postgresTemplate") || undefined });
 }
 
 /** Inside a describe block: a fresh database for the block, installed as the app's database. */
