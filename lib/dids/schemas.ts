@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { phoneNumberValue } from "@/lib/input/phone-number";
-import { DID_FIELD_TABLE, DID_FIELDS, DID_ROUTES, didFieldLabel, ROUTE_LABELS, type DidField, type DidRoute, type FieldSpec, type TextRule } from "@/lib/dids/fields";
+import { DID_FIELD_TABLE, DID_FIELDS, DID_ROUTES, didFieldLabel, ROUTE_LABELS, type DidField, type FieldSpec, type TextRule } from "@/lib/dids/fields";
 import { charactersVicidialDrops, describeCharacters, PARAMETER_RULES, type ApiParameter } from "@/lib/vicidial/parameters";
 
 /**
