@@ -23,6 +23,7 @@ const BENCHES: Bench[] = [
     run: async () => (await import("./client-overhead")).clientOverhead(),
   },
   { name: "dids-list", run: async () => (await import("./dids-list")).didsList() },
+  { name: "phones-list", run: async () => (await import("./phones-list")).phonesList() },
   { name: "dids-import", run: async () => (await import("./dids-import")).didsImport() },
   // VICIdial's tables on MariaDB (TEST_MARIADB_ADMIN_URL, else a throwaway server): the sync benchmark's seed.
   { name: "cluster-seed", run: async () => (await import("./cluster-seed-bench")).clusterSeedBench() },

@@ -3,7 +3,7 @@ import { phonePath } from "@/components/phones/labels";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { anySipStatusKnown, listPhones, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
-import { ButtonLink, Card, EmptyState, Table, Td, Th } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, Table, Td, Th, totalLabel } from "@/components/ui";
 import { Time } from "@/components/ui/time";
 import type { Role } from "@/lib/auth/permissions";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
@@ -72,13 +72,13 @@ export async function UnregisteredPhonesCard() {
   const [notRegistered, anyKnown] = await Promise.all([listPhones({ sip: SIP_FILTER_NOT_REGISTERED, sort: "extension", pageSize: 8 }), anySipStatusKnown()]);
   const href = `/phones?sip=${SIP_FILTER_NOT_REGISTERED}`;
   return (
-    <Card title="Phones not registered" actions={anyKnown ? <SectionLink href={href}>{`All ${notRegistered.total}`}</SectionLink> : undefined}>
+    <Card title="Phones not registered" actions={anyKnown ? <SectionLink href={href}>{`All ${totalLabel(notRegistered.total)}`}</SectionLink> : undefined}>
       {!anyKnown ? (
         <EmptyState title="Registration not known">
           Whether a phone is registered is kept only in VICIdial&apos;s database. With cluster reads (VICIDIAL_DB_URL) the dashboard reads it, and phones that
           never registered or stopped registering are listed here.
         </EmptyState>
-      ) : notRegistered.total === 0 ? (
+      ) : notRegistered.total.count === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Every phone VICIdial knows the registration of is registered.</p>
       ) : (
         <Table caption="Phones VICIdial reports as not registered">

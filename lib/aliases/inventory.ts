@@ -1,5 +1,7 @@
-import { asc, count, ilike, or, sql, type SQL } from "drizzle-orm";
+import { asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { pagePosition, tablePage, tableRows, type KeysetPage, type ListTotal, type PagePosition, type SortDirection, type TableList } from "@/lib/db/paging";
+import { escapeLike } from "@/lib/db/search";
 import { phoneAliases } from "@/lib/db/schema";
 
 /**
@@ -16,50 +18,48 @@ export interface AliasListQuery {
   /** Part of the alias ID, the name or a login. */
   q?: string;
   sort?: AliasSort;
-  dir?: "asc" | "desc";
-  page?: number;
+  dir?: SortDirection;
+  /** The URL's keyset position (lib/db/paging.ts): cursors are alias IDs. */
+  position?: PagePosition;
   pageSize?: number;
 }
 
 export const ALIAS_PAGE_SIZE = 25;
 
-const sortColumns = {
-  id: phoneAliases.aliasId,
-  name: phoneAliases.aliasName,
-  logins: phoneAliases.phoneLogins,
-  updated: phoneAliases.updatedAt,
-} as const;
+/** Each sort's keys, the alias ID last as tie-breaker; each has an index on exactly these keys (lib/db/schema/inventory.ts). */
+const ALIAS_SORT_KEYS = {
+  id: [sql`${phoneAliases.aliasId}`],
+  name: [sql`${phoneAliases.aliasName}`, sql`${phoneAliases.aliasId}`],
+  logins: [sql`${phoneAliases.phoneLogins}`, sql`${phoneAliases.aliasId}`],
+  updated: [sql`${phoneAliases.updatedAt}`, sql`${phoneAliases.aliasId}`],
+} satisfies Record<AliasSort, SQL[]>;
 
 export function isAliasSort(value: string | undefined): value is AliasSort {
   return (ALIAS_SORTS as readonly string[]).includes(value ?? "");
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A list view as the URL holds it (the page and its export); anything unknown falls back to the default. */
+export function aliasListQuery(params: Record<string, string | undefined>): AliasListQuery {
+  return { q: params.q, sort: isAliasSort(params.sort) ? params.sort : "id", dir: params.dir === "desc" ? "desc" : "asc", position: pagePosition(params) };
 }
 
 const sameId = (id: string): SQL => sql`lower(${phoneAliases.aliasId}) = lower(${id})`;
 
-export async function listAliases(query: AliasListQuery = {}): Promise<{ rows: AliasRow[]; total: number }> {
-  const db = await getDb();
-  const pageSize = query.pageSize ?? ALIAS_PAGE_SIZE;
-  const page = Math.max(1, query.page ?? 1);
+function aliasList(query: AliasListQuery): TableList<typeof phoneAliases> {
   const q = query.q?.trim();
   const pattern = q ? `%${escapeLike(q)}%` : "";
   const where = q ? or(ilike(phoneAliases.aliasId, pattern), ilike(phoneAliases.aliasName, pattern), ilike(phoneAliases.phoneLogins, pattern)) : undefined;
-  const column = sortColumns[query.sort ?? "id"];
-  const order = query.dir === "desc" ? sql`${column} desc` : sql`${column} asc`;
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(phoneAliases)
-      .where(where)
-      .orderBy(order, asc(phoneAliases.aliasId))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(phoneAliases).where(where),
-  ]);
-  return { rows, total: totalRow?.n ?? 0 };
+  return { table: phoneAliases, where, keys: ALIAS_SORT_KEYS[query.sort ?? "id"], cursorRow: (cursor) => eq(phoneAliases.aliasId, cursor) };
+}
+
+/** One page of aliases, searched and sorted in the database, at the URL's keyset position, with the capped count. */
+export async function listAliases(query: AliasListQuery = {}): Promise<KeysetPage<AliasRow> & { total: ListTotal }> {
+  return tablePage(await getDb(), aliasList(query), { position: query.position ?? {}, dir: query.dir ?? "asc", size: query.pageSize ?? ALIAS_PAGE_SIZE, keyOf: (row) => row.aliasId });
+}
+
+/** The `limit` aliases of the view that follow `after` (from the start without), for an export. */
+export async function aliasesAfter(query: AliasListQuery, after: AliasRow | undefined, limit: number): Promise<AliasRow[]> {
+  return tableRows(await getDb(), aliasList(query), after?.aliasId, query.dir ?? "asc", limit);
 }
 
 export async function getAlias(id: string): Promise<AliasRow | null> {

@@ -1,5 +1,7 @@
-import { asc, count, desc, eq, gt, ilike, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, gt, ilike, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { pagePosition, sortKeys, tablePage, type KeysetPage, type ListTotal, type PagePosition, type SortDirection } from "@/lib/db/paging";
+import { escapeLike } from "@/lib/db/search";
 import { cidGroups } from "@/lib/db/schema";
 
 /**
@@ -16,44 +18,35 @@ export interface CidGroupListQuery {
   /** Part of the group id. */
   q?: string;
   sort?: CidGroupSort;
-  dir?: "asc" | "desc";
-  page?: number;
+  dir?: SortDirection;
+  /** The URL's keyset position (lib/db/paging.ts): cursors are group ids. */
+  position?: PagePosition;
   pageSize?: number;
 }
 
 export const CID_GROUP_PAGE_SIZE = 25;
 
-const sortColumns = {
-  id: cidGroups.id,
-  entries: cidGroups.entryCount,
-  lastRead: cidGroups.lastReadAt,
-  updated: cidGroups.updatedAt,
-} as const;
+/** Each sort's keys, the id last as tie-breaker (a short list: the primary key alone serves it). */
+const CID_GROUP_SORT_KEYS = {
+  id: [sql`${cidGroups.id}`],
+  entries: [...sortKeys(cidGroups.entryCount, true, sql`0`), sql`${cidGroups.id}`],
+  lastRead: [...sortKeys(cidGroups.lastReadAt, true, sql`'epoch'`), sql`${cidGroups.id}`],
+  updated: [...sortKeys(cidGroups.updatedAt, false), sql`${cidGroups.id}`],
+} satisfies Record<CidGroupSort, SQL[]>;
+
+/** A list view as the URL holds it; anything unknown falls back to the default. */
+export function cidGroupListQuery(params: Record<string, string | undefined>): CidGroupListQuery {
+  const sort = (CID_GROUP_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as CidGroupSort) : "id";
+  return { q: params.q, sort, dir: params.dir === "desc" ? "desc" : "asc", position: pagePosition(params) };
+}
 
 const sameId = (id: string): SQL => sql`lower(${cidGroups.id}) = lower(${id})`;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export async function listCidGroups(query: CidGroupListQuery = {}): Promise<{ rows: KnownCidGroup[]; total: number }> {
-  const db = await getDb();
-  const pageSize = query.pageSize ?? CID_GROUP_PAGE_SIZE;
-  const page = Math.max(1, query.page ?? 1);
+/** One page of groups, searched and sorted in the database, at the URL's keyset position, with the capped count. */
+export async function listCidGroups(query: CidGroupListQuery = {}): Promise<KeysetPage<KnownCidGroup> & { total: ListTotal }> {
   const where = query.q?.trim() ? ilike(cidGroups.id, `%${escapeLike(query.q.trim())}%`) : undefined;
-  const column = sortColumns[query.sort ?? "id"];
-  const order = query.dir === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(cidGroups)
-      .where(where)
-      .orderBy(order, asc(cidGroups.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(cidGroups).where(where),
-  ]);
-  return { rows, total: totalRow?.n ?? 0 };
+  const list = { table: cidGroups, where, keys: CID_GROUP_SORT_KEYS[query.sort ?? "id"], cursorRow: (cursor: string) => eq(cidGroups.id, cursor) };
+  return tablePage(await getDb(), list, { position: query.position ?? {}, dir: query.dir ?? "asc", size: query.pageSize ?? CID_GROUP_PAGE_SIZE, keyOf: (row) => row.id });
 }
 
 export async function getCidGroup(id: string): Promise<KnownCidGroup | null> {

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./client";
 
@@ -17,12 +17,13 @@ export type SortDirection = "asc" | "desc";
  * `is null` key; the value itself is coalesced so a row comparison never meets a null. Each list
  * has an index on exactly these keys (lib/db/schema).
  */
-export function sortKeys(column: unknown, nullable: boolean): SQL[] {
-  return nullable ? nullableSortKeys(column) : [sql`${column}`];
+export function sortKeys(column: unknown, nullable: boolean, empty?: SQL): SQL[] {
+  return nullable ? nullableSortKeys(column, empty) : [sql`${column}`];
 }
 
-export function nullableSortKeys(column: unknown): [SQL, SQL] {
-  return [sql`(${column} is null)`, sql`coalesce(${column}, '')`];
+/** `empty`: any value of the column's type (it only stands in for null behind the `is null` key). */
+export function nullableSortKeys(column: unknown, empty: SQL = sql`''`): [SQL, SQL] {
+  return [sql`(${column} is null)`, sql`coalesce(${column}, ${empty})`];
 }
 
 export interface Keyset {
@@ -124,4 +125,38 @@ export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, 
 
 export function listTotal(count: number, cap = COUNT_CAP): ListTotal {
   return count > cap ? { count: cap, exact: false } : { count, exact: true };
+}
+
+/**
+ * A list of whole rows of one table: its search and filters, its sort keys (the row's unique key
+ * last) and how a URL cursor names a row. Lists that show other shapes (joins, computed columns)
+ * use keysetPage and seekPast directly.
+ */
+export interface TableList<T extends PgTable> {
+  table: T;
+  where: SQL | undefined;
+  keys: SQL[];
+  /** The row a cursor names, as a condition on `table` (`false` for a cursor that names none). */
+  cursorRow: (cursor: string) => SQL;
+}
+
+/** The `limit` rows of the list past the cursor row in `dir` order (from the start without one). */
+export function tableRows<T extends PgTable>(db: Db, list: TableList<T>, cursor: string | undefined, dir: SortDirection, limit: number): Promise<T["$inferSelect"][]> {
+  const { table, keys } = list;
+  const seek = cursor === undefined ? undefined : seekPast({ keys, at: (key) => sql`(select ${key} from ${table} where ${list.cursorRow(cursor)})` }, dir);
+  const query = db.select().from(table as PgTable).where(and(list.where, seek)).orderBy(...orderOf(keys, dir)).limit(limit);
+  return query as Promise<T["$inferSelect"][]>;
+}
+
+/** One page of the list at the URL's position, with its capped count beside it. */
+export async function tablePage<T extends PgTable>(
+  db: Db,
+  list: TableList<T>,
+  page: { position: PagePosition; dir: SortDirection; size: number; keyOf: (row: T["$inferSelect"]) => string },
+): Promise<KeysetPage<T["$inferSelect"]> & { total: ListTotal }> {
+  const [rows, total] = await Promise.all([
+    keysetPage({ ...page, fetch: (cursor, dir, limit) => tableRows(db, list, cursor, dir, limit) }),
+    countUpTo(db, list.table, list.where),
+  ]);
+  return { ...rows, total };
 }

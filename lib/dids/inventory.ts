@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { countUpTo, keysetPage, orderOf, pagePosition, seekPast, sortKeys, type KeysetPage, type ListTotal, type SortDirection } from "@/lib/db/paging";
 import { containsText } from "@/lib/db/search";
 import { dids } from "@/lib/db/schema";
@@ -64,10 +64,12 @@ export const DID_SORT_KEYS = {
 
 function whereOf(query: Pick<DidListQuery, "q" | "route" | "active">): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  // A substring of pattern or description, case-insensitive, taken literally; on the trigram index.
-  if (query.q) conditions.push(containsText(dids.searchText, query.q.toLowerCase()));
+  // The equalities first: PostgreSQL tests equally cheap conditions in the order written, and a
+  // row another route already rules out then skips the substring test.
   if (query.route) conditions.push(eq(dids.route, query.route));
   if (query.active) conditions.push(eq(dids.active, query.active));
+  // A substring of pattern or description, case-insensitive, taken literally; on the trigram index.
+  if (query.q) conditions.push(containsText(dids.searchText, query.q.toLowerCase()));
   return and(...conditions);
 }
 
@@ -108,23 +110,28 @@ async function didRows(query: DidListQuery, where: SQL | undefined, cursor: stri
   const db = await getDb();
   const keys = [...DID_SORT_KEYS[query.sort], sql`${dids.didPattern}`];
   const seek = cursor === undefined ? undefined : seekPast({ keys, at: (key) => sql`(select ${key} from ${dids} where ${dids.didPattern} = ${cursor})` }, dir);
-  // A search finds its matches on the trigram index first and sorts them (OFFSET 0 keeps the
-  // planner from walking a sort index instead: matches bunched late in that order, such as
-  // descriptions starting with S, made that walk read half the table). Same alias, same columns.
-  const walk = (source: typeof dids | ReturnType<typeof searchMatches>) =>
-    db
-      .select()
-      .from(source)
-      .where(and(source === dids ? where : undefined, seek))
-      .orderBy(...orderOf(keys, dir))
-      .limit(limit);
-  return query.q ? walk(searchMatches(db, where)) : walk(dids);
+  if (!query.q) return db.select().from(dids).where(and(where, seek)).orderBy(...orderOf(keys, dir)).limit(limit);
+  // A search gathers its matches (on the trigram index when the text is rare) and sorts them: a
+  // walk down a sort index reads half the table when the matches bunch late in that order, such
+  // as descriptions starting with S. OFFSET 0 keeps the planner from choosing that walk. The
+  // gather carries only the key and the sort columns; the
+  // page's whole rows are then read by key.
+  const matches = db.select(SORT_COLUMNS).from(dids).where(where).offset(0).as("dids");
+  const page = db.select({ didPattern: matches.didPattern }).from(matches).where(seek).orderBy(...orderOf(keys, dir)).limit(limit);
+  return db.select().from(dids).where(inArray(dids.didPattern, page)).orderBy(...orderOf(keys, dir));
 }
 
-/** The search's matches as a subquery named like the table, so the sort keys and cursors apply to it unchanged. */
-function searchMatches(db: Db, where: SQL | undefined) {
-  return db.select().from(dids).where(where).offset(0).as("dids");
-}
+/** What a search's gather carries: the key and every column a sort reads (DID_SORT_KEYS), under their own names. */
+const SORT_COLUMNS = {
+  didPattern: dids.didPattern,
+  description: dids.description,
+  route: dids.route,
+  target: dids.target,
+  active: dids.active,
+  recordCall: dids.recordCall,
+  updatedAt: dids.updatedAt,
+  updatedBy: dids.updatedBy,
+};
 
 export async function getDid(pattern: string): Promise<DidRow | undefined> {
   const db = await getDb();

@@ -1,4 +1,6 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { pagePosition, sortKeys, tablePage, tableRows, type KeysetPage, type ListTotal, type PagePosition, type SortDirection, type TableList } from "@/lib/db/paging";
+import { escapeLike } from "@/lib/db/search";
 import { getDb } from "@/lib/db";
 import { phones } from "@/lib/db/schema";
 import { PHONE_COLUMN_OF, PHONE_SETTING_FIELDS } from "@/lib/phones/fields";
@@ -26,8 +28,9 @@ export interface PhoneListQuery {
   /** "not_registered": phones whose SIP registration VICIdial reports as anything but working (on phones_peer_status_idx). */
   sip?: string;
   sort?: PhoneSort;
-  dir?: "asc" | "desc";
-  page?: number;
+  dir?: SortDirection;
+  /** The URL's keyset position (lib/db/paging.ts): cursors are phoneCursor's `server/extension`. */
+  position?: PagePosition;
   pageSize?: number;
 }
 
@@ -36,54 +39,68 @@ export const PHONE_PAGE_SIZE = 25;
 /** The list's SIP filter value (URL `sip=not_registered`). */
 export const SIP_FILTER_NOT_REGISTERED = "not_registered";
 
-const sortColumns = {
-  extension: phones.extension,
-  server: phones.serverIp,
-  login: phones.login,
-  protocol: phones.protocol,
-  name: phones.fullName,
-  voicemail: phones.voicemailId,
-  cid: phones.outboundCid,
-  active: phones.active,
-  updated: phones.updatedAt,
-} as const;
+/**
+ * Each sort's keys, the phone's key (extension, then server) last as tie-breaker; each has an
+ * index on exactly these keys (lib/db/schema/inventory.ts), so any page is an index walk.
+ */
+const PHONE_KEY = [sql`${phones.extension}`, sql`${phones.serverIp}`];
+const PHONE_SORT_KEYS = {
+  extension: PHONE_KEY,
+  server: [sql`${phones.serverIp}`, sql`${phones.extension}`],
+  login: [...sortKeys(phones.login, false), ...PHONE_KEY],
+  protocol: [...sortKeys(phones.protocol, false), ...PHONE_KEY],
+  name: [...sortKeys(phones.fullName, true), ...PHONE_KEY],
+  voicemail: [...sortKeys(phones.voicemailId, true), ...PHONE_KEY],
+  cid: [...sortKeys(phones.outboundCid, true), ...PHONE_KEY],
+  active: [...sortKeys(phones.active, true), ...PHONE_KEY],
+  updated: [...sortKeys(phones.updatedAt, false), ...PHONE_KEY],
+} satisfies Record<PhoneSort, SQL[]>;
 
 export function isPhoneSort(value: string | undefined): value is PhoneSort {
   return (PHONE_SORTS as readonly string[]).includes(value ?? "");
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A list view as the URL holds it (the page and its export); anything unknown falls back to the default. */
+export function phoneListQuery(params: Record<string, string | undefined>): PhoneListQuery {
+  const sort = isPhoneSort(params.sort) ? params.sort : "extension";
+  return { q: params.q, server: params.server, protocol: params.protocol, sip: params.sip, sort, dir: params.dir === "desc" ? "desc" : "asc", position: pagePosition(params) };
 }
 
 const sameKey = (key: PhoneKey): SQL =>
   and(sql`lower(${phones.serverIp}) = lower(${key.serverIp})`, sql`lower(${phones.extension}) = lower(${key.extension})`)!;
 
-export async function listPhones(query: PhoneListQuery = {}): Promise<{ rows: PhoneRow[]; total: number }> {
-  const db = await getDb();
-  const pageSize = query.pageSize ?? PHONE_PAGE_SIZE;
-  const page = Math.max(1, query.page ?? 1);
+/** A phone's list cursor: `server/extension` (a server is an IPv4 address, so the first slash splits). */
+export function phoneCursor(phone: PhoneKey): string {
+  return `${phone.serverIp}/${phone.extension}`;
+}
+
+/** The row a cursor names, exactly as stored (the primary key); none for a cursor without a slash. */
+function cursorRow(cursor: string): SQL {
+  const slash = cursor.indexOf("/");
+  if (slash < 0) return sql`false`;
+  return and(eq(phones.serverIp, cursor.slice(0, slash)), eq(phones.extension, cursor.slice(slash + 1)))!;
+}
+
+function phoneList(query: PhoneListQuery): TableList<typeof phones> {
   const q = query.q?.trim();
   const pattern = q ? `%${escapeLike(q)}%` : "";
   const where = and(
-    q ? or(ilike(phones.extension, pattern), ilike(phones.login, pattern), ilike(phones.fullName, pattern), ilike(phones.outboundCid, pattern)) : undefined,
     query.server ? eq(phones.serverIp, query.server) : undefined,
     query.protocol ? eq(phones.protocol, query.protocol) : undefined,
     query.sip === SIP_FILTER_NOT_REGISTERED ? inArray(phones.peerStatus, [...NOT_REGISTERED]) : undefined,
+    q ? or(ilike(phones.extension, pattern), ilike(phones.login, pattern), ilike(phones.fullName, pattern), ilike(phones.outboundCid, pattern)) : undefined,
   );
-  const column = sortColumns[query.sort ?? "extension"];
-  const order = query.dir === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(phones)
-      .where(where)
-      .orderBy(order, asc(phones.extension), asc(phones.serverIp))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(phones).where(where),
-  ]);
-  return { rows, total: totalRow?.n ?? 0 };
+  return { table: phones, where, keys: PHONE_SORT_KEYS[query.sort ?? "extension"], cursorRow };
+}
+
+/** One page of phones, searched, filtered and sorted in the database, at the URL's keyset position, with the capped count. */
+export async function listPhones(query: PhoneListQuery = {}): Promise<KeysetPage<PhoneRow> & { total: ListTotal }> {
+  return tablePage(await getDb(), phoneList(query), { position: query.position ?? {}, dir: query.dir ?? "asc", size: query.pageSize ?? PHONE_PAGE_SIZE, keyOf: phoneCursor });
+}
+
+/** The `limit` phones of the view that follow `after` (from the start without), for an export. */
+export async function phonesAfter(query: PhoneListQuery, after: PhoneKey | undefined, limit: number): Promise<PhoneRow[]> {
+  return tableRows(await getDb(), phoneList(query), after && phoneCursor(after), query.dir ?? "asc", limit);
 }
 
 export async function getPhone(key: PhoneKey): Promise<PhoneRow | null> {

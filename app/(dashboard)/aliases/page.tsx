@@ -3,11 +3,11 @@ import { AddExistingSection } from "@/components/inventory/add-existing-section"
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
-import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td } from "@/components/ui";
+import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, KeysetPagination, PageHeader, SortTh, Table, Td } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
-import { ALIAS_PAGE_SIZE, isAliasSort, listAliases } from "@/lib/aliases/inventory";
+import { aliasListQuery, listAliases } from "@/lib/aliases/inventory";
 import { splitLogins } from "@/lib/aliases/schemas";
 import { Time } from "@/components/ui/time";
 import { ExportLink } from "@/components/ui/export-link";
@@ -19,14 +19,13 @@ const BASE = "/aliases";
 export default async function AliasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/aliases");
   const params = flattenSearchParams(await searchParams);
-  const sort = isAliasSort(params.sort) ? params.sort : "id";
-  const page = pageNumber(params);
+  const query = aliasListQuery(params);
   const canWrite = can(user.role, "phones.write");
-  const [{ rows, total }, addCapability] = await Promise.all([
-    listAliases({ q: params.q, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: ALIAS_PAGE_SIZE }),
+  const [{ rows, total, previous, next }, addCapability] = await Promise.all([
+    listAliases(query),
     canWrite ? apiCapability("aliases.add") : Promise.resolve<ApiCapability>({ allowed: true }),
   ]);
-  const sortParams = { ...params, sort };
+  const sortParams = { ...params, sort: query.sort };
   const th = (label: string, column: string) => <SortTh label={label} column={column} params={sortParams} basePath={BASE} />;
   const addButton = addCapability.allowed ? (
     <ButtonLink href="/aliases/new">Add alias</ButtonLink>
@@ -101,7 +100,7 @@ export default async function AliasesPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </Table>
-          <Pagination page={page} pageSize={ALIAS_PAGE_SIZE} total={total} params={sortParams} basePath={BASE} />
+          <KeysetPagination shown={rows.length} total={total} previous={previous} next={next} params={sortParams} basePath={BASE} />
         </>
       )}
     </>

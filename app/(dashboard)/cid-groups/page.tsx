@@ -2,11 +2,11 @@ import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
 import { AddGroupForm } from "@/components/cid-groups/add-group-form";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
-import { Card, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
+import { Card, EmptyState, Field, FilterBar, flattenSearchParams, KeysetPagination, PageHeader, SortTh, Table, Td, Th } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
-import { CID_GROUP_PAGE_SIZE, CID_GROUP_SORTS, listCidGroups, type CidGroupSort } from "@/lib/cid-groups/inventory";
+import { cidGroupListQuery, listCidGroups } from "@/lib/cid-groups/inventory";
 import { Time } from "@/components/ui/time";
 
 export const metadata = { title: "CID groups" };
@@ -16,14 +16,13 @@ const BASE = "/cid-groups";
 export default async function CidGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/cid-groups");
   const params = flattenSearchParams(await searchParams);
-  const sort = (CID_GROUP_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as CidGroupSort) : "id";
-  const page = pageNumber(params);
+  const query = cidGroupListQuery(params);
   const canWrite = can(user.role, "cid.write");
-  const [{ rows, total }, capability] = await Promise.all([
-    listCidGroups({ q: params.q, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: CID_GROUP_PAGE_SIZE }),
+  const [{ rows, total, previous, next }, capability] = await Promise.all([
+    listCidGroups(query),
     canWrite ? apiCapability("cid.modify") : Promise.resolve<ApiCapability>({ allowed: true }),
   ]);
-  const sortParams = { ...params, sort };
+  const sortParams = { ...params, sort: query.sort };
 
   return (
     <>
@@ -92,7 +91,7 @@ export default async function CidGroupsPage({ searchParams }: { searchParams: Pr
               ))}
             </tbody>
           </Table>
-          <Pagination page={page} pageSize={CID_GROUP_PAGE_SIZE} total={total} params={sortParams} basePath={BASE} />
+          <KeysetPagination shown={rows.length} total={total} previous={previous} next={next} params={sortParams} basePath={BASE} />
         </>
       )}
     </>

@@ -3,7 +3,7 @@ import { AddExistingSection } from "@/components/inventory/add-existing-section"
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import Link from "next/link";
-import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, SortTh, Table, Td, Th } from "@/components/ui";
+import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, KeysetPagination, PageHeader, SortTh, Table, Td, Th } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { PhoneBulkBar } from "@/components/phones/phone-bulk-bar";
 import { PHONE_SELECTION_FORM, phoneSelectionValue } from "@/components/phones/selection";
@@ -12,7 +12,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
-import { isPhoneSort, knownPhoneServers, listPhones, PHONE_PAGE_SIZE, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";
+import { knownPhoneServers, listPhones, phoneListQuery, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";
 import { PHONE_PROTOCOLS } from "@/lib/phones/schemas";
 import { Time } from "@/components/ui/time";
 import { ExportLink } from "@/components/ui/export-link";
@@ -24,15 +24,14 @@ const BASE = "/phones";
 export default async function PhonesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/phones");
   const params = flattenSearchParams(await searchParams);
-  const sort = isPhoneSort(params.sort) ? params.sort : "extension";
-  const page = pageNumber(params);
+  const query = phoneListQuery(params);
   const canWrite = can(user.role, "phones.write");
-  const [{ rows, total }, servers, addCapability] = await Promise.all([
-    listPhones({ q: params.q, server: params.server, protocol: params.protocol, sip: params.sip, sort, dir: params.dir === "desc" ? "desc" : "asc", page, pageSize: PHONE_PAGE_SIZE }),
+  const [{ rows, total, previous, next }, servers, addCapability] = await Promise.all([
+    listPhones(query),
     knownPhoneServers(),
     canWrite ? apiCapability("phones.add") : Promise.resolve<ApiCapability>({ allowed: true }),
   ]);
-  const sortParams = { ...params, sort };
+  const sortParams = { ...params, sort: query.sort };
   const filtered = Boolean(params.q || params.server || params.protocol || params.sip);
   const th = (label: string, column: string) => <SortTh label={label} column={column} params={sortParams} basePath={BASE} />;
 
@@ -165,7 +164,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
               ))}
             </tbody>
           </Table>
-          <Pagination page={page} pageSize={PHONE_PAGE_SIZE} total={total} params={sortParams} basePath={BASE} />
+          <KeysetPagination shown={rows.length} total={total} previous={previous} next={next} params={sortParams} basePath={BASE} />
         </>
       )}
     </>

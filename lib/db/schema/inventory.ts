@@ -103,23 +103,40 @@ export const phones = pgTable(
     ...changed,
     ...known,
   },
+  // Every sort's keys (PHONE_SORT_KEYS in lib/phones/inventory.ts) with the phone's key as
+  // tie-breaker, so any keyset page is an index walk; the primary key serves the server sort.
   (t) => [
     primaryKey({ columns: [t.serverIp, t.extension] }),
-    index("phones_login_idx").on(t.login),
-    index("phones_protocol_idx").on(t.protocol),
+    index("phones_extension_idx").on(t.extension, t.serverIp),
+    index("phones_login_idx").on(t.login, t.extension, t.serverIp),
+    index("phones_protocol_idx").on(t.protocol, t.extension, t.serverIp),
+    index("phones_full_name_idx").on(...nullableSortKeys(t.fullName), t.extension, t.serverIp),
+    index("phones_voicemail_id_idx").on(...nullableSortKeys(t.voicemailId), t.extension, t.serverIp),
+    index("phones_outbound_cid_idx").on(...nullableSortKeys(t.outboundCid), t.extension, t.serverIp),
+    index("phones_active_idx").on(...nullableSortKeys(t.active), t.extension, t.serverIp),
+    index("phones_updated_at_idx").on(t.updatedAt, t.extension, t.serverIp),
     index("phones_peer_status_idx").on(t.peerStatus),
   ],
 );
 
-export const phoneAliases = pgTable("phone_aliases", {
-  aliasId: text("alias_id").primaryKey(),
-  aliasName: text("alias_name").notNull(),
-  /** Comma-joined, in the order VICIdial keeps them. */
-  phoneLogins: text("phone_logins").notNull(),
-  userGroup: text("user_group"),
-  ...changed,
-  ...known,
-});
+export const phoneAliases = pgTable(
+  "phone_aliases",
+  {
+    aliasId: text("alias_id").primaryKey(),
+    aliasName: text("alias_name").notNull(),
+    /** Comma-joined, in the order VICIdial keeps them. */
+    phoneLogins: text("phone_logins").notNull(),
+    userGroup: text("user_group"),
+    ...changed,
+    ...known,
+  },
+  // Every sort's keys (ALIAS_SORT_KEYS in lib/aliases/inventory.ts), the ID as tie-breaker.
+  (t) => [
+    index("phone_aliases_alias_name_idx").on(t.aliasName, t.aliasId),
+    index("phone_aliases_phone_logins_idx").on(t.phoneLogins, t.aliasId),
+    index("phone_aliases_updated_at_idx").on(t.updatedAt, t.aliasId),
+  ],
+);
 
 export const cidGroups = pgTable("cid_groups", {
   id: text("id").primaryKey(),

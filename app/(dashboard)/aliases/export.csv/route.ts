@@ -1,5 +1,5 @@
 import { listExportRoute } from "@/lib/export/list-export";
-import { isAliasSort, listAliases, type AliasRow } from "@/lib/aliases/inventory";
+import { aliasesAfter, aliasListQuery, type AliasRow } from "@/lib/aliases/inventory";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,6 @@ export const GET = listExportRoute<AliasRow>({
   list: "phone-aliases",
   permission: "phones.view",
   columns: ["alias_id", "alias_name", "phone_logins", "updated_at_utc", "updated_by"],
-  page: async (params, page, pageSize) => (await listAliases({ q: params.q, sort: isAliasSort(params.sort) ? params.sort : "id", dir: params.dir === "desc" ? "desc" : "asc", page, pageSize })).rows,
+  page: (params, _page, pageSize, _user, previous) => aliasesAfter(aliasListQuery(params), previous, pageSize),
   record: (row) => [row.aliasId, row.aliasName, row.phoneLogins, row.updatedAt.toISOString(), row.updatedBy],
 });
