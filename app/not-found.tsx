@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui";
 
 /** An address outside the dashboard's pages (the signed-in ones have their own, in the shell). */

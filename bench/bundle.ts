@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_PATH } from "@/e2e/support/chromium";
 import { asc } from "drizzle-orm";
 import { installDatabase, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
@@ -56,7 +57,7 @@ export async function bundleBench(): Promise<BenchResult> {
     // The seed's records are there once the first cluster pass has run.
     await waitForPage(dashboard.url, jar, "/dids/7275550100");
 
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox", "--disable-gpu"] });
     const metrics: Record<string, number> = {};
     const origin = new URL(dashboard.url);
     const cookies = jar

@@ -4,9 +4,10 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The path e2e/support/chromium.ts defaults to: Debian's headless Chromium.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
 if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Playwright cannot download its own browser here).`);
+  console.error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium-headless-shell" (Playwright cannot download its own browser here).`);
   process.exit(1);
 }
 

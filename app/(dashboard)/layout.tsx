@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { ConnectionStatus } from "@/components/shell/connection-status";
 import { NavLinks } from "@/components/shell/nav-links";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Checkbox, Field, FilterBar, Input, Select } from "@/components/ui";
 import { actionLabel, actionsOf } from "@/lib/audit/actions";
 import type { AuditFilters } from "@/lib/audit/filters";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { UndoState } from "@/lib/undo/types";
 import { UndoButton } from "./undo-button";
 

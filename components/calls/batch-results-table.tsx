@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge, Table, Td } from "@/components/ui";
 import { resultLabel, type BatchSort, type SortKey, type TableRow } from "@/lib/calls/batch-table";
 import { callKind, formatAgent, formatPhone, formatTalkTime } from "@/lib/calls/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClass, cn, Field } from "@/components/ui";
 import { MAX_DAYS, type ParsedSearch } from "@/lib/calls/search";
 

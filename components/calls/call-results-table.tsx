@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge, Table, Td, Th } from "@/components/ui";
 import { formatAgent, formatDuration, formatPhone } from "@/lib/calls/format";
 import type { CallRow } from "@/lib/calls/reader/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge, EmptyState, Table, Td, Th } from "@/components/ui";
 import { callKind, formatPhone } from "@/lib/calls/format";
 import { LOOKUP_STATE_LABELS } from "@/lib/calls/outcome";

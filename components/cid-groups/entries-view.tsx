@@ -2,7 +2,7 @@
 
 import { countOf } from "@/lib/text/plural";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";

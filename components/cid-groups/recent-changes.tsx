@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { UndoCell } from "@/components/audit/undo-cell";
 import { ChangeHistory } from "@/components/audit/change-history";
 import type { RecentChange } from "@/lib/audit/recent";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Unknown } from "@/components/inventory/last-change";
 import { Badge, KeysetPagination, SortTh, totalLabel, Table, Td, Th, type SearchParams } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";

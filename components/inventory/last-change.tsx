@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactElement } from "react";
 import { Badge } from "@/components/ui";
 import { Time } from "@/components/ui/time";

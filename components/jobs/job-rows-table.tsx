@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, EmptyState, Pagination, Table, Td, Th, withParams, type SearchParams } from "@/components/ui";
 import { cn } from "@/components/ui/cn";
 import { ROW_FILTER_LABELS, type JobProgress, type JobRowPage, type RowFilter } from "@/lib/jobs/views";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { can, type Role } from "@/lib/auth/permissions";
 import { isFileJobKind, isFinished } from "@/lib/jobs/kinds";
 import type { JobRecord } from "@/lib/jobs/store";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Badge, Card, DetailList, Table, Td, Th } from "@/components/ui";
 import { Time, VicidialTime } from "@/components/ui/time";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { phonePath } from "@/components/phones/labels";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { anySipStatusKnown, listPhones, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";

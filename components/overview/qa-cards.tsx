@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { callCardPath } from "@/components/calls/paths";
 import { RecentLookups } from "@/components/calls/recent-lookups";
 import { Card, EmptyState } from "@/components/ui";

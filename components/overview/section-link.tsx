@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The "see everything" link in an overview card's header. */
 export function SectionLink({ href, children }: { href: string; children: string }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
 import { cidGroupsWithIdleEntries } from "@/lib/cid-groups/inventory";

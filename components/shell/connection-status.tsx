@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/layout";
 import { usePoll } from "@/components/ui/use-poll";

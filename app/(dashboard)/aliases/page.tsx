@@ -2,7 +2,7 @@ import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, KeysetPagination, PageHeader, SortTh, Table, Td } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";

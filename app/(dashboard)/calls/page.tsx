@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CallFilters } from "@/components/calls/call-filters";
 import { CallResultsTable } from "@/components/calls/call-results-table";
 import { CallSearchForm } from "@/components/calls/call-search-form";

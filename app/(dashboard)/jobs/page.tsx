@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { JobStatusBadge } from "@/components/jobs/job-status-badge";
 import { ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, PageHeader, Pagination, SortTh, Table, Td } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";

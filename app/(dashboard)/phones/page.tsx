@@ -2,7 +2,7 @@ import { clusterReadsConfigured } from "@/lib/cluster/status";
 import { AddExistingSection } from "@/components/inventory/add-existing-section";
 import { Unknown } from "@/components/inventory/last-change";
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge, Button, ButtonLink, EmptyState, Field, FilterBar, flattenSearchParams, KeysetPagination, PageHeader, SortTh, Table, Td, Th } from "@/components/ui";
 import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
 import { PhoneBulkBar } from "@/components/phones/phone-bulk-bar";

@@ -1,5 +1,5 @@
 import { undoCells } from "@/components/audit/undo-cells";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AliasForm } from "@/components/aliases/alias-form";
 import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AuditJson } from "@/components/audit/audit-json";
 import { undoCells } from "@/components/audit/undo-cells";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { callCardPath } from "@/components/calls/paths";
 import { ResolveFlagButton } from "@/components/calls/resolve-flag-button";
 import { Badge, EmptyState, ExportLink, Field, FilterBar, flattenSearchParams, PageHeader, pageNumber, Pagination, Table, Td, Th } from "@/components/ui";

@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AddToListButton } from "@/components/cid-groups/add-to-list-button";
 import { EntriesView } from "@/components/cid-groups/entries-view";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import { undoCells } from "@/components/audit/undo-cells";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/audit/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
