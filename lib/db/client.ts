@@ -31,10 +31,9 @@ const PGLITE_SETTINGS = ["shared_buffers=16MB"];
 
 /**
  * `location`: a postgres:// URL, a directory for PGlite's files, or "memory://" for a throwaway
- * PGlite, started from `loadDataDir` (a PGlite dump) when given. Migrations run before the
- * database is handed out.
+ * PGlite. Migrations run before the database is handed out.
  */
-export async function openDatabase(location: string, { loadDataDir }: { loadDataDir?: Blob } = {}): Promise<OpenDb> {
+export async function openDatabase(location: string): Promise<OpenDb> {
   if (/^postgres(ql)?:\/\//.test(location)) {
     const pool = new Pool({ connectionString: location, max: 10 });
     // An idle connection the server closes (restart, failover) must not crash the process;
@@ -54,7 +53,7 @@ export async function openDatabase(location: string, { loadDataDir }: { loadData
   if (location !== "memory://") await ensurePgliteDataDir(location);
   // pg_trgm: the lists' substring searches on trigram indexes (PostgreSQL ships it in contrib).
   // Options in the first argument: PGlite reads a second argument only after a directory.
-  const client = new PGlite({ dataDir: location === "memory://" ? undefined : location, postgresqlconf: PGLITE_SETTINGS, extensions: { pg_trgm }, loadDataDir });
+  const client = new PGlite({ dataDir: location === "memory://" ? undefined : location, postgresqlconf: PGLITE_SETTINGS, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };

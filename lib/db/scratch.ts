@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
@@ -8,14 +8,15 @@ import { openDatabase, type OpenDb } from "./client";
 /**
  * A new, migrated database that goes away on close, for a test suite or a benchmark: a database
  * created on the PostgreSQL `server` (an admin URL) and dropped afterwards, else PGlite in a
- * temporary directory.
+ * temporary directory, copied from `pgliteTemplate` when given (much faster than creating one).
  * `postgresTemplate` names a migrated database on the server to clone instead of migrating anew.
  * `location` is what DATABASE_URL (or the PGlite directory) would be for a dashboard process.
  */
-export async function scratchDatabase(options: { prefix: string; server?: string; postgresTemplate?: string }): Promise<OpenDb & { location: string }> {
+export async function scratchDatabase(options: { prefix: string; server?: string; pgliteTemplate?: string; postgresTemplate?: string }): Promise<OpenDb & { location: string }> {
   if (!options.server) {
     const root = mkdtempSync(path.join(os.tmpdir(), `${options.prefix}-`));
     const dir = path.join(root, "pglite");
+    if (options.pgliteTemplate) cpSync(options.pgliteTemplate, dir, { recursive: true });
     const open = await openDatabase(dir);
     return {
       ...open,

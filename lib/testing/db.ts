@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openDatabase, type Db, type OpenDb } from "@/lib/db/client";
+import type { Db, OpenDb } from "@/lib/db/client";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { installDatabase } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
@@ -14,11 +13,11 @@ export function testBackends(): Backend[] {
 }
 
 /**
- * A fresh, migrated database for one suite: a PGlite in memory from the run's template, or a new
+ * A fresh, migrated database for one suite: a PGlite copied from the run's template, or a new
  * database on the TEST_DATABASE_URL server, dropped on close. useTestDatabase makes it the app's.
  */
 export async function createTestDatabase(backend: Backend): Promise<OpenDb> {
-  if (backend === "pglite") return openDatabase("memory://", { loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
+  if (backend === "pglite") return scratchDatabase({ prefix: "vicidash-test", pgliteTemplate: inject("pgliteTemplate") });
   const server = process.env.TEST_DATABASE_URL;
   if (!server) throw new Error("TEST_DATABASE_URL is not set");
   return scratchDatabase({ prefix: "vicidash_test", server, postgresTemplate: inject("postgresTemplate") || undefined });
