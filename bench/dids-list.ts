@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-// Aliased: the lint rules take a `use…` call for a React hook.
-import { installDatabase as installDatabase, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { dids } from "@/lib/db/schema";
 import { didListQuerySchema, listDids } from "@/lib/dids/inventory";
 import type { BenchResult } from "./run";
-import { benchDatabase } from "./database";
+import { withFilledBenchDatabase } from "./database";
 import { round, summarize } from "./stats";
 
 /**
@@ -35,21 +34,14 @@ const VIEWS: Record<string, View> = {
 export async function didsList(options: { rows?: number; repeat?: number } = {}): Promise<BenchResult> {
   const rows = options.rows ?? 100_000;
   const repeat = options.repeat ?? 20;
-  const open = await benchDatabase();
-  installDatabase(open);
-  try {
-    const filled = Date.now();
-    await fillDids(open.db, rows);
-    const [{ count } = { count: 0 }] = await open.db.select({ count: sql<number>`count(*)::int` }).from(dids);
-    const metrics: Record<string, number> = { rows: count, fill_seconds: round((Date.now() - filled) / 1000, 1) };
-
-    Object.assign(metrics, await didListViews(repeat));
-    const goals = didListGoals();
-    return { metrics, goals };
-  } finally {
-    installDatabase(undefined);
-    await open.close();
-  }
+  return withFilledBenchDatabase(
+    (db) => fillDids(db, rows),
+    async (db, fillSeconds) => {
+      const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(dids);
+      const metrics: Record<string, number> = { rows: count, fill_seconds: fillSeconds, ...(await didListViews(repeat)) };
+      return { metrics, goals: didListGoals() };
+    },
+  );
 }
 
 /** Each view's median and p99 in milliseconds over the DIDs the app's database holds now. */

@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-// Aliased: the lint rules take a `use…` call for a React hook.
-import { installDatabase as installDatabase, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { phones } from "@/lib/db/schema";
 import { listPhones, phoneCursor, phoneListQuery, type PhoneListQuery } from "@/lib/phones/inventory";
 import type { BenchResult } from "./run";
-import { benchDatabase } from "./database";
+import { withFilledBenchDatabase } from "./database";
 import { round, summarize } from "./stats";
 
 /**
@@ -37,27 +36,23 @@ const OFFSET_ORDER: Record<string, string> = {
 export async function phonesList(options: { rows?: number; repeat?: number } = {}): Promise<BenchResult> {
   const rows = options.rows ?? 100_000;
   const repeat = options.repeat ?? 20;
-  const open = await benchDatabase();
-  installDatabase(open);
-  try {
-    const filled = Date.now();
-    await fillPhones(open.db, rows);
-    const metrics: Record<string, number> = { rows, fill_seconds: round((Date.now() - filled) / 1000, 1) };
-    for (const [name, view] of Object.entries(VIEWS)) {
-      const query = await viewQuery(view);
-      metrics[`${name}_median_ms`] = await median(repeat, () => listPhones(query));
-      const order = OFFSET_ORDER[name];
-      if (order && view.depth) {
-        // The list before keyset paging: the page by OFFSET and the full count.
-        const offsetPage = () => Promise.all([open.db.execute(sql.raw(`select * from phones order by ${order} limit 25 offset ${view.depth}`)), open.db.execute(sql`select count(*) from phones`)]);
-        metrics[`${name}_by_offset_median_ms`] = await median(repeat, offsetPage);
+  return withFilledBenchDatabase(
+    (db) => fillPhones(db, rows),
+    async (db, fillSeconds) => {
+      const metrics: Record<string, number> = { rows, fill_seconds: fillSeconds };
+      for (const [name, view] of Object.entries(VIEWS)) {
+        const query = await viewQuery(view);
+        metrics[`${name}_median_ms`] = await median(repeat, () => listPhones(query));
+        const order = OFFSET_ORDER[name];
+        if (order && view.depth) {
+          // The list before keyset paging: the page by OFFSET and the full count.
+          const offsetPage = () => Promise.all([db.execute(sql.raw(`select * from phones order by ${order} limit 25 offset ${view.depth}`)), db.execute(sql`select count(*) from phones`)]);
+          metrics[`${name}_by_offset_median_ms`] = await median(repeat, offsetPage);
+        }
       }
-    }
-    return { metrics, goals: Object.keys(VIEWS).map((name) => ({ metric: `${name}_median_ms`, atMost: 30 })) };
-  } finally {
-    installDatabase(undefined);
-    await open.close();
-  }
+      return { metrics, goals: Object.keys(VIEWS).map((name) => ({ metric: `${name}_median_ms`, atMost: 30 })) };
+    },
+  );
 }
 
 async function median(repeat: number, run: () => Promise<unknown>): Promise<number> {

@@ -18,7 +18,13 @@ export function isPgliteDataDir(dir: string): boolean {
  */
 export async function ensurePgliteDataDir(dir: string): Promise<void> {
   if (isPgliteDataDir(dir)) return;
-  const empty = await emptyDataDir();
+  let empty: string;
+  try {
+    empty = await emptyDataDir();
+  } catch {
+    // node_modules not writable (a read-only image): create this one directly, as before the cache.
+    return initdb(dir);
+  }
   mkdirSync(path.dirname(dir), { recursive: true });
   cpSync(empty, dir, { recursive: true });
 }

@@ -17,9 +17,8 @@ declare module "vitest" {
 
 /**
  * Vitest global setup: creates and migrates one database per engine for the whole run, which the
- * suites copy. Creating a PGlite takes about 4 s (initdb in WebAssembly); copying this one and
- * opening the copy about 0.4 s. On PostgreSQL, CREATE DATABASE … TEMPLATE skips the migrations
- * each suite's new database would otherwise run.
+ * suites copy, so no suite runs the migrations again (on PGlite about 0.3 s each; a new PGlite is
+ * itself a copy, see lib/db/pglite-dir.ts). On PostgreSQL, CREATE DATABASE … TEMPLATE does the same.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = mkdtempSync(path.join(os.tmpdir(), "vicidash-pglite-template-"));
