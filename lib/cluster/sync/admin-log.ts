@@ -1,8 +1,7 @@
-import { max } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { dids } from "@/lib/db/schema";
 import type { ClusterAdminLogEntry, ClusterReader, ReferenceKind } from "@/lib/cluster/types";
 import { applyRows, removeGone } from "./apply";
+import { copiedDids } from "./copied-dids";
 import type { LocalRow, SyncedResource } from "./resource";
 import { aliasResource } from "./resources/aliases";
 import { cidGroupResource } from "./resources/cid-groups";
@@ -117,11 +116,10 @@ async function applyEntries(db: Db, reader: ClusterReader, log: readonly Cluster
     if (named.size === 0) continue;
     const ids = [...new Set([...named.values()].map((entry) => entry.record_id))];
     const remote = await section.read(reader, ids);
-    // A copy names only the last DID it made: the others are the DIDs above the highest one we know.
-    const copy = [...named.values()].reverse().find((entry) => entry.event_section === "DIDS" && (entry.event_type === "COPY" || entry.event_type === "ADD"));
-    if (copy) remote.push(...(await newDids(db, reader)).filter((row) => !remote.some((known) => known.didPattern === row.didPattern)));
+    const copied = name === "DIDS" ? await copiedDids(db, reader, log, remote) : new Map<LocalRow, ClusterAdminLogEntry>();
+    remote.push(...copied.keys());
     const whoFor = async (row: LocalRow) => {
-      const entry = named.get(lower(row[section.column])) ?? copy;
+      const entry = named.get(lower(row[section.column])) ?? copied.get(row);
       return entry ? who(entry) : null;
     };
     const { resource } = section;
@@ -138,9 +136,4 @@ async function applyEntries(db: Db, reader: ClusterReader, log: readonly Cluster
     reread += remote.length;
   }
   return reread;
-}
-
-async function newDids(db: Db, reader: ClusterReader): Promise<LocalRow[]> {
-  const [{ highest } = { highest: null }] = await db.select({ highest: max(dids.didId) }).from(dids);
-  return (await reader.dids(highest ?? 0, 1000)).map(didResource.map);
 }

@@ -1,6 +1,6 @@
 // The sync in demo mode: the simulator's database reads over HTTP, changed through its real API
 // (as another tool would) and by direct table writes (as a database script would).
-import { asc, eq, gt } from "drizzle-orm";
+import { asc, eq, gt, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulatorReader } from "@/lib/cluster/simulator-reader";
 import type { ClusterReader } from "@/lib/cluster/types";
@@ -92,5 +92,40 @@ describe.each(testBackends())("cluster sync on %s with the simulator over HTTP",
     const [listed] = await db().select().from(dids).where(eq(dids.didPattern, "8005550188"));
     expect(listed).toMatchObject({ description: "Added by a job", updatedBy: "jobsowner" });
     expect(await db().select().from(auditLog).where(gt(auditLog.id, mark))).toEqual([]);
+  }, 60_000);
+
+  it("credits the dashboard with its own adds and copies only, not a DID a script wrote in the meantime", async () => {
+    process.env.VICIDIAL_API_USER = SIMULATOR_DEMO_CREDENTIALS.user;
+    await runFullPass(db(), reader);
+    const made = await createUser({ username: "copy.owner", displayName: "Copy Owner", role: "supervisor", password: "Copy owner pass 1" });
+    if (!made.ok) throw new Error(made.error.message);
+    const send = async (fields: Record<string, string>) => {
+      const params = new URLSearchParams({ user: SIMULATOR_DEMO_CREDENTIALS.user, pass: SIMULATOR_DEMO_CREDENTIALS.pass, source: vicidialSource("copy.owner"), ...fields });
+      expect(await (await fetch(`${sim.url}?${params}`)).text()).toMatch(/^(SUCCESS|NOTICE)/);
+    };
+    // A script writes a DID with a different route just before the dashboard adds and copies (its did_id lies below theirs)…
+    await simulatorTables(sim.url).insert("vicidial_inbound_dids", [{ did_pattern: "8005550199", did_description: "Script before", did_route: "EXTEN" }]);
+    await send({ function: "add_did", did_pattern: "8005550166", did_description: "Added by the dashboard", did_route: "IN_GROUP" });
+    await send({ function: "copy_did", source_did_pattern: "8005550166", new_dids: "8005550167,8005550168" });
+    // …and another just after, alike to the copies but above the copy's last did_id.
+    await simulatorTables(sim.url).insert("vicidial_inbound_dids", [{ did_pattern: "8005550198", did_description: "Added by the dashboard", did_route: "IN_GROUP" }]);
+    const mark = await auditMark(db());
+
+    await followAdminLog(db(), reader, { cursor: (await syncState(db())).adminLogCursor });
+    const ours = await db().select().from(dids).where(inArray(dids.didPattern, ["8005550166", "8005550167", "8005550168", "8005550198", "8005550199"])).orderBy(asc(dids.didPattern));
+    expect(ours.map((row) => [row.didPattern, row.origin])).toEqual([
+      ["8005550166", "dashboard"],
+      ["8005550167", "dashboard"],
+      ["8005550168", "dashboard"],
+    ]);
+    expect(await db().select().from(auditLog).where(gt(auditLog.id, mark))).toEqual([]);
+
+    // The scripts' DIDs wrote no admin log: the next full pass finds them, as added outside the dashboard.
+    expect(await runFullPass(db(), reader)).toMatchObject({ ok: true, appeared: 2 });
+    const appeared = await db().select().from(auditLog).where(gt(auditLog.id, mark)).orderBy(asc(auditLog.target));
+    expect(appeared.map((entry) => [entry.action, entry.target, entry.actorUsername])).toEqual([
+      ["did.appeared", "8005550198", "outside the dashboard"],
+      ["did.appeared", "8005550199", "outside the dashboard"],
+    ]);
   }, 60_000);
 });
