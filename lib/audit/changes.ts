@@ -1,4 +1,4 @@
-import { RECORD_CALL_LABELS, ROUTE_LABELS } from "@/lib/dids/schemas";
+import { RECORD_CALL_LABELS, ROUTE_LABELS } from "@/lib/dids/fields";
 import { actionLabel } from "./actions";
 
 /**
