@@ -141,7 +141,7 @@ for (const backend of testBackends()) {
     for (const fault of ["http500", "hang"] as const) {
       it(`pauses when VICIdial gives no clear answer (${fault}), then checks before sending again: none lost, none twice`, async () => {
         // A hung request costs the client's whole timeout; a 500 comes back at once.
-        const runner = runnerWith(testClient(sim, { timeoutMs: fault === "hang" ? 1_500 : 10_000 }));
+        const runner = runnerWith(testClient(sim, { timeoutMs: fault === "hang" ? 750 : 10_000 }));
         const jobId = await startCidJob(cidLines(961, 12));
         sim.setFaults({ [fault]: true });
         await runner.start();
@@ -172,13 +172,13 @@ for (const backend of testBackends()) {
     });
 
     it("marks a row done, not sent twice, when VICIdial made the change but its answer came too late", async () => {
-      const runner = runnerWith(testClient(sim, { timeoutMs: 1_500 }));
+      const runner = runnerWith(testClient(sim, { timeoutMs: 750 }));
       const jobId = await startCidJob(cidLines(981, 8));
-      sim.setFaults({ latencyMs: 3_000 });
+      sim.setFaults({ latencyMs: 1_500 });
       await runner.start();
       await waitForStatus(jobId, ["paused"]);
       sim.setFaults({});
-      // The slow requests still reach the script after their 3 s.
+      // The slow requests still reach the script after their 1.5 s.
       await waitFor(async () => adminLogCount(sim, "ADMIN API ADD CID") >= 4, "the late adds to land");
       await resumeUntilCompleted(jobId);
 
