@@ -189,7 +189,8 @@ for (const backend of testBackends()) {
     });
 
     it("resumes after a restart: a new runner reconciles the rows the stopped one left in flight", async () => {
-      sim.setFaults({ latencyMs: 60 });
+      // Slow enough answers that "six done, more in flight" lasts a second or more, however busy the machine.
+      sim.setFaults({ latencyMs: 250 });
       const jobId = await startCidJob(cidLines(701, 30));
       const first = runnerWith(testClient(sim));
       await first.start();
