@@ -256,6 +256,37 @@ describe.each(testBackends())("cluster sync on %s with MariaDB", (backend) => {
     expect(await entriesSince(mark)).toHaveLength(2);
   });
 
+  it("credits an add and a copy with their own DIDs only, not those a script wrote beside them", async () => {
+    await runFullPass(db(), reader);
+    const mark = await auditMark(db());
+    const alike = { did_description: "Sales line" };
+    await vdb.insert("vicidial_inbound_dids", [
+      did(10, "7275550110", { did_route: "EXTEN", extension: "8300" }), // a script's, just before
+      did(11, "7275550111", alike), // added in admin.php
+      did(12, "7275550112", alike), // copied from it, with the next one
+      did(13, "7275550113", alike),
+      did(14, "7275550114", alike), // a script's, just after: alike, but above the copy's last DID
+    ]);
+    await vdb.insert("vicidial_admin_log", [
+      { event_date: "2026-03-02 10:00:00", user: "6666", ip_address: "", event_section: "DIDS", event_type: "ADD", record_id: "11", event_code: "ADMIN ADD DID", event_sql: "", event_notes: "" },
+      { event_date: "2026-03-02 10:00:01", user: "6666", ip_address: "", event_section: "DIDS", event_type: "COPY", record_id: "13", event_code: "ADMIN COPY DID", event_sql: "", event_notes: "" },
+    ]);
+
+    await followAdminLog(db(), reader, { cursor: (await syncState(db())).adminLogCursor });
+    const appeared = async () => (await entriesSince(mark)).map((entry) => [entry.action, entry.target, (entry.params as { vicidialUser: string | null }).vicidialUser]).sort();
+    expect(await appeared()).toEqual([
+      ["did.appeared", "7275550111", "6666"],
+      ["did.appeared", "7275550112", "6666"],
+      ["did.appeared", "7275550113", "6666"],
+    ]);
+    // The scripts' DIDs wrote no admin log: the next full pass finds them, by no one VICIdial knows.
+    expect(await runFullPass(db(), reader)).toMatchObject({ ok: true, appeared: 2 });
+    expect((await appeared()).filter(([, , user]) => user === null)).toEqual([
+      ["did.appeared", "7275550110", null],
+      ["did.appeared", "7275550114", null],
+    ]);
+  });
+
   it("removes only what VICIdial no longer holds, whatever order the two databases sort keys in", async () => {
     // MariaDB's case-insensitive collation and ours order these differently: a page's key range
     // here may miss one of its rows, which must then be confirmed present, not removed.
