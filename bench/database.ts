@@ -1,5 +1,4 @@
-// Aliased: the lint rules take a `use…` call for a React hook.
-import { installDatabase as installDatabase } from "@/lib/db";
+import { installDatabase } from "@/lib/db";
 import type { Db, OpenDb } from "@/lib/db/client";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { round } from "./stats";
