@@ -4,7 +4,7 @@ import { loadOrCreateAuthSecret } from "@/lib/config/auth-secret";
 import { ensureDemoAdmin } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
-import { startJobRunner } from "@/lib/jobs/runner";
+import { startJobRunner } from "@/lib/jobs/runner/process-runner";
 import { startClusterSync, stopClusterSync } from "@/lib/cluster/sync/start";
 import { parseEnv, type Env } from "@/lib/config/env";
 import { SIMULATOR_DEMO_CREDENTIALS, startSimulator } from "@/lib/simulator";

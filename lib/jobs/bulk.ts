@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { countOf } from "@/lib/text/plural";
 import type { BulkJobKind } from "./kinds";
 import { JOB_KIND_INFO } from "./kinds";
-import { kickJobRunner } from "./runner";
+import { kickJobRunner } from "./runner/process-runner";
 import { createJob, type NewJobRow } from "./store";
 import type { JobOwner } from "./create";
 import { BULK_ACTION_WORDS, type BulkAction } from "./bulk-actions";

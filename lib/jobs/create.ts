@@ -4,7 +4,7 @@ import { generatePassword } from "@/lib/passwords/generate";
 import type { FileJobKind } from "./kinds";
 import { describeErrors } from "./prepare/columns";
 import { dryRun, JOB_SPECS, type DryRun, type DryRunInput, type KindSpec } from "./prepare";
-import { kickJobRunner } from "./runner";
+import { kickJobRunner } from "./runner/process-runner";
 import { sealSecret } from "./secrets";
 import { createJob, type NewJobRow } from "./store";
 

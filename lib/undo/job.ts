@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
 import { jobs } from "@/lib/db/schema/jobs";
 import type { FileJobKind } from "@/lib/jobs/kinds";
-import { kickJobRunner } from "@/lib/jobs/runner";
+import { kickJobRunner } from "@/lib/jobs/runner/process-runner";
 import { createJob, type JobRecord, type NewJobRow } from "@/lib/jobs/store";
 import { failed, retryOf, type JobOperation, type RowOutcome } from "@/lib/jobs/operation";
 import type { VicidialErrorCode } from "@/lib/vicidial/errors";

@@ -8,7 +8,7 @@ import { createJobFromFile } from "@/lib/jobs/create";
 import { isFinished, JOB_KIND_INFO, type FileJobKind } from "@/lib/jobs/kinds";
 import { JOB_SPECS } from "@/lib/jobs/prepare";
 import { canViewJob } from "@/lib/jobs/queries";
-import { jobStoppedHere, kickJobRunner } from "@/lib/jobs/runner";
+import { jobStoppedHere, kickJobRunner } from "@/lib/jobs/runner/process-runner";
 import { discardSheet, readSheet } from "@/lib/jobs/sheet";
 import { countOf } from "@/lib/text/plural";
 import { cancelJob, getJob, pauseJob, resumeJob, type JobRecord } from "@/lib/jobs/store";

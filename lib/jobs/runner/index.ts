@@ -4,7 +4,6 @@ import { eq } from "drizzle-orm";
 import { vicidialSource } from "@/lib/auth/source";
 import { getDb, type Db } from "@/lib/db";
 import { jobSecrets } from "@/lib/db/schema/jobs";
-import { env } from "@/lib/config/env";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { failure } from "@/lib/vicidial/errors";
 import { version } from "@/lib/vicidial/version";
@@ -367,37 +366,4 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       if (db) await unregisterRunner(db, id).catch(() => undefined);
     },
   };
-}
-
-const holder = globalThis as typeof globalThis & { __vicidashJobRunner?: Promise<JobRunner> };
-
-/**
- * Starts this process's runner once (Next may load this module several times; the runner lives on
- * globalThis). Called from start-up; safe to call again.
- */
-export function startJobRunner(): Promise<JobRunner> {
-  holder.__vicidashJobRunner ??= (async () => {
-    const { JOB_OPERATIONS } = await import("../operations");
-    const settings = env();
-    const runner = createJobRunner({
-      operations: JOB_OPERATIONS,
-      concurrency: settings.JOB_CONCURRENCY,
-      staleAfterMs: settings.JOB_STALE_AFTER_MS,
-      heartbeatMs: Math.min(10_000, Math.floor(settings.JOB_STALE_AFTER_MS / 4)),
-      exclusiveDatabase: !settings.DATABASE_URL,
-    });
-    await runner.start();
-    return runner;
-  })();
-  return holder.__vicidashJobRunner;
-}
-
-/** Tells this process's runner (if it runs) that there is new work; other instances find it by polling. */
-export function kickJobRunner(): void {
-  void holder.__vicidashJobRunner?.then((runner) => runner.kick()).catch(() => undefined);
-}
-
-/** Tells this process's runner that a job stopped; other instances notice within half a second. */
-export async function jobStoppedHere(jobId: string): Promise<void> {
-  await holder.__vicidashJobRunner?.then((runner) => runner.jobStopped(jobId)).catch(() => undefined);
 }
