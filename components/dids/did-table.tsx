@@ -1,7 +1,8 @@
 import { Link } from "@/components/ui/link";
 import { Unknown } from "@/components/inventory/last-change";
 import { Badge, KeysetPagination, SortTh, totalLabel, Table, Td, Th, type SearchParams } from "@/components/ui";
-import { RowCheckbox, SelectPageCheckbox } from "@/components/ui/bulk-bar";
+import { SelectPageCheckbox } from "@/components/ui/bulk-bar";
+import { RowCheckbox } from "@/components/ui/row-checkbox";
 import { DID_SELECTION_FORM } from "./selection";
 import type { DidListRow } from "@/lib/dids/inventory";
 import type { ListTotal } from "@/lib/db/paging";

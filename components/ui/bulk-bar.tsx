@@ -7,6 +7,7 @@ import { countOf } from "@/lib/text/plural";
 import { Button } from "./button";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ErrorCallout } from "./error-callout";
+import { SELECTED } from "./row-checkbox";
 import { useAction } from "./use-action";
 
 /**
@@ -21,7 +22,6 @@ export interface BulkChoice {
   run: (keys: string[]) => Promise<ActionResult<{ jobId: string }>>;
 }
 
-const SELECTED = "selected";
 
 function runChoice(_prev: unknown, { choice, keys }: { choice: BulkChoice; keys: string[] }) {
   return choice.run(keys);
@@ -29,11 +29,6 @@ function runChoice(_prev: unknown, { choice, keys }: { choice: BulkChoice; keys:
 
 function checkboxes(formId: string): HTMLInputElement[] {
   return Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${formId}"][name="${SELECTED}"]`));
-}
-
-/** A row's checkbox; `value` is the row's key as the bar's choices expect it. */
-export function RowCheckbox({ formId, value, label }: { formId: string; value: string; label: string }) {
-  return <input type="checkbox" form={formId} name={SELECTED} value={value} aria-label={label} className="h-4 w-4 rounded border-slate-300 dark:border-slate-600" />;
 }
 
 /** The header's checkbox: selects or clears every row of the page. */

@@ -1,13 +1,12 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { ListTotal } from "@/lib/db/paging";
-import { cn } from "./cn";
 import { withParams, type SearchParams } from "./url-state";
 
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full text-left text-sm">
+      <table className="data-table w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
@@ -15,16 +14,17 @@ export function Table({ caption, children }: { caption: string; children: ReactN
   );
 }
 
+/** Header and body cells take their look from the table (`.data-table` in app/globals.css). */
 export function Th({ children, className }: { children?: ReactNode; className?: string }) {
   return (
-    <th scope="col" className={cn("border-b border-slate-200 px-3 py-2 font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300", className)}>
+    <th scope="col" className={className}>
       {children}
     </th>
   );
 }
 
 export function Td({ children, className }: { children?: ReactNode; className?: string }) {
-  return <td className={cn("border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800/60", className)}>{children}</td>;
+  return <td className={className}>{children}</td>;
 }
 
 /** The URL changes that go back to a list's first page, offset or keyset. */
@@ -39,7 +39,7 @@ export function SortTh({ label, column, params, basePath }: { label: string; col
   const dir = active && params.dir !== "desc" ? "desc" : "asc";
   const ariaSort = active ? (params.dir === "desc" ? "descending" : "ascending") : "none";
   return (
-    <th scope="col" aria-sort={ariaSort} className="border-b border-slate-200 px-3 py-2 font-medium text-slate-600 dark:border-slate-800 dark:text-slate-300">
+    <th scope="col" aria-sort={ariaSort}>
       <Link href={withParams(basePath, params, { sort: column, dir, ...FIRST_PAGE })} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span aria-hidden className="text-xs">
