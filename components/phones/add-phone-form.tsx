@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { addPhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, ButtonLink, ErrorCallout, Field, Fieldset } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { EMPTY_PHONE_FORM, PHONE_ADD_FIELDS, PHONE_PROTOCOLS } from "@/lib/phones/fields";
+import { EMPTY_PHONE_FORM, PHONE_ADD_FIELDS, PHONE_PROTOCOLS, phoneFieldLabel } from "@/lib/phones/fields";
 import type { AddPhone, AddPhoneInput } from "@/lib/phones/schemas";
 import { TIME_ZONES } from "@/lib/phones/time-zones";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
@@ -74,22 +74,22 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
       <fieldset disabled={disabled || formState.isSubmitting} className="space-y-6">
         <Fieldset legend="Phone" description="Everything VICIdial needs to create the phone. The dial plan number, voicemail box and login follow the extension until you change them.">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <Field label="Extension" required error={errors.extension?.message} hint="Letters, digits, - and _">
+            <Field label={phoneFieldLabel("extension")} required error={errors.extension?.message} hint="Letters, digits, - and _">
               {(p) => <input {...p} {...extension} autoComplete="off" />}
             </Field>
-            <Field label="Dial plan number" required error={errors.dialplanNumber?.message}>
+            <Field label={phoneFieldLabel("dialplanNumber")} required error={errors.dialplanNumber?.message}>
               {(p) => <input {...p} {...register("dialplanNumber")} autoComplete="off" />}
             </Field>
-            <Field label="Voicemail box" required error={errors.voicemailId?.message} hint="Up to 10 letters or digits">
+            <Field label={phoneFieldLabel("voicemailId")} required error={errors.voicemailId?.message} hint="Up to 10 letters or digits">
               {(p) => <input {...p} {...register("voicemailId")} autoComplete="off" />}
             </Field>
-            <Field label="Phone login" required error={errors.phoneLogin?.message} hint="Up to 15 characters">
+            <Field label={phoneFieldLabel("phoneLogin")} required error={errors.phoneLogin?.message} hint="Up to 15 characters">
               {(p) => <input {...p} {...register("phoneLogin")} autoComplete="off" />}
             </Field>
-            <Field label="Phone password" required error={errors.phonePass?.message} hint="Letters, digits, - and _">
+            <Field label={phoneFieldLabel("phonePass")} required error={errors.phonePass?.message} hint="Letters, digits, - and _">
               {(p) => <PasswordInput {...p} {...register("phonePass")} onGenerate={generate("phonePass")} generateLabel="Generate phone password" />}
             </Field>
-            <Field label="Registration password" required error={errors.registrationPassword?.message} hint="The SIP/IAX secret">
+            <Field label={phoneFieldLabel("registrationPassword")} required error={errors.registrationPassword?.message} hint="The SIP/IAX secret">
               {(p) => (
                 <PasswordInput
                   {...p}
@@ -99,10 +99,10 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
                 />
               )}
             </Field>
-            <Field label="Server IP" required error={errors.serverIp?.message} hint="The Asterisk server the phone registers to">
+            <Field label={phoneFieldLabel("serverIp")} required error={errors.serverIp?.message} hint="The Asterisk server the phone registers to">
               {(p) => <ReferenceCombobox {...p} {...register("serverIp")} kind="server" seen={servers} inputMode="decimal" />}
             </Field>
-            <Field label="Protocol" required error={errors.protocol?.message}>
+            <Field label={phoneFieldLabel("protocol")} required error={errors.protocol?.message}>
               {(p) => (
                 <select {...p} {...register("protocol")}>
                   {PHONE_PROTOCOLS.map((protocol) => (
@@ -113,7 +113,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
                 </select>
               )}
             </Field>
-            <Field label="Full name" required error={errors.phoneFullName?.message} hint="Up to 50 characters; 30 if you change it later">
+            <Field label={phoneFieldLabel("phoneFullName")} required error={errors.phoneFullName?.message} hint="Up to 50 characters; 30 if you change it later">
               {(p) => (
                 <>
                   <input {...p} {...register("phoneFullName")} autoComplete="off" />
@@ -121,7 +121,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
                 </>
               )}
             </Field>
-            <Field label="Time zone" required error={errors.localGmt?.message}>
+            <Field label={phoneFieldLabel("localGmt")} required error={errors.localGmt?.message}>
               {(p) => (
                 <select {...p} {...register("localGmt")}>
                   <option value="">Choose…</option>
@@ -133,7 +133,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
                 </select>
               )}
             </Field>
-            <Field label="Outbound caller ID" required error={errors.outboundCid?.message} hint="Digits only">
+            <Field label={phoneFieldLabel("outboundCid")} required error={errors.outboundCid?.message} hint="Digits only">
               {(p) => (
                 <>
                   <input {...p} {...register("outboundCid")} inputMode="tel" autoComplete="off" />
@@ -146,22 +146,22 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
 
         <Fieldset legend="Optional settings" description="Left empty, VICIdial uses its own defaults.">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <Field label="Context" error={errors.phoneContext?.message} hint="VICIdial's default: default">
+            <Field label={phoneFieldLabel("phoneContext")} error={errors.phoneContext?.message} hint="VICIdial's default: default">
               {(p) => <input {...p} {...register("phoneContext")} autoComplete="off" />}
             </Field>
-            <Field label="Email" error={errors.email?.message}>
+            <Field label={phoneFieldLabel("email")} error={errors.email?.message}>
               {(p) => <input {...p} {...register("email")} type="email" autoComplete="off" />}
             </Field>
             <Field label="Admin user group" error={errors.adminUserGroup?.message} hint="VICIdial's default: ---ALL---">
               {(p) => <input {...p} {...register("adminUserGroup")} autoComplete="off" />}
             </Field>
-            <Field label="Template" error={errors.templateId?.message} hint="A conf template ID, such as SIP_generic">
+            <Field label={phoneFieldLabel("templateId")} error={errors.templateId?.message} hint="A conf template ID, such as SIP_generic">
               {(p) => <ReferenceCombobox {...p} {...register("templateId")} kind="template" />}
             </Field>
-            <ChoiceField label="Webphone" error={errors.isWebphone?.message} options={WEBPHONE_LABELS} {...register("isWebphone")} />
-            <ChoiceField label="Webphone auto-answer" error={errors.webphoneAutoAnswer?.message} options={YES_NO_LABELS} defaultNote="Yes" {...register("webphoneAutoAnswer")} />
-            <ChoiceField label="Use external server IP" error={errors.useExternalServerIp?.message} options={YES_NO_LABELS} {...register("useExternalServerIp")} />
-            <ChoiceField label="On-hook agent" error={errors.onHookAgent?.message} options={YES_NO_LABELS} {...register("onHookAgent")} />
+            <ChoiceField label={phoneFieldLabel("isWebphone")} error={errors.isWebphone?.message} options={WEBPHONE_LABELS} {...register("isWebphone")} />
+            <ChoiceField label={phoneFieldLabel("webphoneAutoAnswer")} error={errors.webphoneAutoAnswer?.message} options={YES_NO_LABELS} defaultNote="Yes" {...register("webphoneAutoAnswer")} />
+            <ChoiceField label={phoneFieldLabel("useExternalServerIp")} error={errors.useExternalServerIp?.message} options={YES_NO_LABELS} {...register("useExternalServerIp")} />
+            <ChoiceField label={phoneFieldLabel("onHookAgent")} error={errors.onHookAgent?.message} options={YES_NO_LABELS} {...register("onHookAgent")} />
           </div>
         </Fieldset>
       </fieldset>

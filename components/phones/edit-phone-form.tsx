@@ -8,11 +8,10 @@ import { useActionForm } from "@/components/ui/use-action";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
-import { PHONE_PROTOCOLS } from "@/lib/phones/fields";
 import type { PhoneKey, UpdatePhone } from "@/lib/phones/schemas";
 import { normalizeTimeZone, TIME_ZONES } from "@/lib/phones/time-zones";
 import { CopyButton } from "@/components/ui/copy-button";
-import { PHONE_CLEARABLE_FIELDS, PHONE_SECRET_FIELDS, PHONE_SETTING_FIELDS } from "@/lib/phones/fields";
+import { PHONE_CLEARABLE_FIELDS, PHONE_PROTOCOLS, PHONE_SECRET_FIELDS, PHONE_SETTING_FIELDS, phoneFieldLabel } from "@/lib/phones/fields";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { ReferenceCombobox } from "@/components/cluster/reference-combobox";
@@ -150,7 +149,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
         <Fieldset legend="Phone" description="Only the fields you change are sent to VICIdial.">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <div className="space-y-1">
-              <Field label="Full name" error={errors.phoneFullName?.message} hint="2 to 30 characters">
+              <Field label={phoneFieldLabel("phoneFullName")} error={errors.phoneFullName?.message} hint="2 to 30 characters">
                 {(p) => (
                   <>
                     <input {...p} {...register("phoneFullName")} readOnly={cleared.phoneFullName} autoComplete="off" />
@@ -160,10 +159,10 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
               </Field>
               {clearBox("phoneFullName", "full name")}
             </div>
-            <Field label="Phone login" error={errors.phoneLogin?.message} hint="Up to 15 characters">
+            <Field label={phoneFieldLabel("phoneLogin")} error={errors.phoneLogin?.message} hint="Up to 15 characters">
               {(p) => <input {...p} {...register("phoneLogin")} autoComplete="off" />}
             </Field>
-            <Field label="Protocol" error={errors.protocol?.message}>
+            <Field label={phoneFieldLabel("protocol")} error={errors.protocol?.message}>
               {(p) => (
                 <select {...p} {...register("protocol")}>
                   {unknownOption("protocol")}
@@ -175,13 +174,13 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
                 </select>
               )}
             </Field>
-            <Field label="Dial plan number" error={errors.dialplanNumber?.message} hint="3 to 20 characters">
+            <Field label={phoneFieldLabel("dialplanNumber")} error={errors.dialplanNumber?.message} hint="3 to 20 characters">
               {(p) => <input {...p} {...register("dialplanNumber")} autoComplete="off" />}
             </Field>
-            <Field label="Voicemail box" error={errors.voicemailId?.message} hint="2 to 10 letters or digits">
+            <Field label={phoneFieldLabel("voicemailId")} error={errors.voicemailId?.message} hint="2 to 10 letters or digits">
               {(p) => <input {...p} {...register("voicemailId")} autoComplete="off" />}
             </Field>
-            <Field label="Outbound caller ID" error={errors.outboundCid?.message} hint="6 to 18 digits">
+            <Field label={phoneFieldLabel("outboundCid")} error={errors.outboundCid?.message} hint="6 to 18 digits">
               {(p) => (
                 <>
                   <input {...p} {...register("outboundCid")} inputMode="tel" autoComplete="off" />
@@ -189,7 +188,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
                 </>
               )}
             </Field>
-            <Field label="Time zone" error={errors.localGmt?.message}>
+            <Field label={phoneFieldLabel("localGmt")} error={errors.localGmt?.message}>
               {(p) => (
                 <select {...p} {...register("localGmt")}>
                   {unknownOption("localGmt")}
@@ -201,7 +200,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
                 </select>
               )}
             </Field>
-            <Field label="Active" error={errors.active?.message}>
+            <Field label={phoneFieldLabel("active")} error={errors.active?.message}>
               {(p) => (
                 <select {...p} {...register("active")}>
                   {unknownOption("active")}
@@ -216,13 +215,13 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
         <Fieldset legend="Settings">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <div className="space-y-1">
-              <Field label="Context" error={errors.phoneContext?.message} hint="2 to 20 characters">
+              <Field label={phoneFieldLabel("phoneContext")} error={errors.phoneContext?.message} hint="2 to 20 characters">
                 {(p) => <input {...p} {...register("phoneContext")} readOnly={cleared.phoneContext} autoComplete="off" />}
               </Field>
               {clearBox("phoneContext", "context")}
             </div>
             <div className="space-y-1">
-              <Field label="Email" error={errors.email?.message}>
+              <Field label={phoneFieldLabel("email")} error={errors.email?.message}>
                 {(p) => <input {...p} {...register("email")} type="email" readOnly={cleared.email} autoComplete="off" />}
               </Field>
               {clearBox("email", "email")}
@@ -231,7 +230,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
               {(p) => <input {...p} {...register("adminUserGroup")} autoComplete="off" />}
             </Field>
             <div className="space-y-1">
-              <Field label="Template" error={errors.templateId?.message}>
+              <Field label={phoneFieldLabel("templateId")} error={errors.templateId?.message}>
                 {(p) => <ReferenceCombobox {...p} {...register("templateId")} kind="template" readOnly={cleared.templateId} />}
               </Field>
               {clearBox("templateId", "template")}

@@ -75,7 +75,7 @@ export const PHONE_FIELD_TABLE = {
   registrationPassword: { api: "registration_password", label: "Registration password", csv: [], value: TEXT, add: { min: 1 }, change: { min: 2, max: 30, clearable: true }, secret: true },
   phoneFullName: { api: "phone_full_name", column: "fullName", label: "Full name", csv: ["full_name", "name", "phone_full_name", "agent"], value: TEXT, add: { min: 1 }, change: { min: 2, max: 30, clearable: true } },
   localGmt: { api: "local_gmt", column: "localGmt", label: "Time zone", csv: ["local_gmt"], value: { kind: "timeZone" }, add: { min: 1 }, change: { min: 1 } },
-  outboundCid: { api: "outbound_cid", column: "outboundCid", label: "Outbound CID", csv: ["outbound_cid", "cid", "caller id"], value: TEXT, add: { min: 1 }, change: { min: 6, max: 18, emptyMessage: cannotRemove("an outbound caller ID") } },
+  outboundCid: { api: "outbound_cid", column: "outboundCid", label: "Outbound caller ID", csv: ["outbound_cid", "cid", "caller id"], value: TEXT, add: { min: 1 }, change: { min: 6, max: 18, emptyMessage: cannotRemove("an outbound caller ID") } },
   phoneContext: { api: "phone_context", column: "phoneContext", label: "Context", csv: ["phone_context"], value: TEXT, add: { min: 1, optional: true }, change: { min: 2, clearable: true }, added: "default" },
   email: { api: "email", column: "email", label: "Email", csv: [], value: { kind: "text", check: emailShape }, add: { min: 1, optional: true }, change: { min: 5, clearable: true } },
   adminUserGroup: {

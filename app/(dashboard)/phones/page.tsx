@@ -15,6 +15,7 @@ import { apiCapability, type ApiCapability } from "@/lib/connection/capabilities
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { knownPhoneServers, listPhones, phoneListQuery, SIP_FILTER_NOT_REGISTERED } from "@/lib/phones/inventory";
 import { PHONE_PROTOCOLS } from "@/lib/phones/schemas";
+import { phoneFieldLabel } from "@/lib/phones/fields";
 import { Time } from "@/components/ui/time";
 import { ExportLink } from "@/components/ui/export-link";
 
@@ -128,7 +129,7 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
                 {th("Protocol", "protocol")}
                 {th("Full name", "name")}
                 {th("Voicemail", "voicemail")}
-                {th("Outbound CID", "cid")}
+                {th(phoneFieldLabel("outboundCid"), "cid")}
                 {th("Active", "active")}
                 <Th>SIP status</Th>
                 {th("Last changed", "updated")}

@@ -14,6 +14,7 @@ import { apiCapabilities } from "@/lib/connection/capabilities";
 import { aliasesWithLogin } from "@/lib/aliases/inventory";
 import { getPhone, phoneFormValues } from "@/lib/phones/inventory";
 import { phoneTarget, timeZoneLabel } from "@/lib/phones/schemas";
+import { phoneFieldLabel } from "@/lib/phones/fields";
 import { knownValue, LastChangeLine, SettingsUnknownNote } from "@/components/inventory/last-change";
 import { lastChange } from "@/lib/inventory/last-change";
 
@@ -66,7 +67,7 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
               { label: "Active", value: known(phone.active ? <Badge tone={phone.active === "Y" ? "green" : "neutral"}>{yesNoLabel(phone.active)}</Badge> : undefined) },
               { label: "Dial plan number", value: known(phone.dialplanNumber || undefined) },
               { label: "Voicemail box", value: known(phone.voicemailId || undefined) },
-              { label: "Outbound caller ID", value: known(phone.outboundCid || undefined) },
+              { label: phoneFieldLabel("outboundCid"), value: known(phone.outboundCid || undefined) },
               { label: "Time zone", value: known(timeZoneLabel(phone.localGmt)) },
               { label: "Context", value: known(phone.phoneContext || undefined) },
               { label: "Email", value: known(phone.email || undefined) },
