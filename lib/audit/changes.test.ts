@@ -53,7 +53,7 @@ describe("what an audit entry changed, in words", () => {
 
   it("keeps the list line short and says how many more fields changed", () => {
     const entry = { action: "phone.update", resource: "phone", before: { fullName: "A", email: "a@x", templateId: "T1", voicemailId: "1", login: "l" }, after: { fullName: "B", email: "b@x", templateId: "T2", voicemailId: "2", login: "l" } };
-    expect(entrySummary(entry)).toEqual(["Full name: A → B", "Voicemail box: 1 → 2", "Email: a@x → b@x", "and 1 more"]);
+    expect(entrySummary(entry)).toEqual(["Voicemail box: 1 → 2", "Full name: A → B", "Email: a@x → b@x", "and 1 more"]);
   });
 
   it("shows entries with nothing to compare by their action's words", () => {

@@ -1,4 +1,5 @@
 import { RECORD_CALL_LABELS, ROUTE_LABELS } from "@/lib/dids/fields";
+import { PHONE_COLUMN_OF, PHONE_LISTED_FIELDS, phoneFieldLabel, type PhoneField } from "@/lib/phones/fields";
 import { actionLabel } from "./actions";
 
 /**
@@ -70,26 +71,22 @@ const DID_FIELDS: Record<string, FieldInfo> = {
   didId: { label: "VICIdial DID ID" },
 };
 
-const PHONE_FIELDS: Record<string, FieldInfo> = {
-  login: { label: "Login" },
-  protocol: { label: "Protocol" },
-  fullName: { label: "Full name" },
-  voicemailId: { label: "Voicemail box" },
-  dialplanNumber: { label: "Dial plan number" },
-  outboundCid: { label: "Outbound caller ID" },
-  localGmt: { label: "Time zone (GMT offset)" },
-  phoneContext: { label: "Phone context" },
-  email: { label: "Email" },
-  adminUserGroup: { label: "Admin user group" },
-  isWebphone: { label: "Webphone", format: choice({ Y: "Yes", N: "No", Y_API_LAUNCH: "Yes, launched through the API" }) },
-  webphoneAutoAnswer: { label: "Webphone auto-answer", format: yesNo },
-  useExternalServerIp: { label: "Use external server IP", format: yesNo },
-  templateId: { label: "Template" },
-  onHookAgent: { label: "On-hook agent", format: yesNo },
-  active: { label: "Active", format: yesNo },
-  serverIp: { label: "Server IP" },
-  extension: { label: "Extension" },
+/** How the phone settings that are choices read; every label is the phone field table's. */
+const PHONE_FORMATS: Partial<Record<PhoneField, Format>> = {
+  isWebphone: choice({ Y: "Yes", N: "No", Y_API_LAUNCH: "Yes, launched through the API" }),
+  webphoneAutoAnswer: yesNo,
+  useExternalServerIp: yesNo,
+  onHookAgent: yesNo,
+  active: yesNo,
 };
+
+/** By inventory column, as a phone's snapshot holds it. */
+const PHONE_FIELDS: Record<string, FieldInfo> = Object.fromEntries(
+  PHONE_LISTED_FIELDS.map((field) => {
+    const format = PHONE_FORMATS[field];
+    return [PHONE_COLUMN_OF[field], format ? { label: phoneFieldLabel(field), format } : { label: phoneFieldLabel(field) }];
+  }),
+);
 
 const ALIAS_FIELDS: Record<string, FieldInfo> = {
   aliasId: { label: "Alias ID" },

@@ -1,31 +1,17 @@
 import "server-only";
 import { generatePassword } from "@/lib/passwords/generate";
 import { addPhoneCommand, deletePhoneCommand, updatePhoneCommand } from "@/lib/phones/commands";
+import { PHONE_CLEARABLE_FIELDS, PHONE_COLUMN_OF, PHONE_SETTING_FIELDS, phoneFieldLabel } from "@/lib/phones/fields";
 import { addPhoneSchema, updatePhoneSchema } from "@/lib/phones/schemas";
 import { changedSince, refused, resultOf, skipped, type UndoAdapter } from "../adapter";
 import { UNDO_PERMISSION } from "../undoable";
 import { chosenFields, snapshotStep, type FieldSpec } from "../snapshot-plan";
 import { isSnapshot, shown, type Snapshot } from "../types";
 
-/** Inventory column → update_phone field, label, and whether VICIdial can clear it (--BLANK--). */
-const COLUMNS: Record<string, { field: string; label: string; clearable?: boolean }> = {
-  login: { field: "phoneLogin", label: "Phone login" },
-  protocol: { field: "protocol", label: "Protocol" },
-  fullName: { field: "phoneFullName", label: "Full name", clearable: true },
-  voicemailId: { field: "voicemailId", label: "Voicemail box" },
-  dialplanNumber: { field: "dialplanNumber", label: "Dial plan number" },
-  outboundCid: { field: "outboundCid", label: "Outbound caller ID" },
-  localGmt: { field: "localGmt", label: "Time zone" },
-  phoneContext: { field: "phoneContext", label: "Phone context", clearable: true },
-  email: { field: "email", label: "Email", clearable: true },
-  adminUserGroup: { field: "adminUserGroup", label: "Admin user group" },
-  isWebphone: { field: "isWebphone", label: "Webphone" },
-  webphoneAutoAnswer: { field: "webphoneAutoAnswer", label: "Webphone auto-answer" },
-  useExternalServerIp: { field: "useExternalServerIp", label: "Use external server IP" },
-  templateId: { field: "templateId", label: "Template", clearable: true },
-  onHookAgent: { field: "onHookAgent", label: "On-hook agent" },
-  active: { field: "active", label: "Active" },
-};
+/** Inventory column → update_phone field, label, and whether VICIdial can clear it (--BLANK--): the phone field table's. */
+const COLUMNS: Record<string, { field: string; label: string; clearable?: boolean }> = Object.fromEntries(
+  PHONE_SETTING_FIELDS.map((field) => [PHONE_COLUMN_OF[field], { field, label: phoneFieldLabel(field), clearable: (PHONE_CLEARABLE_FIELDS as readonly string[]).includes(field) }]),
+);
 const FIELDS: FieldSpec[] = Object.entries(COLUMNS).map(([column, spec]) => ({ field: column, label: spec.label }));
 
 const phoneSnapshot = (value: unknown): Snapshot | null =>
