@@ -143,13 +143,11 @@ async function runJob(db: Db, prefix: string): Promise<number> {
 async function browse(base: string, cookies: string[], pages: string[], during: () => Promise<void>) {
   const samples: number[] = [];
   let errors = 0;
-  const sessions = cookies.map((cookie, index) => browseAs(base, cookie, pages, (index * 1_000) / (SESSIONS * PAGES_PER_SECOND)));
-  for (const session of sessions) {
-    session.on("response", (statusCode, responseTime) => {
-      if (statusCode !== 200) errors += 1;
-      samples.push(responseTime);
-    });
-  }
+  const onResponse = (statusCode: number, responseTime: number) => {
+    if (statusCode !== 200) errors += 1;
+    samples.push(responseTime);
+  };
+  const sessions = cookies.map((cookie, index) => browseAs(base, cookie, pages, (index * 1_000) / (SESSIONS * PAGES_PER_SECOND), onResponse));
   try {
     await during();
   } finally {
@@ -161,8 +159,7 @@ async function browse(base: string, cookies: string[], pages: string[], during: 
 }
 
 /** One session walking through the pages, `PAGES_PER_SECOND` a second, from `delayMs` on. */
-function browseAs(base: string, cookie: string, pages: string[], delayMs: number) {
-  const listeners: ((statusCode: number, responseTime: number) => void)[] = [];
+function browseAs(base: string, cookie: string, pages: string[], delayMs: number, onResponse: (statusCode: number, responseTime: number) => void) {
   let instance: autocannon.Instance | undefined;
   let stopped = false;
   let page = Math.floor(Math.random() * pages.length);
@@ -183,14 +180,11 @@ function browseAs(base: string, cookie: string, pages: string[], delayMs: number
           },
         ],
       }, (error) => (error ? reject(error) : resolve()));
-      instance.on("response", (_client, statusCode, _bytes, responseTime) => listeners.forEach((listener) => listener(statusCode, responseTime)));
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime));
     }, delayMs);
   });
   return {
     done,
-    on(_event: "response", listener: (statusCode: number, responseTime: number) => void) {
-      listeners.push(listener);
-    },
     stop() {
       stopped = true;
       instance?.stop();

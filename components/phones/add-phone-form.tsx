@@ -152,7 +152,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
             <Field label={phoneFieldLabel("email")} error={errors.email?.message}>
               {(p) => <input {...p} {...register("email")} type="email" autoComplete="off" />}
             </Field>
-            <Field label="Admin user group" error={errors.adminUserGroup?.message} hint="VICIdial's default: ---ALL---">
+            <Field label={phoneFieldLabel("adminUserGroup")} error={errors.adminUserGroup?.message} hint="VICIdial's default: ---ALL---">
               {(p) => <input {...p} {...register("adminUserGroup")} autoComplete="off" />}
             </Field>
             <Field label={phoneFieldLabel("templateId")} error={errors.templateId?.message} hint="A conf template ID, such as SIP_generic">

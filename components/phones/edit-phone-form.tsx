@@ -226,7 +226,7 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
               </Field>
               {clearBox("email", "email")}
             </div>
-            <Field label="Admin user group" error={errors.adminUserGroup?.message} hint="2 to 20 characters">
+            <Field label={phoneFieldLabel("adminUserGroup")} error={errors.adminUserGroup?.message} hint="2 to 20 characters">
               {(p) => <input {...p} {...register("adminUserGroup")} autoComplete="off" />}
             </Field>
             <div className="space-y-1">

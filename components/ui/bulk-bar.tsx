@@ -22,7 +22,6 @@ export interface BulkChoice {
   run: (keys: string[]) => Promise<ActionResult<{ jobId: string }>>;
 }
 
-
 function runChoice(_prev: unknown, { choice, keys }: { choice: BulkChoice; keys: string[] }) {
   return choice.run(keys);
 }
