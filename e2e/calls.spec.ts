@@ -201,9 +201,12 @@ test.describe("call lookup", () => {
     await expect(row("Q1115101600000012346")).toContainText("Invalid call ID");
 
     // Longest talk first: the inbound call (3:35), the manual one (1:30), then the auto-dialed (0:00).
+    // Each click waits for the one before to show: sorting reflows the columns under the pointer.
+    const talkTime = table.getByRole("columnheader", { name: "Talk time" });
     await table.getByRole("button", { name: "Talk time" }).click();
+    await expect(talkTime).toHaveAttribute("aria-sort", "ascending");
     await table.getByRole("button", { name: "Talk time" }).click();
-    await expect(table.getByRole("columnheader", { name: "Talk time" })).toHaveAttribute("aria-sort", "descending");
+    await expect(talkTime).toHaveAttribute("aria-sort", "descending");
     await expect(table.getByRole("row").nth(1)).toContainText(INBOUND);
     await expect(table.getByRole("row").nth(2)).toContainText(MANUAL);
     await expect(table.getByRole("row").nth(3)).toContainText(AUTO);
