@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { CallFilters } from "@/components/calls/call-filters";
 import { CallResultsTable } from "@/components/calls/call-results-table";
-import { CallSearchForm } from "@/components/calls/call-search-form";
+import { CallSearchForm } from "@/components/forms";
 import { RecentLookups } from "@/components/calls/recent-lookups";
 import { ButtonLink, Card, EmptyState, ErrorCallout, flattenSearchParams, PageHeader, withParams } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";

@@ -1,6 +1,6 @@
 import { ClusterStaleBanner } from "@/components/cluster/stale-banner";
 import { Link } from "@/components/ui/link";
-import { AddGroupForm } from "@/components/cid-groups/add-group-form";
+import { AddGroupForm } from "@/components/forms";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { Card, EmptyState, Field, FilterBar, flattenSearchParams, KeysetPagination, PageHeader, SortTh, Table, Td, Th } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";

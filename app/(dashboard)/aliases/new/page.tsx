@@ -1,4 +1,4 @@
-import { AliasForm } from "@/components/aliases/alias-form";
+import { AliasForm } from "@/components/forms";
 import { PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { CallCard } from "@/components/calls/call-card";
-import { CallSearchForm } from "@/components/calls/call-search-form";
+import { CallSearchForm } from "@/components/forms";
 import { LookupProblem } from "@/components/calls/lookup-problem";
 import { callPath } from "@/components/calls/paths";
 import { ToastOnMount } from "@/components/calls/toast-on-mount";

@@ -1,4 +1,4 @@
-import { BatchLookup } from "@/components/calls/batch-lookup";
+import { BatchLookup } from "@/components/forms";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";

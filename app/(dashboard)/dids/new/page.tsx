@@ -1,4 +1,4 @@
-import { AddDidForm } from "@/components/dids/add-did-form";
+import { AddDidForm } from "@/components/forms";
 import { PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";

@@ -1,4 +1,4 @@
-import { AddPhoneForm } from "@/components/phones/add-phone-form";
+import { AddPhoneForm } from "@/components/forms";
 import { PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { JobWizard } from "@/components/jobs/job-wizard";
+import { JobWizard } from "@/components/forms";
 import { buttonClass, PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { listCidGroups } from "@/lib/cid-groups/inventory";
