@@ -4,15 +4,14 @@ import { deferred } from "@/components/ui/deferred";
 
 /**
  * The pages' forms, each with its code (react-hook-form, the form itself) loaded at the user's
- * first sign of interest rather than with the page (components/ui/deferred.tsx). The server
- * renders them in full either way.
+ * first sign of interest rather than with the page (components/ui/deferred.tsx). Only forms whose
+ * server HTML already shows their starting values: an edit form's registered fields are empty
+ * until react-hook-form is live, so edit forms load with their page.
  */
 export const AddDidForm = deferred(() => import("@/components/dids/add-did-form").then((m) => m.AddDidForm));
-export const EditDidForm = deferred(() => import("@/components/dids/edit-did-form").then((m) => m.EditDidForm));
-export const CopyDidForm = deferred(() => import("@/components/dids/copy-did-form").then((m) => m.CopyDidForm));
 export const AddPhoneForm = deferred(() => import("@/components/phones/add-phone-form").then((m) => m.AddPhoneForm));
-export const EditPhoneForm = deferred(() => import("@/components/phones/edit-phone-form").then((m) => m.EditPhoneForm));
-export const AliasForm = deferred(() => import("@/components/aliases/alias-form").then((m) => m.AliasForm));
+/** The add form only (no `alias`). */
+export const AddAliasForm = deferred(() => import("@/components/aliases/alias-form").then((m) => m.AliasForm));
 export const JobWizard = deferred(() => import("@/components/jobs/job-wizard").then((m) => m.JobWizard));
 export const CallSearchForm = deferred(() => import("@/components/calls/call-search-form").then((m) => m.CallSearchForm));
 export const BatchLookup = deferred(() => import("@/components/calls/batch-lookup").then((m) => m.BatchLookup));

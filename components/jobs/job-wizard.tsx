@@ -297,7 +297,8 @@ export function JobWizard({ kind, choices, layout: spec }: { kind: FileJobKind; 
 function OptionFields({ kind, form, choices, onChange }: { kind: FileJobKind; form: UseFormReturn<OptionValues, unknown, Record<string, unknown>>; choices: WizardChoices; onChange: () => void }) {
   const { register, formState, watch } = form;
   const errors = formState.errors;
-  const field = (name: string) => register(name, { onChange });
+  // The default goes into the server's HTML too, so the page shows it before the form is live.
+  const field = (name: string) => ({ defaultValue: formState.defaultValues?.[name], ...register(name, { onChange }) });
   const message = (name: string) => errors[name]?.message;
 
   const list = (id: string, values: string[]): ReactNode => (

@@ -100,11 +100,11 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               )}
             </Field>
             <Field label={phoneFieldLabel("serverIp")} required error={errors.serverIp?.message} hint="The Asterisk server the phone registers to">
-              {(p) => <ReferenceCombobox {...p} {...register("serverIp")} kind="server" seen={servers} inputMode="decimal" />}
+              {(p) => <ReferenceCombobox {...p} defaultValue={formState.defaultValues?.serverIp} {...register("serverIp")} kind="server" seen={servers} inputMode="decimal" />}
             </Field>
             <Field label={phoneFieldLabel("protocol")} required error={errors.protocol?.message}>
               {(p) => (
-                <select {...p} {...register("protocol")}>
+                <select {...p} defaultValue={formState.defaultValues?.protocol} {...register("protocol")}>
                   {PHONE_PROTOCOLS.map((protocol) => (
                     <option key={protocol} value={protocol}>
                       {protocol}
@@ -123,7 +123,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
             </Field>
             <Field label={phoneFieldLabel("localGmt")} required error={errors.localGmt?.message}>
               {(p) => (
-                <select {...p} {...register("localGmt")}>
+                <select {...p} defaultValue={formState.defaultValues?.localGmt} {...register("localGmt")}>
                   <option value="">Choose…</option>
                   {TIME_ZONES.map((zone) => (
                     <option key={zone.value} value={zone.value}>

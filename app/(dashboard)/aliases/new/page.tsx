@@ -1,4 +1,4 @@
-import { AliasForm } from "@/components/forms";
+import { AddAliasForm } from "@/components/forms";
 import { PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
@@ -16,7 +16,7 @@ export default async function NewAliasPage() {
           Adding aliases is switched off: {capability.reason}.
         </p>
       )}
-      <AliasForm blockedReason={capability.allowed ? undefined : capability.reason} />
+      <AddAliasForm blockedReason={capability.allowed ? undefined : capability.reason} />
     </>
   );
 }
