@@ -15,4 +15,5 @@ export const AddAliasForm = deferred(() => import("@/components/aliases/alias-fo
 export const JobWizard = deferred(() => import("@/components/jobs/job-wizard").then((m) => m.JobWizard));
 export const CallSearchForm = deferred(() => import("@/components/calls/call-search-form").then((m) => m.CallSearchForm));
 export const BatchLookup = deferred(() => import("@/components/calls/batch-lookup").then((m) => m.BatchLookup));
+export const FlagCallForm = deferred(() => import("@/components/calls/flag-call-form").then((m) => m.FlagCallForm));
 export const AddGroupForm = deferred(() => import("@/components/cid-groups/add-group-form").then((m) => m.AddGroupForm));

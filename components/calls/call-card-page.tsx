@@ -15,7 +15,7 @@ import { locationProblem } from "@/lib/calls/recordings/relay";
 import { vicidialTimeOf } from "@/lib/calls/search";
 import { formatVicidialTime } from "@/lib/time/format";
 import { CallResultsTable } from "./call-results-table";
-import { FlagCallForm } from "./flag-call-form";
+import { FlagCallForm } from "@/components/forms";
 import { callPath } from "./paths";
 import { RecordingPlayer } from "./recording-player";
 

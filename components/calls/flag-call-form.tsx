@@ -35,7 +35,7 @@ export function FlagCallForm({ direction, callKey }: { direction: CallDirection;
     <form onSubmit={submit} noValidate aria-label="Flag this call" className="space-y-3">
       <Field label="Reason" error={form.formState.errors.reason?.message}>
         {(p) => (
-          <select {...p} {...form.register("reason")}>
+          <select {...p} defaultValue={form.formState.defaultValues?.reason} {...form.register("reason")}>
             {FLAG_REASONS.map((reason) => (
               <option key={reason} value={reason}>
                 {FLAG_REASON_LABELS[reason]}
