@@ -11,6 +11,7 @@ import { useInputAdvice } from "@/components/ui/input-advice";
 import { joinLogins } from "@/lib/aliases/logins";
 import type { AddAlias, AddAliasInput, UpdateAlias } from "@/lib/aliases/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 import { ALIAS_FIELDS, EMPTY_ALIAS_FORM } from "@/lib/aliases/fields";
 import { LoginPicker } from "./login-picker";
 
@@ -71,12 +72,12 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
       <fieldset disabled={blockedReason !== undefined || form.formState.isSubmitting} className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Alias ID" required error={form.formState.errors.aliasId?.message} hint="2 to 20 letters, digits, - or _">
-            {(p) => <input {...p} {...form.register("aliasId")} autoComplete="off" />}
+            {(p) => <input {...p} {...registerShown(form)("aliasId")} autoComplete="off" />}
           </Field>
           <Field label="Alias name" required error={form.formState.errors.aliasName?.message} hint="Up to 50 characters">
             {(p) => (
               <>
-                <input {...p} {...form.register("aliasName")} autoComplete="off" />
+                <input {...p} {...registerShown(form)("aliasName")} autoComplete="off" />
                 {advise("aliasName", "alias_name")}
               </>
             )}
@@ -131,7 +132,7 @@ function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Va
         <Field label="Alias name" error={form.formState.errors.aliasName?.message} hint="2 to 50 characters">
           {(p) => (
               <>
-                <input {...p} {...form.register("aliasName")} autoComplete="off" />
+                <input {...p} {...registerShown(form)("aliasName")} autoComplete="off" />
                 {advise("aliasName", "alias_name")}
               </>
             )}

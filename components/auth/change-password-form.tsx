@@ -3,11 +3,12 @@
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import { changeOwnPasswordAction } from "@/app/(dashboard)/account/actions";
-import { Button, ErrorCallout, Field, Input } from "@/components/ui";
+import { ErrorCallout, Field, Input } from "@/components/ui";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
 import type { ChangeOwnPasswordInput } from "@/lib/auth/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { useHydrated } from "./use-hydrated";
+import { registerShown } from "@/components/ui/register-shown";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.changeOwnPasswordSchema));
 
@@ -22,8 +23,8 @@ export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
     resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
-  const { register, handleSubmit, formState } = form;
-  const hydrated = useHydrated();
+  const { handleSubmit, formState } = form;
+  const register = registerShown(form);
 
   const { run, error } = useActionForm(form, changeOwnPasswordAction, {
     fields: FIELDS,
@@ -50,9 +51,9 @@ export function ChangePasswordForm({ continueTo }: { continueTo?: string }) {
       <Field label="New password again" error={formState.errors.confirmPassword?.message}>
         {(props) => <Input {...props} {...register("confirmPassword")} type="password" autoComplete="new-password" />}
       </Field>
-      <Button type="submit" loading={formState.isSubmitting} disabled={!hydrated}>
+      <SubmitButton loading={formState.isSubmitting}>
         Change password
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Button, Field, Input } from "@/components/ui";
+import { Field, Input } from "@/components/ui";
 import { loginUrl } from "@/lib/auth/callback-url";
 import type { signInSchema } from "@/lib/auth/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { useHydrated } from "./use-hydrated";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.signInSchema));
 
@@ -27,7 +27,6 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   // wiping what a quick (or password-manager) typist entered before the page finished loading.
   const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({ resolver });
   const { register, handleSubmit, formState } = form;
-  const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     setError(null);
@@ -71,9 +70,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       <Field label="Password" error={formState.errors.password?.message}>
         {(props) => <Input {...props} {...register("password")} type="password" autoComplete="current-password" />}
       </Field>
-      <Button type="submit" className="w-full" loading={busy} disabled={!hydrated}>
+      <SubmitButton className="w-full" loading={busy}>
         Sign in
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button, ErrorCallout } from "@/components/ui";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** Starts the single sign-on round trip: next-auth sends the browser to the identity provider. */
 export function SsoSignIn({ providerId, providerName, callbackUrl }: { providerId: string; providerName: string; callbackUrl: string }) {

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { FLAG_NOTES_MAX, FLAG_REASON_LABELS } from "@/lib/calls/flag-labels";
 import type { FlagCallInput } from "@/lib/calls/flag-schema";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 import type { CallDirection } from "@/lib/calls/reader/types";
 import { FLAG_REASONS } from "@/lib/db/schema/call-flag-values";
 
@@ -20,6 +21,7 @@ export function FlagCallForm({ direction, callKey }: { direction: CallDirection;
   const router = useRouter();
   const form = useForm<FlagCallInput>({ resolver, defaultValues: { direction, key: callKey, reason: "customer_dispute", notes: "" } });
 
+  const register = registerShown(form);
   const { run, pending, error } = useActionForm(form, flagCallAction, {
     fields: FIELDS,
     onSuccess: () => {
@@ -35,7 +37,7 @@ export function FlagCallForm({ direction, callKey }: { direction: CallDirection;
     <form onSubmit={submit} noValidate aria-label="Flag this call" className="space-y-3">
       <Field label="Reason" error={form.formState.errors.reason?.message}>
         {(p) => (
-          <select {...p} defaultValue={form.formState.defaultValues?.reason} {...form.register("reason")}>
+          <select {...p} {...register("reason")}>
             {FLAG_REASONS.map((reason) => (
               <option key={reason} value={reason}>
                 {FLAG_REASON_LABELS[reason]}
@@ -45,7 +47,7 @@ export function FlagCallForm({ direction, callKey }: { direction: CallDirection;
         )}
       </Field>
       <Field label="Notes" hint={`What the dispute is about, what to check. At most ${FLAG_NOTES_MAX} characters.`} error={form.formState.errors.notes?.message}>
-        {(p) => <textarea {...p} {...form.register("notes")} rows={3} />}
+        {(p) => <textarea {...p} {...register("notes")} rows={3} />}
       </Field>
       <Button type="submit" loading={pending}>
         Flag call

@@ -10,6 +10,7 @@ import { Badge, Button, ErrorCallout, Field } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
 import type { CopyDid, CopyDidInput } from "@/lib/dids/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 import { didPath } from "./paths";
 
 const FIELDS = ["newDids", "description", "sourceDidPattern"];
@@ -23,7 +24,8 @@ export function CopyDidForm({ sourceDidPattern, blockedReason }: { sourceDidPatt
     resolver,
     defaultValues: { sourceDidPattern, newDids: "", description: "" },
   });
-  const { register, handleSubmit, formState } = form;
+  const { handleSubmit, formState } = form;
+  const register = registerShown(form);
   const advise = useInputAdvice(form);
   const blocked = blockedReason !== undefined;
 

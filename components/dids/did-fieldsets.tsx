@@ -19,6 +19,7 @@ import {
 type Name = DidField | "didPattern";
 
 interface DidFieldsetsProps {
+  /** registerShown: each field's starting value is in the server's HTML too. */
   register: (name: Name) => UseFormRegisterReturn;
   errors: Partial<Record<Name, { message?: string } | undefined>>;
   /** The route chosen in the form right now: only its settings are shown and sent. */
@@ -28,12 +29,6 @@ interface DidFieldsetsProps {
   patternLocked?: boolean;
   /** Add: an empty choice means VICIdial's default; edit: it means "not known here, unchanged". */
   emptyChoice: string;
-  /**
-   * The form's starting route and active flag, written into the server's HTML too: otherwise the
-   * page shows the first route selected until React takes over and switches it (useKeepEarlyInput
-   * tells a user's early choice from the HTML's default).
-   */
-  initial: { didRoute?: string; active?: boolean };
   /** What to say under a field about the value typed (useInputAdvice). */
   advise?: (name: Name, api: ApiParameter) => ReactNode;
 }
@@ -41,7 +36,7 @@ interface DidFieldsetsProps {
 const text = { autoComplete: "off", spellCheck: false } as const;
 
 /** The add_did / update_did fields, grouped as in VICIdial: identity, routing, recording, caller ID filter. */
-export function DidFieldsets({ register, errors, route, suggestions, patternLocked = false, emptyChoice, initial, advise }: DidFieldsetsProps) {
+export function DidFieldsets({ register, errors, route, suggestions, patternLocked = false, emptyChoice, advise }: DidFieldsetsProps) {
   const error = (name: Name) => errors[name]?.message;
   return (
     <>
@@ -69,13 +64,13 @@ export function DidFieldsets({ register, errors, route, suggestions, patternLock
             )}
           </Field>
         </div>
-        <Checkbox label="Active: VICIdial routes calls to this DID" defaultChecked={initial.active} {...register("active")} />
+        <Checkbox label="Active: VICIdial routes calls to this DID" {...register("active")} />
       </Fieldset>
 
       <Fieldset legend="Routing" description="Where VICIdial sends a call to this DID. Only the settings of the chosen route are sent.">
         <Field label="Route" required error={error("didRoute")}>
           {(p) => (
-            <select {...p} defaultValue={initial.didRoute} {...register("didRoute")}>
+            <select {...p} {...register("didRoute")}>
               {/* Editing a DID whose route the dashboard never learned: leaving it unknown sends none. */}
               {patternLocked && <option value="">{emptyChoice}</option>}
               {DID_ROUTES.map((value) => (

@@ -13,6 +13,7 @@ import { DID_FIELDS } from "@/lib/dids/fields";
 import { clearedMessage, didChanges, NO_CHANGES } from "@/lib/dids/form";
 import type { DidFormValues, UpdateDid, UpdateDidInput } from "@/lib/dids/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 import { DidFieldsets } from "./did-fieldsets";
 
 const FIELDS = ["didPattern", ...DID_FIELDS];
@@ -38,7 +39,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
     resolver,
     defaultValues: { didPattern, ...initial },
   });
-  const { register, handleSubmit, formState, control, getValues, reset } = form;
+  const { handleSubmit, formState, control, getValues, reset } = form;
   const route = useWatch({ control, name: "didRoute" });
   const advise = useInputAdvice(form);
   const blocked = blockedReason !== undefined;
@@ -83,11 +84,7 @@ export function EditDidForm({ didPattern, initial, suggestions, blockedReason }:
         </p>
       )}
       <fieldset disabled={blocked || formState.isSubmitting} className="space-y-6">
-        <DidFieldsets register={(name) => register(name)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked
-          emptyChoice="Not known here (unchanged)"
-          initial={{ didRoute: initial.didRoute ?? "", active: initial.active }}
-          advise={advise}
-        />
+        <DidFieldsets register={registerShown(form)} errors={formState.errors} route={route} suggestions={suggestions} patternLocked emptyChoice="Not known here (unchanged)" advise={advise} />
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" loading={formState.isSubmitting} disabled={blocked} title={blockedReason}>

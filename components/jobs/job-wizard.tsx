@@ -5,6 +5,7 @@ import { useRef, useState, type ReactNode } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import { startAgentJobAction, startCidJobAction, startDidCopyJobAction, startDidJobAction } from "@/app/(dashboard)/jobs/actions";
+import { registerShown } from "@/components/ui/register-shown";
 import { Button, Card, Checkbox, ErrorCallout, Field, Select } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
@@ -295,10 +296,10 @@ export function JobWizard({ kind, choices, layout: spec }: { kind: FileJobKind; 
 }
 
 function OptionFields({ kind, form, choices, onChange }: { kind: FileJobKind; form: UseFormReturn<OptionValues, unknown, Record<string, unknown>>; choices: WizardChoices; onChange: () => void }) {
-  const { register, formState, watch } = form;
+  const { formState, watch } = form;
+  const register = registerShown(form);
   const errors = formState.errors;
-  // The default goes into the server's HTML too, so the page shows it before the form is live.
-  const field = (name: string) => ({ defaultValue: formState.defaultValues?.[name], ...register(name, { onChange }) });
+  const field = (name: string) => register(name, { onChange });
   const message = (name: string) => errors[name]?.message;
 
   const list = (id: string, values: string[]): ReactNode => (

@@ -10,6 +10,7 @@ import { EMPTY_PHONE_FORM, PHONE_ADD_FIELDS, PHONE_PROTOCOLS, phoneFieldLabel } 
 import type { AddPhone, AddPhoneInput } from "@/lib/phones/schemas";
 import { TIME_ZONES } from "@/lib/phones/time-zones";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 import { WEBPHONE_LABELS, YES_NO_LABELS } from "./labels";
 import { PasswordInput } from "./password-input";
 import { PhoneCreated } from "./phone-created";
@@ -35,7 +36,8 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
     resolver: resolver,
     defaultValues: { ...EMPTY_PHONE_FORM, serverIp: servers.length === 1 ? servers[0] : "", protocol: "SIP", localGmt: defaultTimeZone ?? "" },
   });
-  const { register, handleSubmit, setValue, formState } = form;
+  const { handleSubmit, setValue, formState } = form;
+  const register = registerShown(form);
   const { run, error } = useActionForm(form, addPhoneAction, { fields: FIELDS });
   const advise = useInputAdvice(form);
   const errors = formState.errors;
@@ -100,11 +102,11 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
               )}
             </Field>
             <Field label={phoneFieldLabel("serverIp")} required error={errors.serverIp?.message} hint="The Asterisk server the phone registers to">
-              {(p) => <ReferenceCombobox {...p} defaultValue={formState.defaultValues?.serverIp} {...register("serverIp")} kind="server" seen={servers} inputMode="decimal" />}
+              {(p) => <ReferenceCombobox {...p} {...register("serverIp")} kind="server" seen={servers} inputMode="decimal" />}
             </Field>
             <Field label={phoneFieldLabel("protocol")} required error={errors.protocol?.message}>
               {(p) => (
-                <select {...p} defaultValue={formState.defaultValues?.protocol} {...register("protocol")}>
+                <select {...p} {...register("protocol")}>
                   {PHONE_PROTOCOLS.map((protocol) => (
                     <option key={protocol} value={protocol}>
                       {protocol}
@@ -123,7 +125,7 @@ export function AddPhoneForm({ servers, defaultTimeZone, blockedReason }: AddPho
             </Field>
             <Field label={phoneFieldLabel("localGmt")} required error={errors.localGmt?.message}>
               {(p) => (
-                <select {...p} defaultValue={formState.defaultValues?.localGmt} {...register("localGmt")}>
+                <select {...p} {...register("localGmt")}>
                   <option value="">Choose…</option>
                   {TIME_ZONES.map((zone) => (
                     <option key={zone.value} value={zone.value}>

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/ui/use-action";
 import { updatePhoneAction } from "@/app/(dashboard)/phones/actions";
 import { Button, Card, Checkbox, ErrorCallout, Field, Fieldset, SuccessCallout } from "@/components/ui";
 import { useInputAdvice } from "@/components/ui/input-advice";
+import { registerShown } from "@/components/ui/register-shown";
 import type { PhoneKey, UpdatePhone } from "@/lib/phones/schemas";
 import { normalizeTimeZone, TIME_ZONES } from "@/lib/phones/time-zones";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -87,7 +88,8 @@ export function EditPhoneForm({ phone, blockedReason }: EditPhoneFormProps) {
   };
 
   const form = useForm<EditValues, unknown, UpdatePhone>({ resolver, defaultValues: initial });
-  const { register, handleSubmit, setValue, formState } = form;
+  const { handleSubmit, setValue, formState } = form;
+  const register = registerShown(form);
   const advise = useInputAdvice(form);
   const errors = formState.errors;
   const cleared = useWatch({ control: form.control, name: "clear" });
@@ -288,7 +290,7 @@ function ChoiceSelect({
   return (
     <Field label={label} error={form.formState.errors[field]?.message}>
       {(p) => (
-        <select {...p} {...form.register(field)}>
+        <select {...p} {...registerShown(form)(field)}>
           {unknown && <option value="">Not recorded</option>}
           {Object.entries(options).map(([value, text]) => (
             <option key={value} value={value}>

@@ -4,10 +4,11 @@ import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import type { z } from "zod";
 import { saveRoleMapAction } from "@/app/(dashboard)/settings/actions";
-import { useHydrated } from "@/components/auth/use-hydrated";
-import { Button, cn, ErrorCallout, Field } from "@/components/ui";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { cn, ErrorCallout, Field } from "@/components/ui";
 import type { roleMapFormSchema } from "@/lib/auth/oidc/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 
 const resolver = lazyZodResolver(() => import("@/lib/auth/oidc/schemas").then((m) => m.roleMapFormSchema));
 
@@ -19,8 +20,8 @@ export function RoleMapForm({ saved }: { saved: string }) {
     resolver,
     defaultValues: { roleMap: saved.split(",").join("\n") },
   });
-  const { register, handleSubmit, formState } = form;
-  const hydrated = useHydrated();
+  const { handleSubmit, formState } = form;
+  const register = registerShown(form);
 
   // The form checks the text with the schema; the action parses the text itself, so the text is sent.
   const { run, error } = useActionForm(form, saveRoleMapAction, { fields: FIELDS, callout: "unplaced", errorToast: false });
@@ -36,9 +37,9 @@ export function RoleMapForm({ saved }: { saved: string }) {
           <textarea {...props} {...register("roleMap")} rows={6} spellCheck={false} className={cn(props.className, "font-mono")} />
         )}
       </Field>
-      <Button type="submit" loading={formState.isSubmitting} disabled={!hydrated}>
+      <SubmitButton loading={formState.isSubmitting}>
         Save role map
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ComponentType, type JSX } from "react";
+import { noteEarlyInput, readEarlyInput, replayEarlyInput, type EarlyInput } from "./early-input";
+import { UNTIL_HYDRATED } from "./submit-button";
 
 /**
  * A client component (a form) whose code loads at the user's first sign of interest in it (the
- * pointer over it, focus or a touch inside it) instead of with the page: a form brings
+ * pointer over it, focus, a touch, a key or a change inside it) instead of with the page: a form brings
  * react-hook-form (13 KB gzip) and its own code, more than a page may add under the 150 KB goal.
  * The server renders it in full, so the form is on screen at once and usable as plain HTML while
  * its code loads; after a client-side navigation (no server HTML to show) it loads at once.
@@ -28,15 +30,20 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
       // over yet at the document, so listeners on the element itself would never hear them.
       const inside = (event: Event) => event.target instanceof Node && element.contains(event.target);
       const wake = (event: Event) => {
-        if (inside(event)) waiting.wake(element);
+        if (!inside(event) || waiting.live) return;
+        if (event.type === "input" || event.type === "change") waiting.note(event.target);
+        waiting.wake();
       };
       const hold = (event: Event) => {
         if (waiting.live || !inside(event)) return;
         event.preventDefault();
         waiting.heldSubmit = { form: event.target as HTMLFormElement, submitter: (event as SubmitEvent).submitter };
-        waiting.wake(element);
+        waiting.wake();
       };
-      const wakers = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown"] as const;
+      waiting.arm(element);
+      // The page can take a submit now (it is held until the form is live): see SubmitButton.
+      for (const button of element.querySelectorAll<HTMLButtonElement>(`button[${UNTIL_HYDRATED}]`)) button.disabled = false;
+      const wakers = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown", "input", "change"] as const;
       for (const type of wakers) window.addEventListener(type, wake, { capture: true, passive: true });
       window.addEventListener("submit", hold, { capture: true });
       return () => {
@@ -63,79 +70,40 @@ function Live({ onLive }: { onLive: () => void }) {
   return null;
 }
 
-type Early = Map<string, string | boolean>;
-
 /** One server-rendered instance waiting for interest. */
 class Waiting<P> {
   live = false;
   heldSubmit: { form: HTMLFormElement; submitter: HTMLElement | null } | undefined;
-  private early: Early = new Map();
+  private early: EarlyInput = new Map();
   private woken: (() => void) | undefined;
-  private element: HTMLElement | undefined;
   readonly Lazy: ComponentType<P>;
 
   constructor(load: () => Promise<ComponentType<P>>) {
     const interest = new Promise<void>((resolve) => (this.woken = resolve));
     this.Lazy = lazy(async () => {
       await interest;
-      const component = await load();
-      // Read just before React takes over the fields, so nothing typed meanwhile is lost.
-      if (this.element) this.early = changedFields(this.element);
-      return { default: component };
+      return { default: await load() };
     });
   }
 
-  wake(element: HTMLElement) {
-    this.element = element;
+  /** The page is live around the form: what was typed before now, and each change from now on, is kept. */
+  arm(element: HTMLElement) {
+    this.early = readEarlyInput(element);
+  }
+
+  note(target: EventTarget | null) {
+    noteEarlyInput(this.early, target);
+  }
+
+  wake() {
     this.woken?.();
   }
 
   takeOver(element: HTMLElement | null) {
     this.live = true;
-    if (element) restore(element, this.early);
+    if (element) replayEarlyInput(element, this.early);
     const held = this.heldSubmit;
     this.heldSubmit = undefined;
     if (held?.form.isConnected) held.form.requestSubmit(held.submitter && held.form.contains(held.submitter) ? held.submitter : undefined);
-  }
-}
-
-type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-
-function controls(root: HTMLElement): Control[] {
-  return Array.from(root.querySelectorAll<Control>("input[name], select[name], textarea[name]"));
-}
-
-/** The named fields whose value differs from the HTML's own default: what the user changed. */
-function changedFields(root: HTMLElement): Early {
-  const changed: Early = new Map();
-  for (const element of controls(root)) {
-    if (element instanceof HTMLSelectElement) {
-      const initial = Array.from(element.options).find((option) => option.defaultSelected) ?? element.options[0];
-      if (initial && element.value !== initial.value) changed.set(element.name, element.value);
-    } else if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
-      if (element.type === "checkbox" && element.checked !== element.defaultChecked) changed.set(element.name, element.checked);
-      if (element.type === "radio" && element.checked && !element.defaultChecked) changed.set(element.name, element.value);
-    } else if (element.type !== "hidden" && element.type !== "file" && element.value !== element.defaultValue) {
-      changed.set(element.name, element.value);
-    }
-  }
-  return changed;
-}
-
-/** Gives the values back as if typed or clicked, so the form's own change handlers take them. */
-function restore(root: HTMLElement, early: Early) {
-  for (const element of controls(root)) {
-    if (!early.has(element.name)) continue;
-    const value = early.get(element.name);
-    if (element instanceof HTMLInputElement && element.type === "checkbox") {
-      if (element.checked !== value) element.click();
-    } else if (element instanceof HTMLInputElement && element.type === "radio") {
-      if (element.value === value && !element.checked) element.click();
-    } else if (typeof value === "string" && element.value !== value) {
-      const prototype = Object.getPrototypeOf(element) as object;
-      Object.getOwnPropertyDescriptor(prototype, "value")?.set?.call(element, value);
-      element.dispatchEvent(new Event("input", { bubbles: true }));
-      element.dispatchEvent(new Event("change", { bubbles: true }));
-    }
   }
 }

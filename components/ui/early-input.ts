@@ -1,46 +1,65 @@
-"use client";
+/**
+ * What a user typed or chose in a server-rendered form before React took it over. When its code
+ * goes live, react-hook-form writes each field's default into the element, silently undoing a
+ * choice made meanwhile: read what changed before, note each change until then, give them back
+ * just after.
+ */
+export type EarlyInput = Map<string, string | boolean>;
 
-import { useLayoutEffect, useState } from "react";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-type EarlyValues = Map<string, string | boolean>;
+function controls(root: HTMLElement): Control[] {
+  return Array.from(root.querySelectorAll<Control>("input[name], select[name], textarea[name]"));
+}
 
-/** The fields of the server-rendered form whose value differs from the HTML's own default. */
-function changedInDom(formId: string): EarlyValues {
-  const changed: EarlyValues = new Map();
-  if (typeof document === "undefined") return changed;
-  const form = document.getElementById(formId);
-  if (!(form instanceof HTMLFormElement)) return changed;
-  for (const element of Array.from(form.elements)) {
-    if (element instanceof HTMLSelectElement && element.name) {
+/** The named fields under `root` whose value differs from the HTML's own default. */
+export function readEarlyInput(root: HTMLElement): EarlyInput {
+  const changed: EarlyInput = new Map();
+  for (const element of controls(root)) {
+    if (element instanceof HTMLSelectElement) {
       const initial = Array.from(element.options).find((option) => option.defaultSelected) ?? element.options[0];
       if (initial && element.value !== initial.value) changed.set(element.name, element.value);
-    } else if (element instanceof HTMLTextAreaElement && element.name) {
-      if (element.value !== element.defaultValue) changed.set(element.name, element.value);
-    } else if (element instanceof HTMLInputElement && element.name) {
-      if (element.type === "checkbox") {
-        if (element.checked !== element.defaultChecked) changed.set(element.name, element.checked);
-      } else if (element.type === "radio") {
-        if (element.checked && !element.defaultChecked) changed.set(element.name, element.value);
-      } else if (element.type !== "hidden" && element.type !== "file" && element.value !== element.defaultValue) {
-        changed.set(element.name, element.value);
-      }
+    } else if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
+      if (element.checked !== element.defaultChecked) noteEarlyInput(changed, element);
+    } else if (element.type !== "hidden" && element.type !== "file" && element.value !== element.defaultValue) {
+      changed.set(element.name, element.value);
     }
   }
   return changed;
 }
 
+/** Keeps the value the user just gave `target`, if it is a named field. */
+export function noteEarlyInput(early: EarlyInput, target: EventTarget | null): void {
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) || !target.name) return;
+  if (target instanceof HTMLInputElement && target.type === "checkbox") early.set(target.name, target.checked);
+  else if (target instanceof HTMLInputElement && target.type === "radio") {
+    if (target.checked) early.set(target.name, target.value);
+  } else if (target.type !== "file") early.set(target.name, target.value);
+}
+
 /**
- * Keeps what a user typed or chose in the server-rendered form before React took over the page.
- * When React hydrates, react-hook-form registers each field and writes its default value into
- * the element, silently undoing a choice made in the first few hundred milliseconds. The values
- * are read from the page during that first render (before the fields register) and given back
- * to the form right after. Give the form element `id={formId}`.
+ * Gives the values back as if typed or clicked, so the form's own change handlers take them.
+ * React fires onChange only for a value it has not seen, and it may have seen this one while
+ * taking the field over: each field is first set the other way through React's own setter.
  */
-export function useKeepEarlyInput<T extends FieldValues>(formId: string, form: Pick<UseFormReturn<T>, "setValue">): void {
-  const [early] = useState(() => changedInDom(formId));
-  const { setValue } = form;
-  useLayoutEffect(() => {
-    for (const [name, value] of early) setValue(name as Path<T>, value as never, { shouldDirty: true });
-  }, [early, setValue]);
+export function replayEarlyInput(root: HTMLElement, early: EarlyInput): void {
+  for (const element of controls(root)) {
+    if (!early.has(element.name)) continue;
+    const value = early.get(element.name);
+    if (element instanceof HTMLInputElement && element.type === "checkbox") {
+      element.checked = !value;
+      element.click();
+    } else if (element instanceof HTMLInputElement && element.type === "radio") {
+      if (element.value !== value) continue;
+      element.checked = false;
+      element.click();
+    } else if (typeof value === "string") {
+      if (!(element instanceof HTMLSelectElement)) element.value = "";
+      // The prototype's setter: React's own would record the value as seen.
+      const prototype = Object.getPrototypeOf(element) as object;
+      Object.getOwnPropertyDescriptor(prototype, "value")?.set?.call(element, value);
+      element.dispatchEvent(new Event("input", { bubbles: true }));
+      element.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
 }

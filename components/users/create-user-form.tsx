@@ -5,11 +5,12 @@ import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/ui/use-action";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(dashboard)/users/actions";
-import { useHydrated } from "@/components/auth/use-hydrated";
-import { Button, ErrorCallout, Field, Input, Select } from "@/components/ui";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ErrorCallout, Field, Input, Select } from "@/components/ui";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import type { createUserSchema } from "@/lib/auth/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { registerShown } from "@/components/ui/register-shown";
 import { OneTimePasswordDialog } from "./one-time-password-dialog";
 
 const FIELDS = ["username", "displayName", "role"] as const;
@@ -22,8 +23,8 @@ export function CreateUserForm() {
     resolver,
     defaultValues: { username: "", displayName: "", role: "qa" },
   });
-  const { register, handleSubmit, formState } = form;
-  const hydrated = useHydrated();
+  const { handleSubmit, formState } = form;
+  const register = registerShown(form);
 
   const { run, error } = useActionForm(form, createUserAction, {
     fields: FIELDS,
@@ -59,9 +60,9 @@ export function CreateUserForm() {
             </Select>
           )}
         </Field>
-        <Button type="submit" loading={formState.isSubmitting} disabled={!hydrated}>
+        <SubmitButton loading={formState.isSubmitting}>
           Create user
-        </Button>
+        </SubmitButton>
       </form>
       <OneTimePasswordDialog issued={issued} onClose={() => setIssued(null)} />
     </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { LoginForm } from "@/components/auth/login-form";
+import { LoginForm } from "@/components/forms";
 import { SsoSignIn } from "@/components/auth/sso-sign-in";
 import { ErrorCallout } from "@/components/ui";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { ChangePasswordForm } from "@/components/forms";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { requirePage } from "@/lib/auth/guard";

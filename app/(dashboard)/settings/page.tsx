@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RoleMapForm } from "@/components/settings/role-map-form";
+import { RoleMapForm } from "@/components/forms";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { breakGlassAccounts } from "@/lib/auth/local-login";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
-import { CreateUserForm } from "@/components/users/create-user-form";
+import { CreateUserForm } from "@/components/forms";
 import { UsersTable } from "@/components/users/users-table";
 import { requirePage } from "@/lib/auth/guard";
 import { DEFAULT_PROVIDER_NAME, oidcClientSettings } from "@/lib/auth/oidc/settings";

@@ -1,7 +1,7 @@
 import { undoCells } from "@/components/audit/undo-cells";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { AliasForm } from "@/components/aliases/alias-form";
+import { AliasForm } from "@/components/forms";
 import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";
 import { ChangeHistory } from "@/components/audit/change-history";
 import { phonePath, routeSegment } from "@/components/phones/labels";

@@ -1,4 +1,4 @@
-import { AddAliasForm } from "@/components/forms";
+import { AliasForm } from "@/components/forms";
 import { PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/auth/guard";
 import { apiCapability } from "@/lib/connection/capabilities";
@@ -16,7 +16,7 @@ export default async function NewAliasPage() {
           Adding aliases is switched off: {capability.reason}.
         </p>
       )}
-      <AddAliasForm blockedReason={capability.allowed ? undefined : capability.reason} />
+      <AliasForm blockedReason={capability.allowed ? undefined : capability.reason} />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { undoCells } from "@/components/audit/undo-cells";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { CopyDidForm } from "@/components/dids/copy-did-form";
+import { CopyDidForm } from "@/components/forms";
 import { DeleteDidButton } from "@/components/dids/delete-did-button";
 import { ChangeHistory } from "@/components/audit/change-history";
 import { recordLabel, routeLabel } from "@/components/dids/did-table";
-import { EditDidForm } from "@/components/dids/edit-did-form";
+import { EditDidForm } from "@/components/forms";
 import { patternFromSegment } from "@/components/dids/paths";
 import { Badge, ButtonLink, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget, type AuditScope } from "@/lib/audit/queries";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/audit/change-history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
-import { EditPhoneForm } from "@/components/phones/edit-phone-form";
+import { EditPhoneForm } from "@/components/forms";
 import { routeSegment, WEBPHONE_LABELS, yesNoLabel } from "@/components/phones/labels";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
