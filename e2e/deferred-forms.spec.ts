@@ -1,0 +1,71 @@
+import type { Page } from "@playwright/test";
+import { expect, roleState, test, warmUp } from "./support/fixtures";
+
+/**
+ * Forms load their code at the user's first sign of interest (components/ui/deferred.tsx). Here
+ * that code is held on its way, as on a slow link: the form must show its values, take what is
+ * typed and a submit meanwhile, and send it once, as typed, when its code arrives.
+ */
+test.use({ storageState: roleState("supervisor") });
+
+const pattern = `727557${`${Date.now()}`.slice(-4)}`;
+
+/** Holds every script the page asks for from now on, until the returned release is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await gate;
+    await route.fallback();
+  });
+  return release;
+}
+
+function countActionPosts(page: Page): () => number {
+  let posts = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) posts += 1;
+  });
+  return () => posts;
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  await warmUp(browser, ["/dids/new", "/dids/7275550100"]);
+});
+
+test("a DID typed and submitted while the form's code is still loading is added once, as typed; its edit form shows the values before its code loads", async ({ page }) => {
+  const posts = countActionPosts(page);
+  await page.goto("/dids/new");
+  // The page is live; the form's own code is not (nothing has shown interest in it yet).
+  await page.waitForLoadState("networkidle");
+  const release = await holdScripts(page);
+
+  const form = page.getByRole("form", { name: "Add DID" });
+  await form.getByLabel("DID pattern").fill(pattern);
+  await form.getByLabel("Description", { exact: true }).fill("Held form line");
+  await form.getByLabel("In-group").fill("TEST_IN");
+  await form.getByLabel("Active: VICIdial routes calls to this DID").uncheck();
+  await form.getByRole("button", { name: "Add DID" }).click();
+
+  // Held, not sent as a plain browser request: still here, nothing sent, nothing typed lost.
+  await page.waitForTimeout(500);
+  expect(new URL(page.url()).pathname).toBe("/dids/new");
+  expect(posts()).toBe(0);
+  await expect(form.getByLabel("DID pattern")).toHaveValue(pattern);
+  await expect(form.getByLabel("Active: VICIdial routes calls to this DID")).not.toBeChecked();
+
+  release();
+  await expect(page.getByRole("heading", { level: 1, name: `DID ${pattern}`, exact: true })).toBeVisible({ timeout: 60_000 });
+  expect(posts()).toBe(1);
+
+  // A fresh load of the DID's page, its form's code held: the server's HTML shows the values.
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  const releaseEdit = await holdScripts(page);
+  const edit = page.getByRole("form", { name: "Edit DID" });
+  await expect(edit.getByLabel("Description", { exact: true })).toHaveValue("Held form line");
+  await expect(edit.getByLabel("In-group")).toHaveValue("TEST_IN");
+  await expect(edit.getByLabel("Active: VICIdial routes calls to this DID")).not.toBeChecked();
+  releaseEdit();
+});
