@@ -4,8 +4,8 @@ import { deferred } from "@/components/ui/deferred";
 
 /**
  * The pages' forms, each with its code (react-hook-form, the form itself) loaded at the user's
- * first sign of interest rather than with the page (components/ui/deferred.tsx). Each registers its
- * fields with registerShown, so the server's HTML already shows their starting values.
+ * first sign of interest rather than with the page (components/ui/deferred.tsx). A form whose
+ * fields start with a value registers them with registerShown, so the server's HTML shows it.
  */
 export const AddDidForm = deferred(() => import("@/components/dids/add-did-form").then((m) => m.AddDidForm));
 export const EditDidForm = deferred(() => import("@/components/dids/edit-did-form").then((m) => m.EditDidForm));

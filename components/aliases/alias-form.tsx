@@ -58,6 +58,7 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
     resolver: addResolver,
     defaultValues: EMPTY_ALIAS_FORM,
   });
+  const register = registerShown(form);
   const advise = useInputAdvice(form);
   const { run, error } = useActionForm(form, addAliasAction, {
     fields: FIELDS,
@@ -72,12 +73,12 @@ function AddAlias({ known, blockedReason }: AliasFormProps) {
       <fieldset disabled={blockedReason !== undefined || form.formState.isSubmitting} className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Alias ID" required error={form.formState.errors.aliasId?.message} hint="2 to 20 letters, digits, - or _">
-            {(p) => <input {...p} {...registerShown(form)("aliasId")} autoComplete="off" />}
+            {(p) => <input {...p} {...register("aliasId")} autoComplete="off" />}
           </Field>
           <Field label="Alias name" required error={form.formState.errors.aliasName?.message} hint="Up to 50 characters">
             {(p) => (
               <>
-                <input {...p} {...registerShown(form)("aliasName")} autoComplete="off" />
+                <input {...p} {...register("aliasName")} autoComplete="off" />
                 {advise("aliasName", "alias_name")}
               </>
             )}
@@ -105,6 +106,7 @@ function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Va
   const router = useRouter();
   const [initial, setInitial] = useState(alias);
   const form = useForm<Values, unknown, UpdateAlias>({ resolver: changesResolver(initial), defaultValues: initial });
+  const register = registerShown(form);
   const advise = useInputAdvice(form);
   const { run, error, clearError } = useActionForm(form, updateAliasAction, { fields: FIELDS, listPath: "/aliases" });
   const onSubmit = form.handleSubmit(async (changes) => {
@@ -132,7 +134,7 @@ function EditAlias({ alias, known, blockedReason }: AliasFormProps & { alias: Va
         <Field label="Alias name" error={form.formState.errors.aliasName?.message} hint="2 to 50 characters">
           {(p) => (
               <>
-                <input {...p} {...registerShown(form)("aliasName")} autoComplete="off" />
+                <input {...p} {...register("aliasName")} autoComplete="off" />
                 {advise("aliasName", "alias_name")}
               </>
             )}

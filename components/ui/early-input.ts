@@ -12,20 +12,21 @@ function controls(root: HTMLElement): Control[] {
   return Array.from(root.querySelectorAll<Control>("input[name], select[name], textarea[name]"));
 }
 
-/** The named fields under `root` whose value differs from the HTML's own default. */
-export function readEarlyInput(root: HTMLElement): EarlyInput {
-  const changed: EarlyInput = new Map();
-  for (const element of controls(root)) {
-    if (element instanceof HTMLSelectElement) {
-      const initial = Array.from(element.options).find((option) => option.defaultSelected) ?? element.options[0];
-      if (initial && element.value !== initial.value) changed.set(element.name, element.value);
-    } else if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
-      if (element.checked !== element.defaultChecked) noteEarlyInput(changed, element);
-    } else if (element.type !== "hidden" && element.type !== "file" && element.value !== element.defaultValue) {
-      changed.set(element.name, element.value);
-    }
+/** Whether the field's value differs from the HTML's own default: the user changed it. */
+function changedFromHtml(element: Control): boolean {
+  if (element instanceof HTMLSelectElement) {
+    const initial = Array.from(element.options).find((option) => option.defaultSelected) ?? element.options[0];
+    return initial !== undefined && element.value !== initial.value;
   }
-  return changed;
+  if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) return element.checked !== element.defaultChecked;
+  return element.type !== "hidden" && element.value !== element.defaultValue;
+}
+
+/** The named fields under `root` the user changed from the HTML's defaults. */
+export function readEarlyInput(root: HTMLElement): EarlyInput {
+  const early: EarlyInput = new Map();
+  for (const element of controls(root)) if (changedFromHtml(element)) noteEarlyInput(early, element);
+  return early;
 }
 
 /** Keeps the value the user just gave `target`, if it is a named field. */
