@@ -18,6 +18,12 @@ export const JobWizard = deferred(() => import("@/components/jobs/job-wizard").t
 export const CallSearchForm = deferred(() => import("@/components/calls/call-search-form").then((m) => m.CallSearchForm));
 export const BatchLookup = deferred(() => import("@/components/calls/batch-lookup").then((m) => m.BatchLookup));
 export const FlagCallForm = deferred(() => import("@/components/calls/flag-call-form").then((m) => m.FlagCallForm));
+/**
+ * A CID group's entries with every control on them (TanStack Query, the add-entry form): shown
+ * from the server's HTML, live at first interest like a form. A click on a control before then
+ * is held and made again once it is live.
+ */
+export const CidGroupLive = deferred(() => import("@/components/cid-groups/group-live").then((m) => m.CidGroupLive));
 export const AddGroupForm = deferred(() => import("@/components/cid-groups/add-group-form").then((m) => m.AddGroupForm));
 export const LoginForm = deferred(() => import("@/components/auth/login-form").then((m) => m.LoginForm));
 export const ChangePasswordForm = deferred(() => import("@/components/auth/change-password-form").then((m) => m.ChangePasswordForm));

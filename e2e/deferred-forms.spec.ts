@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
-import { expect, roleState, test, warmUp } from "./support/fixtures";
+import { expect, roleState, test, vicidial, warmUp } from "./support/fixtures";
 
 /**
- * Forms load their code at the user's first sign of interest (components/ui/deferred.tsx). Here
- * that code is held on its way, as on a slow link: the form must show its values, take what is
- * typed and a submit meanwhile, and send it once, as typed, when its code arrives.
+ * Forms, and a CID group's entries, load their code at the user's first sign of interest
+ * (components/ui/deferred.tsx). Here that code is held on its way, as on a slow link: the page
+ * must show its values, take what is typed, a submit or a click meanwhile, and do it once, as
+ * asked, when its code arrives.
  */
 test.use({ storageState: roleState("supervisor") });
 
@@ -31,7 +32,7 @@ function countActionPosts(page: Page): () => number {
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
-  await warmUp(browser, ["/dids/new", "/dids/7275550100"]);
+  await warmUp(browser, ["/dids/new", "/dids/7275550100", "/cid-groups/US_SALES"]);
 });
 
 test("a DID typed and submitted while the form's code is still loading is added once, as typed; its edit form shows the values before its code loads", async ({ page }) => {
@@ -68,4 +69,32 @@ test("a DID typed and submitted while the form's code is still loading is added 
   await expect(edit.getByLabel("In-group")).toHaveValue("TEST_IN");
   await expect(edit.getByLabel("Active: VICIdial routes calls to this DID")).not.toBeChecked();
   releaseEdit();
+});
+
+test("a CID entry's switch pressed while the group's code is still loading is switched once, when the code arrives", async ({ page }) => {
+  const areacode = `Q${`${Date.now()}`.slice(-3)}`;
+  const cid = `555${`${Date.now()}`.slice(-7)}`;
+  await vicidial({ function: "update_cid_group_entry", stage: "ADD", cid_group_id: "US_SALES", areacode, outbound_cid: cid, active: "Y", cid_description: "Held switch" });
+  try {
+    const posts = countActionPosts(page);
+    await page.goto("/cid-groups/US_SALES");
+    await page.waitForLoadState("networkidle");
+    const release = await holdScripts(page);
+    const toggle = page.getByRole("switch", { name: `Active ${cid}` });
+    await expect(toggle).toBeChecked();
+    await toggle.click();
+
+    // Held: nothing sent, nothing switched yet.
+    await page.waitForTimeout(500);
+    expect(posts()).toBe(0);
+    await expect(toggle).toBeChecked();
+
+    release();
+    await expect(toggle).not.toBeChecked({ timeout: 60_000 });
+    expect(posts()).toBe(1);
+    const info = await vicidial({ function: "update_cid_group_entry", stage: "INFO", cid_group_id: "US_SALES", areacode });
+    expect(info).toContain(`${cid}|N|`);
+  } finally {
+    await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode });
+  }
 });

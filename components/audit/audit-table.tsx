@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
 import type { AuditRow } from "@/lib/audit/queries";
+import { describeEntry } from "@/lib/audit/changes";
 import { AuditSummary } from "./audit-summary";
 import { OutcomeBadge } from "./outcome-badge";
 
@@ -35,7 +36,7 @@ export function AuditTable({ rows, caption = "Audit log entries", undo }: { rows
             </Td>
             <Td>{row.actorUsername}</Td>
             <Td className="max-w-md">
-              <AuditSummary entry={row} />
+              <AuditSummary description={describeEntry(row)} />
             </Td>
             <Td className="max-w-xs break-words">{row.target ?? "—"}</Td>
             <Td>

@@ -1,13 +1,9 @@
 import type { ReactNode } from "react";
 import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import { Time } from "@/components/ui/time";
-import type { ChangeSource } from "@/lib/audit/changes";
-import type { AuditOutcome } from "@/lib/db/schema";
+import type { HistoryEntry } from "@/lib/audit/history";
 import { AuditSummary } from "./audit-summary";
 import { OutcomeBadge } from "./outcome-badge";
-
-/** An audit entry as a history shows it: from the server (AuditRow) or from a route (RecentChange). */
-export type HistoryEntry = ChangeSource & { id: number; at: Date | string; actorUsername: string; outcome: AuditOutcome; message?: string | null; raw?: string | null };
 
 interface ChangeHistoryProps {
   rows: HistoryEntry[];
@@ -75,7 +71,7 @@ export function ChangeHistory({ rows, caption, title = "History", actions, class
                     </Td>
                     <Td>{row.actorUsername}</Td>
                     <Td>
-                      <AuditSummary entry={row} />
+                      <AuditSummary description={row.description} />
                     </Td>
                     <Td>
                       <OutcomeBadge outcome={row.outcome} />

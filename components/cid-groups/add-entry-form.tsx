@@ -12,6 +12,7 @@ import { AREACODE_MAX, CID_MAX, CID_MIN, DESCRIPTION_MAX } from "@/lib/cid-group
 import type { AddCidEntry, AddCidEntryInput } from "@/lib/cid-groups/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { placeFieldErrors } from "@/components/ui/call-action";
+import { registerShown } from "@/components/ui/register-shown";
 import { actionErrorOf, useCidChange } from "./use-cid-change";
 
 const FIELDS = ["areacode", "outboundCid", "description", "active"] as const;
@@ -30,6 +31,7 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
     defaultValues: { groupId, areacode: "", outboundCid: "", description: "", active: true },
   });
   const { errors } = form.formState;
+  const register = registerShown(form);
   const advise = useInputAdvice(form);
 
   const submit = form.handleSubmit(async (values) => {
@@ -48,12 +50,12 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
     <form onSubmit={submit} noValidate aria-label="Add an entry" className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field label="Area code or state" error={errors.areacode?.message} hint={`Up to ${AREACODE_MAX} letters or digits, e.g. 727 or FL`} required>
-          {(p) => <input {...p} {...form.register("areacode")} autoComplete="off" spellCheck={false} />}
+          {(p) => <input {...p} {...register("areacode")} autoComplete="off" spellCheck={false} />}
         </Field>
         <Field label="Outbound CID" error={errors.outboundCid?.message} hint={`Digits only, ${CID_MIN} to ${CID_MAX}`} required>
           {(p) => (
             <>
-              <input {...p} {...form.register("outboundCid")} inputMode="tel" autoComplete="off" />
+              <input {...p} {...register("outboundCid")} inputMode="tel" autoComplete="off" />
               {advise("outboundCid", "outbound_cid")}
             </>
           )}
@@ -66,14 +68,14 @@ export function AddEntryForm({ groupId, disabledReason }: { groupId: string; dis
         >
           {(p) => (
             <>
-              <input {...p} {...form.register("description")} autoComplete="off" />
+              <input {...p} {...register("description")} autoComplete="off" />
               {advise("description", "cid_description")}
             </>
           )}
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <Checkbox label="Active" {...form.register("active")} />
+        <Checkbox label="Active" {...register("active")} />
         <Button type="submit" loading={add.isPending} disabled={!!disabledReason} title={disabledReason}>
           Add entry
         </Button>

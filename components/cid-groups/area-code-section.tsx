@@ -5,7 +5,7 @@ import { deleteCidEntriesAction, updateCidEntriesAction } from "@/app/(dashboard
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Th } from "@/components/ui/table";
-import { ALL_VALUES as ALL } from "@/lib/vicidial/parameters";
+import { ALL_VALUES as ALL } from "@/lib/vicidial/all-values";
 import { allOf, countOf, isAre, sentence } from "@/lib/text/plural";
 import { EntryRow, type ChangeRights } from "./entry-row";
 import type { CidEntry } from "./types";

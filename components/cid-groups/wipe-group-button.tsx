@@ -5,7 +5,7 @@ import { useState } from "react";
 import { deleteCidEntriesAction } from "@/app/(dashboard)/cid-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ALL_VALUES as ALL } from "@/lib/vicidial/parameters";
+import { ALL_VALUES as ALL } from "@/lib/vicidial/all-values";
 import { useCidChange } from "./use-cid-change";
 
 /**

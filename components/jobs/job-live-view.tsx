@@ -1,18 +1,21 @@
 "use client";
 
-import type { SearchParams } from "@/components/ui";
-import type { JobSnapshot, RowFilter } from "@/lib/jobs/views";
-import { JobProgressPanel } from "./job-progress";
-import { JobRowsTable } from "./job-rows-table";
-import { useJobSnapshot } from "./use-job";
+import { useQueryClient } from "@tanstack/react-query";
+import { QueryProvider } from "@/components/ui/query-provider";
+import { JobPanels, type JobViewProps } from "./job-view";
+import { jobKey, useJobSnapshot } from "./use-job";
 
-/** The live part of a job's page: both panels render the same snapshot, so they always agree. */
-export function JobLiveView({ initial, filter, page, params, isOwner }: { initial: JobSnapshot; filter: RowFilter; page: number; params: SearchParams; isOwner: boolean }) {
-  const { data: snapshot, error } = useJobSnapshot(initial, filter, page);
+/** The page of a job under way: its snapshot polled until the job has finished. */
+export function JobLiveView(props: JobViewProps) {
   return (
-    <div className="space-y-6">
-      <JobProgressPanel job={snapshot.progress} pollError={error} isOwner={isOwner} />
-      <JobRowsTable job={snapshot.progress} rows={snapshot.rows} filter={filter} params={params} />
-    </div>
+    <QueryProvider>
+      <Polled {...props} />
+    </QueryProvider>
   );
+}
+
+function Polled({ snapshot: initial, ...props }: JobViewProps) {
+  const queryClient = useQueryClient();
+  const { data: snapshot, error } = useJobSnapshot(initial, props.filter, props.page);
+  return <JobPanels {...props} snapshot={snapshot} pollError={error} onChanged={() => queryClient.invalidateQueries({ queryKey: jobKey(initial.progress.id) })} />;
 }

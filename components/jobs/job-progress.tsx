@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useAction } from "@/components/ui/use-action";
 import { cancelJobAction, confirmSheetSavedAction, downloadSheetAction, pauseJobAction, resumeJobAction } from "@/app/(dashboard)/jobs/actions";
@@ -12,7 +11,6 @@ import type { ActionResult } from "@/lib/actions/result";
 import { isFinished, JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { formatDuration, formatRate, type JobProgress } from "@/lib/jobs/views";
 import { JobStatusBadge } from "./job-status-badge";
-import { jobKey } from "./use-job";
 import { countOf } from "@/lib/text/plural";
 import { Time } from "@/components/ui/time";
 
@@ -36,9 +34,11 @@ function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: 
   );
 }
 
-/** The live state of one job: progress, counts, rate and time left, and what its owner can do with it. */
-export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress; pollError: Error | null; isOwner: boolean }) {
-  const queryClient = useQueryClient();
+/**
+ * The live state of one job: progress, counts, rate and time left, and what its owner can do with
+ * it. `onChanged` reads the job again after a control was used.
+ */
+export function JobProgressPanel({ job, pollError, isOwner, onChanged }: { job: JobProgress; pollError: Error | null; isOwner: boolean; onChanged: () => unknown }) {
   const [busy, setBusy] = useState<string | null>(null);
   const { run: send, error } = useAction(controlJob);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -52,7 +52,7 @@ export function JobProgressPanel({ job, pollError, isOwner }: { job: JobProgress
       await send({ control, jobId: job.id });
     } finally {
       setBusy(null);
-      await queryClient.invalidateQueries({ queryKey: jobKey(job.id) });
+      await onChanged();
     }
   }
 

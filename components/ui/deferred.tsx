@@ -5,14 +5,14 @@ import { noteEarlyInput, readEarlyInput, replayEarlyInput, type EarlyInput } fro
 import { UNTIL_HYDRATED } from "./submit-button";
 
 /**
- * A client component (a form) whose code loads at the user's first sign of interest in it (the
- * pointer over it, focus, a touch, a key or a change inside it) instead of with the page: a form brings
- * react-hook-form (13 KB gzip) and its own code, more than a page may add under the 150 KB goal.
- * The server renders it in full, so the form is on screen at once and usable as plain HTML while
- * its code loads; after a client-side navigation (no server HTML to show) it loads at once.
- * Until it is live: a submit is held and sent again once it is (never as a plain browser GET),
- * and what was typed or chosen is handed to it (react-hook-form writes its defaults into the
- * fields when it takes over).
+ * A client component (a form, a CID group's entries) whose code loads at the user's first sign of
+ * interest in it (the pointer over it, focus, a touch, a key or a change inside it) instead of
+ * with the page: a form brings react-hook-form (13 KB gzip) and its own code, more than a page
+ * may add under the 150 KB goal. The server renders it in full, so it is on screen at once and
+ * usable as plain HTML while its code loads; after a client-side navigation (no server HTML to
+ * show) it loads at once. Until it is live: a submit is held and sent again once it is (never as
+ * a plain browser GET), a button's click is held and made again, and what was typed or chosen
+ * is handed to it (react-hook-form writes its defaults into the fields when it takes over).
  */
 export function deferred<P extends object>(load: () => Promise<ComponentType<P>>): (props: P) => JSX.Element {
   const Eager = lazy(async () => ({ default: await load() }));
@@ -40,15 +40,27 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
         waiting.heldSubmit = { form: event.target as HTMLFormElement, submitter: (event as SubmitEvent).submitter };
         waiting.wake();
       };
+      // A button's click (a switch, "Delete", "Edit") would do nothing yet: it is made again once
+      // live. A submit button's click goes on, to be held as a submit.
+      const holdClick = (event: Event) => {
+        if (waiting.live || !inside(event) || !(event.target instanceof Element)) return;
+        const button = event.target.closest("button");
+        if (!button || button.type === "submit" || !element.contains(button)) return;
+        event.preventDefault();
+        waiting.heldClick = button;
+        waiting.wake();
+      };
       waiting.arm(element);
       // The page can take a submit now (it is held until the form is live): see SubmitButton.
       for (const button of element.querySelectorAll<HTMLButtonElement>(`button[${UNTIL_HYDRATED}]`)) button.disabled = false;
       const wakers = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown", "input", "change"] as const;
       for (const type of wakers) window.addEventListener(type, wake, { capture: true, passive: true });
       window.addEventListener("submit", hold, { capture: true });
+      window.addEventListener("click", holdClick, { capture: true });
       return () => {
         for (const type of wakers) window.removeEventListener(type, wake, { capture: true });
         window.removeEventListener("submit", hold, { capture: true });
+        window.removeEventListener("click", holdClick, { capture: true });
       };
     }, [waiting]);
 
@@ -74,6 +86,7 @@ function Live({ onLive }: { onLive: () => void }) {
 class Waiting<P> {
   live = false;
   heldSubmit: { form: HTMLFormElement; submitter: HTMLElement | null } | undefined;
+  heldClick: HTMLButtonElement | undefined;
   private early: EarlyInput = new Map();
   private woken: (() => void) | undefined;
   readonly Lazy: ComponentType<P>;
@@ -105,5 +118,8 @@ class Waiting<P> {
     const held = this.heldSubmit;
     this.heldSubmit = undefined;
     if (held?.form.isConnected) held.form.requestSubmit(held.submitter && held.form.contains(held.submitter) ? held.submitter : undefined);
+    const click = this.heldClick;
+    this.heldClick = undefined;
+    if (click?.isConnected && !click.disabled) click.click();
   }
 }

@@ -210,3 +210,16 @@ export function entrySummary(entry: ChangeSource & { message?: string | null }):
   }
   return entry.message ? [entry.message] : [actionLabel(entry.action)];
 }
+
+/** What an entry did, in words, as every list and panel shows it: the action's name and the lines below it. */
+export interface EntryDescription {
+  label: string;
+  /** What changed, or the message; empty when it would only repeat the label. */
+  details: string[];
+}
+
+export function describeEntry(entry: ChangeSource & { message?: string | null }): EntryDescription {
+  const lines = entrySummary(entry);
+  const label = actionLabel(entry.action);
+  return { label, details: lines.length === 1 && lines[0] === label ? [] : lines };
+}

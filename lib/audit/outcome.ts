@@ -1,8 +1,8 @@
 import type { ActionResult } from "@/lib/actions/result";
-import type { AuditOutcome } from "@/lib/db/schema/audit";
+import type { AuditOutcome } from "@/lib/db/schema/audit-outcomes";
 import { OUTCOME_WORDS } from "@/lib/text/outcome-words";
 
-export { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
+export { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit-outcomes";
 
 /**
  * VICIdial client codes after which nobody knows whether the change happened (the request may

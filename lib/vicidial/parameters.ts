@@ -6,6 +6,10 @@
  * Pure data with no credentials: form schemas may import it too. ASCII sets only; a site with
  * `use_non_latin=1` would keep more letters, but refusing them is the safe side.
  */
+import { ALL_VALUES } from "./all-values";
+
+const ALL = ALL_VALUES;
+
 export interface ParameterRule {
   /** Plain-English name for messages shown to a supervisor. */
   label: string;
@@ -26,7 +30,6 @@ const DID_PATTERN = /[A-Za-z0-9:+*#._]/;
 const DESCRIPTION = /[A-Za-z0-9 .,_-]/;
 /** `+` would become a space and `'` breaks VICIdial's SQL, so neither is kept for email (1.3). */
 const EMAIL = /[A-Za-z0-9 .:/@%_-]/;
-const ALL = "---ALL---";
 
 export const PARAMETER_RULES = {
   user: { label: "API user", keeps: ALNUM_DASH_UNDERSCORE },
@@ -95,8 +98,7 @@ export const PARAMETER_RULES = {
 
 export type ApiParameter = keyof typeof PARAMETER_RULES;
 
-/** The "any" value of areacode and outbound_cid filters (contract 2.9). */
-export const ALL_VALUES = ALL;
+export { ALL_VALUES };
 
 /** Characters of `value` that VICIdial would delete from `parameter`, each listed once. */
 export function charactersVicidialDrops(parameter: ApiParameter, value: string): string[] {

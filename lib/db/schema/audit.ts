@@ -1,7 +1,8 @@
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-export const AUDIT_OUTCOMES = ["success", "failed", "unknown"] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+import type { AuditOutcome } from "./audit-outcomes";
+
+export { AUDIT_OUTCOMES, type AuditOutcome } from "./audit-outcomes";
 
 /** Append-only: the code has an insert path and read paths, never an update or delete. */
 export const auditLog = pgTable(

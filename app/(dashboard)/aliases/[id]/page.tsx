@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AliasForm } from "@/components/forms";
 import { DeleteAliasButton } from "@/components/aliases/delete-alias-button";
 import { ChangeHistory } from "@/components/audit/change-history";
+import { historyEntry } from "@/lib/audit/history";
 import { phonePath, routeSegment } from "@/components/phones/labels";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { listAuditForTarget } from "@/lib/audit/queries";
@@ -89,7 +90,7 @@ export default async function AliasPage({ params }: { params: Promise<{ id: stri
           </Card>
         )}
         <ChangeHistory
-          rows={history}
+          rows={history.map(historyEntry)}
           caption="Change history"
           scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
         {canWrite && (

@@ -10,7 +10,7 @@ import { formatDuration } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { Card, DetailList, PageHeader } from "@/components/ui";
 import { actionLabel } from "@/lib/audit/actions";
-import { entryChanges } from "@/lib/audit/changes";
+import { describeEntry, entryChanges } from "@/lib/audit/changes";
 import { getAuditEntry } from "@/lib/audit/queries";
 import { resourceLabel } from "@/lib/audit/resources";
 import { auditScopeFor } from "@/lib/audit/scope";
@@ -39,7 +39,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
             items={[
               { label: "Time", value: <Time value={entry.at} /> },
               { label: "User", value: `${entry.actorUsername}${entry.actorRole ? ` (${ROLE_LABELS[entry.actorRole as keyof typeof ROLE_LABELS] ?? entry.actorRole})` : ""}` },
-              { label: "Action", value: <AuditSummary entry={entry} /> },
+              { label: "Action", value: <AuditSummary description={describeEntry(entry)} /> },
               { label: "Resource", value: resourceLabel(entry.resource) },
               { label: "Target", value: entry.target },
               { label: "Outcome", value: <OutcomeBadge outcome={entry.outcome} /> },

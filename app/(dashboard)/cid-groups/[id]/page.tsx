@@ -1,13 +1,11 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AddToListButton } from "@/components/cid-groups/add-to-list-button";
-import { EntriesView } from "@/components/cid-groups/entries-view";
 import { entriesKey, historyKey } from "@/components/cid-groups/keys";
-import { RecentChanges } from "@/components/cid-groups/recent-changes";
 import { RemoveGroupButton } from "@/components/cid-groups/remove-group-button";
 import { flattenSearchParams, PageHeader } from "@/components/ui";
-import { QueryProvider } from "@/components/ui/query-provider";
+import { CidGroupLive } from "@/components/forms";
 import { fromVicidial } from "@/lib/actions/from-vicidial";
 import { recentChanges } from "@/lib/audit/recent";
 import { requirePage } from "@/lib/auth/guard";
@@ -86,17 +84,13 @@ export default async function CidGroupPage({ params, searchParams }: Props) {
       {!known && (
         <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">This group exists in VICIdial but is not on the dashboard&apos;s list of CID groups.</p>
       )}
-      <QueryProvider>
-      <HydrationBoundary state={dehydrate(queries)}>
-        <EntriesView
-          groupId={groupId}
-          initialError={live.ok ? undefined : fromVicidial(live).error}
-          filter={{ areacode: filter.areacode, q: filter.q }}
-          rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
-        />
-        <RecentChanges groupId={groupId} />
-      </HydrationBoundary>
-      </QueryProvider>
+      <CidGroupLive
+        groupId={groupId}
+        reads={dehydrate(queries)}
+        initialError={live.ok ? undefined : fromVicidial(live).error}
+        filter={{ areacode: filter.areacode, q: filter.q }}
+        rights={{ canWrite, disabledReason: capability.allowed ? undefined : capability.reason }}
+      />
     </>
   );
 }

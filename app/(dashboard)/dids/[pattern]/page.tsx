@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { CopyDidForm } from "@/components/forms";
 import { DeleteDidButton } from "@/components/dids/delete-did-button";
 import { ChangeHistory } from "@/components/audit/change-history";
+import { historyEntry } from "@/lib/audit/history";
 import { recordLabel, routeLabel } from "@/components/dids/did-table";
 import { EditDidForm } from "@/components/forms";
 import { patternFromSegment } from "@/components/dids/paths";
@@ -108,7 +109,7 @@ export default async function DidPage({ params }: { params: Promise<{ pattern: s
         )}
 
         <ChangeHistory
-          rows={history}
+          rows={history.map(historyEntry)}
           caption="History of this DID"
           raw
           empty={<p className="text-sm text-slate-600 dark:text-slate-400">No changes to this DID were made through the dashboard yet.</p>}

@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
-import { JobLiveView } from "@/components/jobs/job-live-view";
+import { JobView } from "@/components/jobs/job-view";
 import { JobUndoLinks } from "@/components/jobs/job-undo-links";
 import { ButtonLink, flattenSearchParams, PageHeader, pageNumber } from "@/components/ui";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requirePage } from "@/lib/auth/guard";
 import { JOB_KIND_INFO } from "@/lib/jobs/kinds";
 import { findJobFor, jobSnapshot } from "@/lib/jobs/queries";
@@ -38,9 +37,7 @@ export default async function JobPage({
       />
       <div className="space-y-6">
         <JobUndoLinks job={job} role={user.role} />
-        <QueryProvider>
-          <JobLiveView initial={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
-        </QueryProvider>
+        <JobView snapshot={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
       </div>
     </>
   );

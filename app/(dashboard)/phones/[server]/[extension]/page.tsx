@@ -2,6 +2,7 @@ import { undoCells } from "@/components/audit/undo-cells";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/audit/change-history";
+import { historyEntry } from "@/lib/audit/history";
 import { DeletePhoneButton } from "@/components/phones/delete-phone-button";
 import { SipStatusBadge } from "@/components/phones/sip-status-badge";
 import { EditPhoneForm } from "@/components/forms";
@@ -108,7 +109,7 @@ export default async function PhonePage({ params }: { params: Promise<{ server: 
         )}
 
         <ChangeHistory
-          rows={history}
+          rows={history.map(historyEntry)}
           caption="Change history"
           scopeNote={ownOnly ? "Only your own changes are shown." : undefined} undo={await undoCells(history, user.role)} />
 
