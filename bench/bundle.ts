@@ -8,7 +8,7 @@ import { installDatabase, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema/audit";
 import { scratchDatabase } from "@/lib/db/scratch";
 import { createJobFromFile } from "@/lib/jobs/create";
-import { getJob } from "@/lib/jobs/store";
+import { getJob, pauseJob } from "@/lib/jobs/store";
 import { startSimulator } from "@/lib/simulator";
 import { DASHBOARD_PAGES } from "../e2e/support/pages";
 import { startDashboard } from "../e2e/support/server";
@@ -82,16 +82,24 @@ export async function bundleBench(): Promise<BenchResult> {
   }
 }
 
-/** A finished two-row job and an audit entry, for /jobs/[id] and /audit/[id]: [name, path]. */
-async function recordPages(db: Db): Promise<[string, string][]> {
-  const created = await createJobFromFile(
-    "dids",
-    { text: "9995550101,Bundle one,EXTEN,8300\n9995550102,Bundle two,EXTEN,8300", hasHeader: false, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} },
-    { id: null, username: "admin", role: "admin" },
-  );
+/** A DID job of these DIDs, started as the admin. */
+async function didJob(patterns: string[]): Promise<string> {
+  const text = patterns.map((pattern) => `${pattern},Bundle,EXTEN,8300`).join("\n");
+  const created = await createJobFromFile("dids", { text, hasHeader: false, mapping: { didPattern: 0, description: 1, didRoute: 2, extension: 3 }, options: {} }, { id: null, username: "admin", role: "admin" });
   if (!created.ok) throw new Error("bench job not created");
+  return created.jobId;
+}
+
+/**
+ * A finished two-row job, a paused one (its page polls, as a running job's does) and an audit
+ * entry, for /jobs/[id] and /audit/[id]: [name, path].
+ */
+async function recordPages(db: Db): Promise<[string, string][]> {
+  const jobId = await didJob(["9995550101", "9995550102"]);
+  const paused = await didJob(Array.from({ length: 500 }, (_, i) => `9995552${String(i).padStart(3, "0")}`));
+  if (!(await pauseJob(db, paused, "Paused for the bundle bench"))) throw new Error("the bench's second job finished before it could be paused");
   for (;;) {
-    const job = await getJob(db, created.jobId);
+    const job = await getJob(db, jobId);
     if (job?.status === "completed") break;
     if (job?.status !== "running") throw new Error(`bench job ${job?.status}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -99,7 +107,8 @@ async function recordPages(db: Db): Promise<[string, string][]> {
   const [entry] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(asc(auditLog.id)).limit(1);
   if (!entry) throw new Error("the bench job left no audit entry");
   return [
-    ["/jobs/[id]", `/jobs/${created.jobId}`],
+    ["/jobs/[id]", `/jobs/${jobId}`],
+    ["/jobs/[id] (under way)", `/jobs/${paused}`],
     ["/audit/[id]", `/audit/${entry.id}`],
   ];
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
+import { usePoll } from "@/components/ui/use-poll";
 import { isFinished } from "@/lib/jobs/kinds";
 import type { JobSnapshot, RowFilter } from "@/lib/jobs/views";
 
@@ -22,10 +23,20 @@ export class JobFetchError extends Error {
             : "The dashboard could not be reached; retrying.",
     );
   }
+
+  /** Asking again cannot help: the session is over or the job is gone. */
+  get final(): boolean {
+    return this.status === 401 || this.status === 404;
+  }
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store" });
+  } catch {
+    throw new JobFetchError(0);
+  }
   if (!response.ok) throw new JobFetchError(response.status, await errorOf(response));
   return (await response.json()) as T;
 }
@@ -40,24 +51,36 @@ async function errorOf(response: Response): Promise<string | undefined> {
   }
 }
 
-/** Every query of one job starts with this key, so one invalidation refreshes them all. */
-export const jobKey = (id: string) => ["job", id] as const;
-
 /**
  * The job page's one live read: progress, counters and the rows on screen come from a single
  * server snapshot, polled while the job runs. Counters and rows therefore never disagree, and the
- * read that says "Completed" is the same read that shows the last rows final.
+ * read that says "Completed" is the same read that shows the last rows final. A failed read keeps
+ * the last snapshot and says why; polling goes on (through a 503 the job goes on by itself once
+ * the database is back) unless the session ended or the job is gone. `readNow` reads at once,
+ * after a control was used. Polled with usePoll rather than TanStack Query, which would add
+ * 12 KB to the page a user watches while a job runs.
  */
 export function useJobSnapshot(initial: JobSnapshot, filter: RowFilter, page: number) {
+  const [snapshot, setSnapshot] = useState(initial);
+  const [error, setError] = useState<JobFetchError | null>(null);
+  // Answers can cross (a poll and a read after a control): only the latest request's counts.
+  const sent = useRef(0);
   const id = initial.progress.id;
-  return useQuery({
-    queryKey: [...jobKey(id), filter, page],
-    queryFn: () => getJson<JobSnapshot>(`/api/jobs/${id}?${new URLSearchParams({ state: filter, page: String(page) })}`),
-    // The server page read this very view (its filter and page come from the URL too).
-    initialData: initial,
-    staleTime: 0,
-    // Kept polling through a 503: the job goes on by itself once the database is back.
-    refetchInterval: (query) => (query.state.data && isFinished(query.state.data.progress.status) ? false : POLL_MS),
-    retry: (count, error) => !(error instanceof JobFetchError && (error.status === 401 || error.status === 404)) && count < 3,
-  });
+  const read = useCallback(
+    async (live: () => boolean = () => true) => {
+      const request = ++sent.current;
+      try {
+        const next = await getJson<JobSnapshot>(`/api/jobs/${id}?${new URLSearchParams({ state: filter, page: String(page) })}`);
+        if (!live() || request !== sent.current) return;
+        setSnapshot(next);
+        setError(null);
+      } catch (failure) {
+        if (live() && request === sent.current) setError(failure instanceof JobFetchError ? failure : new JobFetchError(0));
+      }
+    },
+    [id, filter, page],
+  );
+  const polling = !isFinished(snapshot.progress.status) && !error?.final;
+  usePoll(read, polling ? POLL_MS : null);
+  return { snapshot, error, readNow: () => read() };
 }

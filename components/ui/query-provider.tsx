@@ -4,7 +4,7 @@ import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-quer
 import type { ReactNode } from "react";
 
 /**
- * React Query for the parts that use it (live CID entries and their history, job progress),
+ * React Query for the parts that use it (a CID group's live entries and their history),
  * not the whole app: a provider in the root layout would ship the library with
  * every page. One client per browser tab, shared by every provider, so the cache outlives a
  * page change as it did with one root provider; one per render on the server, so no request

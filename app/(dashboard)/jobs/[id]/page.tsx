@@ -37,7 +37,7 @@ export default async function JobPage({
       />
       <div className="space-y-6">
         <JobUndoLinks job={job} role={user.role} />
-        <JobView snapshot={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
+        <JobView key={`${filter}:${page}`} snapshot={snapshot} filter={filter} page={page} params={query} isOwner={job.ownerUsername === user.username} />
       </div>
     </>
   );
