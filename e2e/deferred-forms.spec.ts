@@ -32,7 +32,7 @@ function countActionPosts(page: Page): () => number {
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
-  await warmUp(browser, ["/dids/new", "/dids/7275550100", "/cid-groups/US_SALES"]);
+  await warmUp(browser, ["/dids/new", "/dids/7275550100", "/cid-groups/US_SALES", "/aliases/new"]);
 });
 
 test("a DID typed and submitted while the form's code is still loading is added once, as typed; its edit form shows the values before its code loads", async ({ page }) => {
@@ -97,4 +97,25 @@ test("a CID entry's switch pressed while the group's code is still loading is sw
   } finally {
     await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode });
   }
+});
+
+test.describe("a field outside the form's data", () => {
+  test.use({ storageState: roleState("provisioning") });
+
+  test("a login typed into the alias form's phone picker while the form's code is still loading is kept, and can be added", async ({ page }) => {
+    await page.goto("/aliases/new");
+    await page.waitForLoadState("networkidle");
+    const release = await holdScripts(page);
+    // The picker's search box is no field of the alias (it has no name): it is found again by its id.
+    const picker = page.getByRole("combobox", { name: "Add a phone login" });
+    await picker.fill("1002");
+    await page.waitForTimeout(500);
+    await expect(picker).toHaveValue("1002");
+
+    release();
+    const add = page.getByRole("button", { name: "Add login" });
+    await expect(add).toBeEnabled({ timeout: 60_000 });
+    await add.click();
+    await expect(page.getByRole("list", { name: "Chosen phone logins" }).getByRole("listitem")).toHaveText([/1002/]);
+  });
 });

@@ -52,12 +52,20 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
       };
       waiting.arm(element);
       // The page can take a submit now (it is held until the form is live): see SubmitButton.
-      for (const button of element.querySelectorAll<HTMLButtonElement>(`button[${UNTIL_HYDRATED}]`)) button.disabled = false;
+      // The server may stream the form in after the page went live (its boundary still pending
+      // here), so buttons that arrive later are enabled as they arrive.
+      const enableSubmits = () => {
+        for (const button of element.querySelectorAll<HTMLButtonElement>(`button[${UNTIL_HYDRATED}]`)) button.disabled = false;
+      };
+      enableSubmits();
+      const arrivals = new MutationObserver(() => (waiting.live ? arrivals.disconnect() : enableSubmits()));
+      arrivals.observe(element, { childList: true, subtree: true });
       const wakers = ["pointerover", "pointerdown", "focusin", "touchstart", "keydown", "input", "change"] as const;
       for (const type of wakers) window.addEventListener(type, wake, { capture: true, passive: true });
       window.addEventListener("submit", hold, { capture: true });
       window.addEventListener("click", holdClick, { capture: true });
       return () => {
+        arrivals.disconnect();
         for (const type of wakers) window.removeEventListener(type, wake, { capture: true });
         window.removeEventListener("submit", hold, { capture: true });
         window.removeEventListener("click", holdClick, { capture: true });

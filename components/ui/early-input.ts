@@ -8,8 +8,16 @@ export type EarlyInput = Map<string, string | boolean>;
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+/**
+ * How a field is found again: its name, or its id for a field outside the form's data (a
+ * picker's search box). React gives the server's id to the live element too (useId).
+ */
+function fieldKey(element: Control): string {
+  return element.name || (element.id ? `#${element.id}` : "");
+}
+
 function controls(root: HTMLElement): Control[] {
-  return Array.from(root.querySelectorAll<Control>("input[name], select[name], textarea[name]"));
+  return Array.from(root.querySelectorAll<Control>("input, select, textarea")).filter((element) => fieldKey(element) !== "");
 }
 
 /** Whether the field's value differs from the HTML's own default: the user changed it. */
@@ -29,13 +37,15 @@ export function readEarlyInput(root: HTMLElement): EarlyInput {
   return early;
 }
 
-/** Keeps the value the user just gave `target`, if it is a named field. */
+/** Keeps the value the user just gave `target`, if it is a field that can be found again. */
 export function noteEarlyInput(early: EarlyInput, target: EventTarget | null): void {
-  if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) || !target.name) return;
-  if (target instanceof HTMLInputElement && target.type === "checkbox") early.set(target.name, target.checked);
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return;
+  const key = fieldKey(target);
+  if (!key) return;
+  if (target instanceof HTMLInputElement && target.type === "checkbox") early.set(key, target.checked);
   else if (target instanceof HTMLInputElement && target.type === "radio") {
-    if (target.checked) early.set(target.name, target.value);
-  } else if (target.type !== "file") early.set(target.name, target.value);
+    if (target.checked) early.set(key, target.value);
+  } else if (target.type !== "file") early.set(key, target.value);
 }
 
 /**
@@ -45,8 +55,9 @@ export function noteEarlyInput(early: EarlyInput, target: EventTarget | null): v
  */
 export function replayEarlyInput(root: HTMLElement, early: EarlyInput): void {
   for (const element of controls(root)) {
-    if (!early.has(element.name)) continue;
-    const value = early.get(element.name);
+    const key = fieldKey(element);
+    if (!early.has(key)) continue;
+    const value = early.get(key);
     if (element instanceof HTMLInputElement && element.type === "checkbox") {
       element.checked = !value;
       element.click();
