@@ -119,3 +119,22 @@ test.describe("a field outside the form's data", () => {
     await expect(page.getByRole("list", { name: "Chosen phone logins" }).getByRole("listitem")).toHaveText([/1002/]);
   });
 });
+
+test.describe("a selection made before the form is live", () => {
+  test.use({ storageState: roleState("admin") });
+
+  test("text selected in the role map while its code is still loading stays selected when it arrives: typing replaces it", async ({ page }) => {
+    await page.goto("/settings");
+    await page.waitForLoadState("networkidle");
+    const release = await holdScripts(page);
+    const field = page.getByRole("form", { name: "Role map" }).getByLabel("Groups and roles");
+    await field.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+
+    release();
+    // Live once its submit button is the form's own (no longer held for it by the page).
+    await expect(page.getByRole("form", { name: "Role map" }).locator("button[data-until-hydrated]")).toHaveCount(0, { timeout: 60_000 });
+    await page.keyboard.insertText("callcenter-admins=admin");
+    await expect(field).toHaveValue("callcenter-admins=admin");
+  });
+});

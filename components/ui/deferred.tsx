@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ComponentType, type JSX } from "react";
-import { noteEarlyInput, readEarlyInput, replayEarlyInput, type EarlyInput } from "./early-input";
+import { noteEarlyInput, readCaret, readEarlyInput, replayEarlyInput, restoreCaret, type Caret, type EarlyInput } from "./early-input";
 import { UNTIL_HYDRATED } from "./submit-button";
 
 /**
@@ -96,6 +96,7 @@ class Waiting<P> {
   heldSubmit: { form: HTMLFormElement; submitter: HTMLElement | null } | undefined;
   heldClick: HTMLButtonElement | undefined;
   private early: EarlyInput = new Map();
+  private caret: Caret | undefined;
   private woken: (() => void) | undefined;
   readonly Lazy: ComponentType<P>;
 
@@ -103,7 +104,10 @@ class Waiting<P> {
     const interest = new Promise<void>((resolve) => (this.woken = resolve));
     this.Lazy = lazy(async () => {
       await interest;
-      return { default: await load() };
+      const component = await load();
+      // React takes the form over next: keep where the user is typing.
+      this.caret = readCaret();
+      return { default: component };
     });
   }
 
@@ -123,6 +127,7 @@ class Waiting<P> {
   takeOver(element: HTMLElement | null) {
     this.live = true;
     if (element) replayEarlyInput(element, this.early);
+    restoreCaret(this.caret);
     const held = this.heldSubmit;
     this.heldSubmit = undefined;
     if (held?.form.isConnected) held.form.requestSubmit(held.submitter && held.form.contains(held.submitter) ? held.submitter : undefined);

@@ -75,3 +75,31 @@ export function replayEarlyInput(root: HTMLElement, early: EarlyInput): void {
     }
   }
 }
+
+/** Where the user is in the text field they are in: its selection, and the value it was made in. */
+export interface Caret {
+  element: HTMLInputElement | HTMLTextAreaElement;
+  value: string;
+  start: number | null;
+  end: number | null;
+  direction: "forward" | "backward" | "none" | null;
+}
+
+export function readCaret(): Caret | undefined {
+  const element = document.activeElement;
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return undefined;
+  try {
+    return { element, value: element.value, start: element.selectionStart, end: element.selectionEnd, direction: element.selectionDirection };
+  } catch {
+    return undefined; // an input type without a selection (a checkbox)
+  }
+}
+
+/**
+ * Puts the selection back where the user had it. Taking a textarea over moves its caret to the
+ * start, so a select-all followed by typing would put the new text before the old.
+ */
+export function restoreCaret(caret: Caret | undefined): void {
+  if (!caret || document.activeElement !== caret.element || caret.element.value !== caret.value || caret.start === null || caret.end === null) return;
+  caret.element.setSelectionRange(caret.start, caret.end, caret.direction ?? undefined);
+}
