@@ -92,8 +92,8 @@ test("a CID entry's switch pressed while the group's code is still loading is sw
     release();
     await expect(toggle).not.toBeChecked({ timeout: 60_000 });
     expect(posts()).toBe(1);
-    const info = await vicidial({ function: "update_cid_group_entry", stage: "INFO", cid_group_id: "US_SALES", areacode });
-    expect(info).toContain(`${cid}|N|`);
+    // The switch moves at once (optimistic); VICIdial holds the change once the action's call is answered.
+    await expect.poll(() => vicidial({ function: "update_cid_group_entry", stage: "INFO", cid_group_id: "US_SALES", areacode })).toContain(`${cid}|N|`);
   } finally {
     await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode });
   }
