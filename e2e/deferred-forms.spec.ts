@@ -91,9 +91,9 @@ test("a CID entry's switch pressed while the group's code is still loading is sw
 
     release();
     await expect(toggle).not.toBeChecked({ timeout: 60_000 });
-    expect(posts()).toBe(1);
     // The switch moves at once (optimistic); VICIdial holds the change once the action's call is answered.
     await expect.poll(() => vicidial({ function: "update_cid_group_entry", stage: "INFO", cid_group_id: "US_SALES", areacode })).toContain(`${cid}|N|`);
+    expect(posts()).toBe(1);
   } finally {
     await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode });
   }
