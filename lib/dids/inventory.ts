@@ -111,12 +111,11 @@ async function didRows(query: DidListQuery, where: SQL | undefined, cursor: stri
   const keys = [...DID_SORT_KEYS[query.sort], sql`${dids.didPattern}`];
   const seek = cursor === undefined ? undefined : seekPast({ keys, at: (key) => sql`(select ${key} from ${dids} where ${dids.didPattern} = ${cursor})` }, dir);
   if (!query.q) return db.select().from(dids).where(and(where, seek)).orderBy(...orderOf(keys, dir)).limit(limit);
-  // A search gathers its matches (on the trigram index when the text is rare) and sorts them: a
-  // walk down a sort index reads half the table when the matches bunch late in that order, such
-  // as descriptions starting with S. OFFSET 0 keeps the planner from choosing that walk. The
-  // gather carries only the key and the sort columns; the
-  // page's whole rows are then read by key.
-  const matches = db.select(SORT_COLUMNS).from(dids).where(where).offset(0).as("dids");
+  // A search finds the page's keys first, carrying only the key and the sort columns, and the
+  // page's whole rows are then read by key. The planner chooses how: the trigram index and a sort
+  // when the text is rare, a walk down the sort's index otherwise. (An OFFSET 0 fence forcing the
+  // gather was measured slower, 51.9 ms against 34.5 for "sales" in a route by description.)
+  const matches = db.select(SORT_COLUMNS).from(dids).where(where).as("dids");
   const page = db.select({ didPattern: matches.didPattern }).from(matches).where(seek).orderBy(...orderOf(keys, dir)).limit(limit);
   return db.select().from(dids).where(inArray(dids.didPattern, page)).orderBy(...orderOf(keys, dir));
 }
