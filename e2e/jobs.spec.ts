@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, roleState, test, vicidial } from "./support/fixtures";
+import { DATABASE_AWAY } from "../lib/jobs/views";
 import { expectRefused } from "./support/page-answer";
 
 /**
@@ -151,6 +152,47 @@ test.describe("bulk jobs", () => {
     } finally {
       await vicidial({ function: "update_phone_alias", alias_id: "E2E_JOB30", delete_alias: "Y" });
       for (const extension of extensions) await vicidial({ function: "update_phone", extension, server_ip: "10.10.10.15", delete_phone: "Y" });
+    }
+  });
+
+  test("a paused job's page keeps its figures and says why while the dashboard cannot be read, and goes on by itself", async ({ page }) => {
+    test.setTimeout(300_000);
+    // Area code 981 is this test's alone; enough rows that the job is still running when paused.
+    const rows = Array.from({ length: 800 }, (_, i) => `981,981${String(5_000_000 + i)},E2E paused ${i},Y`).join("\n");
+    try {
+      await page.goto("/jobs/new/cid");
+      await expect(async () => {
+        await page.getByLabel("Or paste the rows").fill(rows);
+        await expect(page.getByRole("combobox", { name: "Outbound CID" })).toHaveValue("1", { timeout: 2_000 });
+      }).toPass();
+      await page.getByLabel("CID group").fill("US_SALES");
+      await dryRunAndStart(page, /800 rows in the file: 800 ready\./);
+      await page.getByRole("button", { name: "Pause" }).click();
+      await expect(page.getByText("Paused", { exact: true }).first()).toBeVisible();
+      // Rows already on their way when it paused still finish: wait until a poll changes nothing.
+      const done = page.getByRole("definition").first();
+      let figures = "";
+      await expect(async () => {
+        const before = await done.textContent();
+        await page.waitForTimeout(1_500);
+        figures = (await done.textContent()) ?? "";
+        expect(figures).toBe(before);
+      }).toPass();
+
+      // The poll answers 503 with the server's words (the database away): said, figures kept.
+      await page.route("**/api/jobs/**", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: DATABASE_AWAY }) }));
+      await expect(page.getByRole("status").filter({ hasText: DATABASE_AWAY })).toBeVisible();
+      await expect(done).toHaveText(figures);
+
+      // Answering again, the page drops the warning without a reload.
+      await page.unroute("**/api/jobs/**");
+      await expect(page.getByRole("status").filter({ hasText: DATABASE_AWAY })).toHaveCount(0);
+
+      await page.getByRole("button", { name: "Cancel job" }).click();
+      await page.getByRole("dialog", { name: "Cancel this job?" }).getByRole("button", { name: "Cancel job" }).click();
+      await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();
+    } finally {
+      await vicidial({ function: "update_cid_group_entry", stage: "DELETE", cid_group_id: "US_SALES", areacode: "981" });
     }
   });
 
