@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button, ErrorCallout, Input, Skeleton, Table, Td, Th } from "@/components/ui";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Modal } from "@/components/ui/modal";
 import { useAction } from "@/components/ui/use-action";
 import type { UndoOutcome } from "@/lib/undo/action-result";
 import type { UndoChoice, UndoPlan, UndoResource, UndoStep } from "@/lib/undo/types";
@@ -21,7 +22,6 @@ const OPS: Record<UndoStep["op"], string> = { revert: "Change back", delete: "De
  */
 export function UndoDialog({ entryId, resource, open, onClose }: { entryId: number; resource: UndoResource; open: boolean; onClose: () => void }) {
   const router = useRouter();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const confirmId = useId();
   const [plan, setPlan] = useState<UndoPlan | null>(null);
@@ -42,37 +42,19 @@ export function UndoDialog({ entryId, resource, open, onClose }: { entryId: numb
   const error = preview.error ?? undo.error;
   const busy = preview.pending || undo.pending;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      setPlan(null);
-      clearUndoError();
-      setDone(null);
-      setTyped("");
-      void previewRun({ entryId });
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open, entryId, previewRun, clearUndoError]);
+  const opened = () => {
+    setPlan(null);
+    clearUndoError();
+    setDone(null);
+    setTyped("");
+    void previewRun({ entryId });
+  };
 
   const run = (choice?: UndoChoice) => void undo.run({ entryId, choice, confirm: plan?.confirmText === undefined ? undefined : typed });
 
   const needsTyping = plan?.confirmText !== undefined && typed !== plan.confirmText;
-  const close = () => {
-    if (!busy) onClose();
-  };
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-      className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <Modal open={open} onOpen={opened} onDismiss={onClose} busy={busy} labelledBy={titleId} wide>
       <div className="space-y-4 p-5 text-sm">
         <h2 id={titleId} className="text-lg font-semibold">
           Undo entry {entryId}
@@ -97,7 +79,7 @@ export function UndoDialog({ entryId, resource, open, onClose }: { entryId: numb
           </div>
         )}
         <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={close} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
             {done ? "Close" : "Cancel"}
           </Button>
           {plan && !done && !plan.conflicts && (
@@ -117,7 +99,7 @@ export function UndoDialog({ entryId, resource, open, onClose }: { entryId: numb
           )}
         </div>
       </div>
-    </dialog>
+    </Modal>
   );
 }
 

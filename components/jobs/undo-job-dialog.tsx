@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import {
   previewCidJobUndoAction,
   previewDidJobUndoAction,
@@ -11,6 +11,7 @@ import {
   startPhoneJobUndoAction,
 } from "@/app/(dashboard)/jobs/undo-actions";
 import { Button, ErrorCallout, Skeleton, Table, Td, Th } from "@/components/ui";
+import { Modal } from "@/components/ui/modal";
 import { useAction } from "@/components/ui/use-action";
 import type { FileJobKind } from "@/lib/jobs/kinds";
 import type { JobUndoPreview } from "@/lib/undo/job";
@@ -30,7 +31,6 @@ const UNREACHABLE = "The dashboard could not be reached. Check your connection a
  */
 export function UndoJobDialog({ jobId, kind, open, onClose }: { jobId: string; kind: FileJobKind; open: boolean; onClose: () => void }) {
   const router = useRouter();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [preview, setPreview] = useState<JobUndoPreview | null>(null);
   const actions = ACTIONS[kind];
@@ -48,77 +48,63 @@ export function UndoJobDialog({ jobId, kind, open, onClose }: { jobId: string; k
   const error = dryRun.error ?? undo.error;
   const busy = dryRun.pending || undo.pending;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      setPreview(null);
-      clearUndoError();
-      void dryRunRun({ jobId });
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open, jobId, dryRunRun, clearUndoError]);
+  const opened = () => {
+    setPreview(null);
+    clearUndoError();
+    void dryRunRun({ jobId });
+  };
 
   const start = () => void undo.run({ jobId });
 
   const skipped = preview?.rows.filter((row) => row.skip) ?? [];
   return (
-    <dialog
-        ref={ref}
-        aria-labelledby={titleId}
-        onCancel={(e) => {
-          e.preventDefault();
-          if (!busy) onClose();
-        }}
-        className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-      >
-        <div className="space-y-4 p-5 text-sm">
-          <h2 id={titleId} className="text-lg font-semibold">
-            Undo this job: dry run
-          </h2>
-          {!preview && !error && (
-            <div aria-label="Checking every row" className="space-y-2">
-              <Skeleton className="h-4 w-3/4" />
-              <Skeleton className="h-4 w-1/2" />
-            </div>
-          )}
-          {preview && (
-            <>
-              <p role="status">
-                {preview.toUndo} of {preview.rows.length} changes will be undone
-                {skipped.length > 0 ? `; ${skipped.length} will be skipped because they changed since or were undone already` : ""}. Nothing has been sent yet.
-              </p>
-              {skipped.length > 0 && (
-                <Table caption="Rows that will be skipped">
-                  <thead>
-                    <tr>
-                      <Th>Item</Th>
-                      <Th>Why</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {skipped.map((row) => (
-                      <tr key={row.entryId}>
-                        <Td>{row.label}</Td>
-                        <Td>{row.skip}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              )}
-            </>
-          )}
-          {error && <ErrorCallout error={error} />}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button variant="danger" disabled={!preview || preview.toUndo === 0} loading={busy && preview !== null} onClick={start}>
-              Start the undo
-            </Button>
+    <Modal open={open} onOpen={opened} onDismiss={onClose} busy={busy} labelledBy={titleId} wide>
+      <div className="space-y-4 p-5 text-sm">
+        <h2 id={titleId} className="text-lg font-semibold">
+          Undo this job: dry run
+        </h2>
+        {!preview && !error && (
+          <div aria-label="Checking every row" className="space-y-2">
+            <Skeleton className="h-4 w-3/4" />
+            <Skeleton className="h-4 w-1/2" />
           </div>
+        )}
+        {preview && (
+          <>
+            <p role="status">
+              {preview.toUndo} of {preview.rows.length} changes will be undone
+              {skipped.length > 0 ? `; ${skipped.length} will be skipped because they changed since or were undone already` : ""}. Nothing has been sent yet.
+            </p>
+            {skipped.length > 0 && (
+              <Table caption="Rows that will be skipped">
+                <thead>
+                  <tr>
+                    <Th>Item</Th>
+                    <Th>Why</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {skipped.map((row) => (
+                    <tr key={row.entryId}>
+                      <Td>{row.label}</Td>
+                      <Td>{row.skip}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </>
+        )}
+        {error && <ErrorCallout error={error} />}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button variant="danger" disabled={!preview || preview.toUndo === 0} loading={busy && preview !== null} onClick={start}>
+            Start the undo
+          </Button>
         </div>
-    </dialog>
+      </div>
+    </Modal>
   );
 }

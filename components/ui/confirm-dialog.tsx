@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Button } from "./button";
+import { Modal } from "./modal";
 import { Input } from "./field";
 
 interface ConfirmDialogProps {
@@ -18,36 +19,17 @@ interface ConfirmDialogProps {
 }
 
 /**
- * Confirmation before anything destructive. Uses the native <dialog> (focus trap, Escape to
- * close, inert background) rather than a hand-rolled overlay.
+ * Confirmation before anything destructive, in the one modal (modal.tsx: the native <dialog>,
+ * not a hand-rolled overlay).
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, typeToConfirm, destructive = true, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
   const titleId = useId();
   const inputId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setTyped("");
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   const blocked = typeToConfirm !== undefined && typed !== typeToConfirm;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onCancel();
-      }}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <Modal open={open} onOpen={() => setTyped("")} onDismiss={onCancel} busy={busy} labelledBy={titleId}>
       <form
         method="dialog"
         className="space-y-4 p-5"
@@ -77,6 +59,6 @@ export function ConfirmDialog({ open, title, children, confirmLabel, typeToConfi
           </Button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

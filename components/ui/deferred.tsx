@@ -45,7 +45,7 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
       const holdClick = (event: Event) => {
         if (waiting.live || !inside(event) || !(event.target instanceof Element)) return;
         const button = event.target.closest("button");
-        if (!button || button.type === "submit" || !element.contains(button)) return;
+        if (!button || button.type === "submit") return;
         event.preventDefault();
         waiting.heldClick = button;
         waiting.wake();

@@ -1,27 +1,17 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button, Input } from "@/components/ui";
+import { Modal } from "@/components/ui/modal";
 
 /**
  * Shows a one-time password once, with a copy button. It is not stored anywhere readable: closing
  * this dialog is the last chance to see it.
  */
 export function OneTimePasswordDialog({ issued, onClose }: { issued: { username: string; oneTimePassword: string } | null; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const inputId = useId();
   const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (issued && !dialog.open) {
-      setCopied(false);
-      dialog.showModal();
-    }
-    if (!issued && dialog.open) dialog.close();
-  }, [issued]);
 
   const copy = async () => {
     if (!issued) return;
@@ -35,15 +25,7 @@ export function OneTimePasswordDialog({ issued, onClose }: { issued: { username:
   };
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <Modal open={issued !== null} onOpen={() => setCopied(false)} onDismiss={onClose} labelledBy={titleId}>
       {issued && (
         <div className="space-y-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
@@ -71,6 +53,6 @@ export function OneTimePasswordDialog({ issued, onClose }: { issued: { username:
           </div>
         </div>
       )}
-    </dialog>
+    </Modal>
   );
 }

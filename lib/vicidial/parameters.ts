@@ -6,9 +6,7 @@
  * Pure data with no credentials: form schemas may import it too. ASCII sets only; a site with
  * `use_non_latin=1` would keep more letters, but refusing them is the safe side.
  */
-import { ALL_VALUES } from "./all-values";
-
-const ALL = ALL_VALUES;
+import { ALL_VALUES as ALL } from "./all-values";
 
 export interface ParameterRule {
   /** Plain-English name for messages shown to a supervisor. */
@@ -98,7 +96,7 @@ export const PARAMETER_RULES = {
 
 export type ApiParameter = keyof typeof PARAMETER_RULES;
 
-export { ALL_VALUES };
+export { ALL_VALUES } from "./all-values";
 
 /** Characters of `value` that VICIdial would delete from `parameter`, each listed once. */
 export function charactersVicidialDrops(parameter: ApiParameter, value: string): string[] {
