@@ -73,9 +73,10 @@ export async function runFullPass(db: Db, reader: ClusterReader, options: PassOp
     for (const resource of SYNCED_RESOURCES) removedCounts[resource.name] = await removeMissing(db, reader, resource, pass, startedAt, firstImport, pageSize);
     await removeUnseenReferences(db, pass);
     // PGlite has no autovacuum: after an import the lists' planner would still think the tables
-    // empty and scan them whole for a sorted page.
+    // empty and scan them whole for a sorted page, and no page of them would be marked all-visible,
+    // so a search could not walk a covering index without reading each row (0009's migration).
     for (const [resource, added] of grown) {
-      if (added + (removedCounts[resource.name] ?? 0) >= ANALYZE_AFTER) await db.execute(sql`analyze ${resource.table}`);
+      if (added + (removedCounts[resource.name] ?? 0) >= ANALYZE_AFTER) await db.execute(sql`vacuum (analyze) ${resource.table}`);
     }
     if (firstImport) await recordAudits([importEntry(counts, removedCounts)], db);
     await finishPass(db, { startedAt, ok: true, error: null, counts, accountCanWrite });
