@@ -16,11 +16,17 @@ import { percentile, round } from "./stats";
  * searches (autocannon, each connection with its own session, `PAGES_PER_SECOND` pages a second
  * each) while a 5,000-row DID job runs against the simulator answering in 50 ms. The job runs
  * once alone and once under browsing: its throughput under browsing should keep 90% of alone.
+ * The sessions browse WARM_UP_MS before the job starts and the clock with it, as on a server that
+ * has been serving them. Measured: in the first 4-5 s after 20 sessions start, a page takes
+ * 0.4-1.5 s on a server busy at 99% (CPU profile), then 60-120 ms; the same without any job at
+ * work, so it is the server's cold start (it had rendered each page once, in warmUp), not the job.
+ * Those seconds are reported on their own (`warm_up_*`), not hidden.
  */
 const SESSIONS = 20;
 const PAGES_PER_SECOND = 1;
 const JOB_ROWS = 5_000;
 const LATENCY_MS = 50;
+const WARM_UP_MS = 10_000;
 
 /** What a supervisor opens: lists, searches, filters, sorts, a deep page (DEEP_PAGE: its cursor is found once the DIDs are in). */
 const DEEP_PAGE = "/dids?sort=target&after=";
@@ -54,7 +60,7 @@ export async function loadBench(): Promise<BenchResult> {
 
     const alone = await runJob(database.db, "46");
     let job: Promise<number> | undefined;
-    const browsed = await browse(dashboard.url, cookies, pages, async () => {
+    const { warmUp: warm, timed: browsed } = await browse(dashboard.url, cookies, pages, async () => {
       job = runJob(database.db, "47");
       await job;
     });
@@ -66,12 +72,16 @@ export async function loadBench(): Promise<BenchResult> {
         sessions: SESSIONS,
         pages_per_second_per_session: PAGES_PER_SECOND,
         pages_served: browsed.count,
-        page_errors: browsed.errors,
+        page_errors: browsed.errors + warm.errors,
         page_p50_ms: round(browsed.p50, 1),
         page_p95_ms: round(browsed.p95, 1),
         page_p99_ms: round(browsed.p99, 1),
         // Which pages make the tail: each page's own p95 (the DEEP_PAGE's cursor left out of its name).
         ...Object.fromEntries(Object.entries(browsed.p95ByPage).map(([page, p95]) => [`p95_ms ${page.startsWith(DEEP_PAGE) ? `${DEEP_PAGE}…` : page}`, round(p95, 1)])),
+        // The sessions' first WARM_UP_MS, before the job and the clock start: a server just started.
+        warm_up_pages_served: warm.count,
+        warm_up_page_p50_ms: round(warm.p50, 1),
+        warm_up_page_p95_ms: round(warm.p95, 1),
         job_rows_per_second_alone: round(alone, 1),
         job_rows_per_second_browsing: round(underLoad, 1),
         job_throughput_kept_percent: round((100 * underLoad) / alone, 1),
@@ -137,30 +147,46 @@ async function runJob(db: Db, prefix: string): Promise<number> {
 }
 
 /**
- * Browses with every session until `during` resolves; page times in ms (whole document). Each
- * session is its own autocannon instance with one connection, a page a second, and the sessions
- * start 1/SESSIONS s apart: one instance with 20 connections ticks them all on one timer, so the
- * 20 pages of each second arrived in the same millisecond, a lockstep no 20 people browse in.
+ * Browses with every session: WARM_UP_MS first, then until `during` resolves; page times in ms
+ * (whole document) for each of the two spans apart. Each session is its own autocannon instance
+ * with one connection, a page a second, and the sessions start 1/SESSIONS s apart: one instance
+ * with 20 connections ticks them all on one timer, so the 20 pages of each second arrived in the
+ * same millisecond, a lockstep no 20 people browse in.
  */
 async function browse(base: string, cookies: string[], pages: string[], during: () => Promise<void>) {
-  const samples: number[] = [];
-  const byPage = new Map<string, number[]>();
-  let errors = 0;
-  const onResponse = (statusCode: number, responseTime: number, page: string) => {
-    if (statusCode !== 200) errors += 1;
-    samples.push(responseTime);
-    byPage.set(page, [...(byPage.get(page) ?? []), responseTime]);
-  };
+  const warmUpSpan = new PageTimes();
+  const timedSpan = new PageTimes();
+  let span = warmUpSpan;
+  const onResponse = (statusCode: number, responseTime: number, page: string) => span.add(statusCode, responseTime, page);
   const sessions = cookies.map((cookie, index) => browseAs(base, cookie, pages, (index * 1_000) / (SESSIONS * PAGES_PER_SECOND), onResponse));
   try {
+    await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
+    span = timedSpan;
     await during();
   } finally {
     for (const session of sessions) session.stop();
   }
   await Promise.all(sessions.map((session) => session.done));
-  const sorted = samples.sort((a, b) => a - b);
-  const p95ByPage = Object.fromEntries([...byPage].map(([page, times]) => [page, percentile(times.sort((a, b) => a - b), 0.95)]));
-  return { count: sorted.length, errors, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), p95ByPage };
+  return { warmUp: warmUpSpan.summary(), timed: timedSpan.summary() };
+}
+
+/** The answers of one span of browsing: their count, errors and percentiles, whole and per page. */
+class PageTimes {
+  private readonly samples: number[] = [];
+  private readonly byPage = new Map<string, number[]>();
+  private errors = 0;
+
+  add(statusCode: number, responseTime: number, page: string): void {
+    if (statusCode !== 200) this.errors += 1;
+    this.samples.push(responseTime);
+    this.byPage.set(page, [...(this.byPage.get(page) ?? []), responseTime]);
+  }
+
+  summary() {
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    const p95ByPage = Object.fromEntries([...this.byPage].map(([page, times]) => [page, percentile([...times].sort((a, b) => a - b), 0.95)]));
+    return { count: sorted.length, errors: this.errors, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), p95ByPage };
+  }
 }
 
 /** One session walking through the pages, `PAGES_PER_SECOND` a second, from `delayMs` on. */

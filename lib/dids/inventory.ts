@@ -113,8 +113,9 @@ async function didRows(query: DidListQuery, where: SQL | undefined, cursor: stri
   if (!query.q) return db.select().from(dids).where(and(where, seek)).orderBy(...orderOf(keys, dir)).limit(limit);
   // A search finds the page's keys first, carrying only the key and the sort columns, and the
   // page's whole rows are then read by key. The planner chooses how: the trigram index and a sort
-  // when the text is rare, a walk down the sort's index otherwise. (An OFFSET 0 fence forcing the
-  // gather was measured slower, 51.9 ms against 34.5 for "sales" in a route by description.)
+  // when the text is rare, a walk down the sort's index otherwise (index-only by description: the
+  // index carries the filter columns, migration 0009). An OFFSET 0 fence forcing the gather was
+  // measured slower, 51.9 ms against 34.5 for "sales" in a route by description.
   const matches = db.select(SORT_COLUMNS).from(dids).where(where).as("dids");
   const page = db.select({ didPattern: matches.didPattern }).from(matches).where(seek).orderBy(...orderOf(keys, dir)).limit(limit);
   return db.select().from(dids).where(inArray(dids.didPattern, page)).orderBy(...orderOf(keys, dir));
