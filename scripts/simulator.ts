@@ -1,5 +1,6 @@
-// `npm run simulator -- --port 8089 [--host 127.0.0.1] [--state FILE] [--demo]`: the VICIdial
-// simulator alone; --demo starts from the demo's larger data instead of the test fixtures.
+// `npm run simulator -- --port 8089 [--host 127.0.0.1] [--state FILE] [--demo] [--latency-ms N]`:
+// the VICIdial simulator alone; --demo starts from the demo's larger data instead of the test
+// fixtures; --latency-ms answers every request that much later, as a distant server would.
 import { parseArgs } from "node:util";
 import { startSimulator } from "../lib/simulator";
 
@@ -9,6 +10,7 @@ const { values } = parseArgs({
     host: { type: "string", default: "127.0.0.1" },
     state: { type: "string" },
     demo: { type: "boolean", default: false },
+    "latency-ms": { type: "string", default: "0" },
   },
 });
 
@@ -18,8 +20,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const latencyMs = Number(values["latency-ms"]);
+if (!Number.isInteger(latencyMs) || latencyMs < 0) {
+  console.error(`--latency-ms must be a whole number of milliseconds, got ${values["latency-ms"]}`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
-  const simulator = await startSimulator({ port, host: values.host, stateFile: values.state, seed: values.demo ? "demo" : "default" });
+  const faults = latencyMs > 0 ? { faults: { latencyMs } } : {};
+  const simulator = await startSimulator({ port, host: values.host, stateFile: values.state, seed: values.demo ? "demo" : "default", ...faults });
   console.log(`VICIdial simulator listening on ${simulator.url}`);
   if (values.state) console.log(`state file: ${values.state}`);
 
