@@ -61,6 +61,8 @@ export const dids = pgTable(
   (t) => [
     index("dids_route_idx").on(...nullableSortKeys(t.route), t.didPattern),
     index("dids_updated_at_idx").on(t.updatedAt, t.didPattern),
+    // Also carries description, route, active and search_text (INCLUDE, which Drizzle cannot
+    // state): migration 0009 rebuilds it so a search by description is an index-only walk.
     index("dids_description_idx").on(...nullableSortKeys(t.description), t.didPattern),
     index("dids_target_idx").on(...nullableSortKeys(t.target), t.didPattern),
     index("dids_active_idx").on(...nullableSortKeys(t.active), t.didPattern),
