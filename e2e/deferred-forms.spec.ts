@@ -11,8 +11,13 @@ test.use({ storageState: roleState("supervisor") });
 
 const pattern = `727557${`${Date.now()}`.slice(-4)}`;
 
-/** Holds every script the page asks for from now on, until the returned release is called. */
-async function holdScripts(page: Page): Promise<() => void> {
+/**
+ * Once the page is live (its network quiet: the form's own code not asked for yet, as nothing has
+ * shown interest in it), holds every script it asks for from then on, until the returned release
+ * is called.
+ */
+async function holdScriptsOnceLive(page: Page): Promise<() => void> {
+  await page.waitForLoadState("networkidle");
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/_next/static/chunks/**", async (route) => {
@@ -38,9 +43,7 @@ test.beforeAll(async ({ browser }) => {
 test("a DID typed and submitted while the form's code is still loading is added once, as typed; its edit form shows the values before its code loads", async ({ page }) => {
   const posts = countActionPosts(page);
   await page.goto("/dids/new");
-  // The page is live; the form's own code is not (nothing has shown interest in it yet).
-  await page.waitForLoadState("networkidle");
-  const release = await holdScripts(page);
+  const release = await holdScriptsOnceLive(page);
 
   const form = page.getByRole("form", { name: "Add DID" });
   await form.getByLabel("DID pattern").fill(pattern);
@@ -62,8 +65,7 @@ test("a DID typed and submitted while the form's code is still loading is added 
 
   // A fresh load of the DID's page, its form's code held: the server's HTML shows the values.
   await page.reload();
-  await page.waitForLoadState("networkidle");
-  const releaseEdit = await holdScripts(page);
+  const releaseEdit = await holdScriptsOnceLive(page);
   const edit = page.getByRole("form", { name: "Edit DID" });
   await expect(edit.getByLabel("Description", { exact: true })).toHaveValue("Held form line");
   await expect(edit.getByLabel("In-group")).toHaveValue("TEST_IN");
@@ -78,8 +80,7 @@ test("a CID entry's switch pressed while the group's code is still loading is sw
   try {
     const posts = countActionPosts(page);
     await page.goto("/cid-groups/US_SALES");
-    await page.waitForLoadState("networkidle");
-    const release = await holdScripts(page);
+    const release = await holdScriptsOnceLive(page);
     const toggle = page.getByRole("switch", { name: `Active ${cid}` });
     await expect(toggle).toBeChecked();
     await toggle.click();
@@ -104,8 +105,7 @@ test.describe("a field outside the form's data", () => {
 
   test("a login typed into the alias form's phone picker while the form's code is still loading is kept, and can be added", async ({ page }) => {
     await page.goto("/aliases/new");
-    await page.waitForLoadState("networkidle");
-    const release = await holdScripts(page);
+    const release = await holdScriptsOnceLive(page);
     // The picker's search box is no field of the alias (it has no name): it is found again by its id.
     const picker = page.getByRole("combobox", { name: "Add a phone login" });
     await picker.fill("1002");
@@ -125,8 +125,7 @@ test.describe("a selection made before the form is live", () => {
 
   test("text selected in the role map while its code is still loading stays selected when it arrives: typing replaces it", async ({ page }) => {
     await page.goto("/settings");
-    await page.waitForLoadState("networkidle");
-    const release = await holdScripts(page);
+    const release = await holdScriptsOnceLive(page);
     const field = page.getByRole("form", { name: "Role map" }).getByLabel("Groups and roles");
     await field.focus();
     await page.keyboard.press("ControlOrMeta+A");
