@@ -6,17 +6,20 @@ import { actionDefinition } from "@/lib/actions/action";
 import { ACTION_CASES, ACTIONS_OUTSIDE_THE_MATRIX } from "./action-matrix/index.cases";
 import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
+import { testSession } from "@/lib/testing/session";
+import { replaceExportForFile } from "@/lib/testing/replace-export";
+import * as auditRecord from "@/lib/audit/record";
+import * as actionRunner from "@/lib/actions/action-runner";
 
 /**
  * The role matrix for server actions: every action, called as anonymous and as every role, is
  * allowed or refused exactly as PERMISSIONS says, and a refused call never reaches its handler.
  * Handlers never run here (the runner is replaced), so no database or VICIdial is needed.
  */
-const state = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => state.user) }));
-vi.mock("@/lib/audit/record", () => ({ recordAudit: vi.fn(async () => 1) }));
-const runner = vi.hoisted(() => ({ runHandler: vi.fn(async () => ({ ok: true, data: null, message: "handler reached" })) }));
-vi.mock("@/lib/actions/action-runner", () => runner);
+const state = testSession();
+replaceExportForFile(auditRecord, "recordAudit", async () => 1);
+const runner = { runHandler: vi.fn(async () => ok(null, "handler reached")) };
+replaceExportForFile(actionRunner, "runHandler", runner.runHandler);
 
 type Callable = (prev: unknown, input: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>;
 const userWith = (role: Role): CurrentUser => ({ id: 42, username: `matrix-${role}`, displayName: role, role, mustChangePassword: false });

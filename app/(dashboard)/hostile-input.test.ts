@@ -16,6 +16,12 @@ import { rawRequest } from "@/lib/vicidial/test-support";
 import { useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
 import type { HttpMethod } from "@/lib/vicidial/transport";
+import { testSession } from "@/lib/testing/session";
+import * as dids from "./dids/actions";
+import * as phones from "./phones/actions";
+import * as aliases from "./aliases/actions";
+import * as cid from "./cid-groups/actions";
+import * as calls from "./calls/actions";
 
 /**
  * Nothing a user types can add or change a VICIdial parameter (DESIGN, issue 19). Generated
@@ -40,14 +46,7 @@ import type { HttpMethod } from "@/lib/vicidial/transport";
  * the number of cases (1 = the default).
  */
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const dids = await import("./dids/actions");
-const phones = await import("./phones/actions");
-const aliases = await import("./aliases/actions");
-const cid = await import("./cid-groups/actions");
-const calls = await import("./calls/actions");
+const session = testSession();
 
 const ADMIN: CurrentUser = { id: 1, username: "prop.tester", displayName: "Property tester", role: "admin", mustChangePassword: false };
 const API = { user: "6666", pass: "1234" };

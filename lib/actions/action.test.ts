@@ -1,24 +1,28 @@
 import { desc, eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { z } from "zod";
 import { fail, ok } from "@/lib/actions/result";
 import { auditLog } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { action } from "./action";
 import type { CurrentUser } from "../auth/session";
+import { testSession } from "@/lib/testing/session";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => session.user) }));
+const session = testSession();
 
 const supervisor: CurrentUser = { id: 7, username: "sup.ervisor-1", displayName: "Sue", role: "supervisor", mustChangePassword: false };
 const qa: CurrentUser = { id: 8, username: "qa", displayName: "Quinn", role: "qa", mustChangePassword: false };
 
 const schema = z.object({ pattern: z.string().regex(/^\d+$/, "Digits only"), pass: z.string().optional(), tags: z.array(z.string()).optional() });
 
+/** The spy on the schema's parse that the running test made, removed after it. */
+let parse: MockInstance<typeof schema.safeParse> | undefined;
+afterEach(() => parse?.mockRestore());
+
 function makeAction(body: Parameters<typeof action<typeof schema, { pattern: string }>>[1]) {
   const handler = vi.fn(body);
-  const parse = vi.spyOn(schema, "safeParse");
+  parse = vi.spyOn(schema, "safeParse");
   return { handler, parse, run: action({ permission: "dids.write", schema, audit: "did.add" }, handler) };
 }
 
@@ -30,7 +34,6 @@ for (const backend of testBackends()) {
 
     beforeEach(() => {
       session.user = supervisor;
-      vi.restoreAllMocks();
     });
 
     it("refuses an anonymous call before parsing anything, and writes nothing", async () => {

@@ -1,8 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import type { SessionClaims } from "./claims";
+import * as sessionCookie from "@/lib/auth/session-cookie";
+import { replaceExportForFile } from "@/lib/testing/replace-export";
+import { getCurrentUser } from "./session";
+import { setDisabled, createUser } from "./users";
+import { GET as jobProgressRoute } from "@/app/api/jobs/[id]/route";
+import { lookupCallAction } from "@/app/(dashboard)/calls/actions";
 
 /**
  * A disabled user's open sessions stop working at their next request, whatever the request:
@@ -10,13 +16,8 @@ import type { SessionClaims } from "./claims";
  * action. Only the reading of the cookie (lib/auth/session-cookie) is replaced: it hands over the claims the
  * cookie carried, as it does in a request.
  */
-const cookie = vi.hoisted(() => ({ session: null as { claims: SessionClaims; expires: string } | null }));
-vi.mock("@/lib/auth/session-cookie", () => ({ readSessionClaims: async () => cookie.session?.claims ?? null }));
-
-const { getCurrentUser } = await import("./session");
-const { setDisabled, createUser } = await import("./users");
-const { GET: jobProgressRoute } = await import("@/app/api/jobs/[id]/route");
-const { lookupCallAction } = await import("@/app/(dashboard)/calls/actions");
+const cookie = { session: null as { claims: SessionClaims; expires: string } | null };
+replaceExportForFile(sessionCookie, "readSessionClaims", async () => cookie.session?.claims ?? null);
 
 for (const backend of testBackends()) {
   describe(`a disabled user's open session on ${backend}`, () => {

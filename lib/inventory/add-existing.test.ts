@@ -1,23 +1,24 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, dids, phoneAliases, phones } from "@/lib/db/schema";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
+import { testSession } from "@/lib/testing/session";
+import { replaceExportForFile } from "@/lib/testing/replace-export";
+import * as clusterReader from "@/lib/cluster/reader";
+import { addExistingDidAction } from "@/app/(dashboard)/dids/actions";
+import { addExistingPhoneAction } from "@/app/(dashboard)/phones/actions";
+import { addExistingAliasAction } from "@/app/(dashboard)/aliases/actions";
+import { getDid } from "../dids/inventory";
+import { getPhone } from "../phones/inventory";
+import { getAlias } from "../aliases/inventory";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+const session = testSession();
 // This dashboard has no cluster reads (no VICIDIAL_DB_URL, not the demo): the feature's setting.
-const reads = vi.hoisted(() => ({ enabled: false }));
-vi.mock("@/lib/cluster/reader", () => ({ clusterReadsEnabled: () => reads.enabled }));
-
-const { addExistingDidAction } = await import("@/app/(dashboard)/dids/actions");
-const { addExistingPhoneAction } = await import("@/app/(dashboard)/phones/actions");
-const { addExistingAliasAction } = await import("@/app/(dashboard)/aliases/actions");
-const { getDid } = await import("../dids/inventory");
-const { getPhone } = await import("../phones/inventory");
-const { getAlias } = await import("../aliases/inventory");
+const reads = { enabled: false };
+replaceExportForFile(clusterReader, "clusterReadsEnabled", () => reads.enabled);
 
 const ADMIN: CurrentUser = { id: 3, username: "admin.ann", displayName: "Ann", role: "admin", mustChangePassword: false };
 

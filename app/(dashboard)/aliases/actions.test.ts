@@ -1,16 +1,15 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, phoneAliases } from "@/lib/db/schema";
 import { getAlias, upsertAlias } from "@/lib/aliases/inventory";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
+import { testSession } from "@/lib/testing/session";
+import { addAliasAction, deleteAliasAction, updateAliasAction } from "./actions";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const { addAliasAction, deleteAliasAction, updateAliasAction } = await import("./actions");
+const session = testSession();
 
 const IT: CurrentUser = { id: 7, username: "it.jane", displayName: "Jane (IT)", role: "provisioning", mustChangePassword: false };
 

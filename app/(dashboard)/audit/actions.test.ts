@@ -7,20 +7,19 @@ import { getDid } from "@/lib/dids/inventory";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
+import { testSession } from "@/lib/testing/session";
+import * as undo from "./actions";
+import * as didActions from "../dids/actions";
+import * as phoneActions from "../phones/actions";
+import * as aliasActions from "../aliases/actions";
+import * as cidActions from "../cid-groups/actions";
 
 /**
  * Undo from the audit log, end to end: the real actions (the change, then its undo) against the
  * simulator over HTTP and a real database. Only the session lookup is replaced.
  */
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+const session = testSession();
 vi.setConfig({ testTimeout: 30_000 });
-
-const undo = await import("./actions");
-const didActions = await import("../dids/actions");
-const phoneActions = await import("../phones/actions");
-const aliasActions = await import("../aliases/actions");
-const cidActions = await import("../cid-groups/actions");
 
 const SUPERVISOR: CurrentUser = { id: 3, username: "sup.sam", displayName: "Sam", role: "supervisor", mustChangePassword: false };
 const IT: CurrentUser = { id: 7, username: "it.jane", displayName: "Jane", role: "provisioning", mustChangePassword: false };

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { createServer } from "node:net";
 import { and, asc, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { BatchRow } from "@/lib/calls/outcome";
 import { recentLookups } from "@/lib/calls/recent";
@@ -9,11 +9,10 @@ import { auditLog } from "@/lib/db/schema";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { auditMark, testBackends, useTestDatabase } from "@/lib/testing/db";
 import { configureVicidial } from "@/lib/vicidial/default-client";
+import { testSession } from "@/lib/testing/session";
+import { lookupCallAction, lookupCallBatchAction } from "./actions";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const { lookupCallAction, lookupCallBatchAction } = await import("./actions");
+const session = testSession();
 
 const QA: CurrentUser = { id: 31, username: "qa.quinn", displayName: "Quinn (QA)", role: "qa", mustChangePassword: false };
 const SUPERVISOR: CurrentUser = { id: 32, username: "sup.sam", displayName: "Sam", role: "supervisor", mustChangePassword: false };

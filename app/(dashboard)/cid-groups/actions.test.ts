@@ -1,5 +1,5 @@
 import { and, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, cidGroups } from "@/lib/db/schema";
 import { getCidGroup, upsertCidGroup } from "@/lib/cid-groups/inventory";
@@ -14,10 +14,10 @@ import {
   removeCidGroupAction,
   updateCidEntriesAction,
 } from "./actions";
+import { testSession } from "@/lib/testing/session";
 
 /** Only the session lookup is replaced: everything else is the real action against a real simulator. */
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+const session = testSession();
 
 const supervisor: CurrentUser = { id: 7, username: "sup.anna", displayName: "Anna", role: "supervisor", mustChangePassword: false };
 const provisioning: CurrentUser = { id: 8, username: "it.bob", displayName: "Bob", role: "provisioning", mustChangePassword: false };

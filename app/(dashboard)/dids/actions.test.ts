@@ -1,5 +1,5 @@
 import { and, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, dids } from "@/lib/db/schema";
 import { seedDemoInventory } from "@/lib/demo/seed-inventory";
@@ -11,12 +11,10 @@ import { configureVicidial } from "@/lib/vicidial/default-client";
 import { DID_COLUMNS } from "@/lib/jobs/prepare/dids";
 import { guessMapping } from "@/lib/jobs/prepare/columns";
 import { comparableEntry, runFileJob } from "@/lib/jobs/test-helpers";
+import { testSession } from "@/lib/testing/session";
+import { addDidAction, copyDidAction, deleteDidAction, updateDidAction } from "./actions";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const { addDidAction, copyDidAction, deleteDidAction, updateDidAction } = await import("./actions");
-
+const session = testSession();
 
 const SUPERVISOR: CurrentUser = { id: 3, username: "sup.sam", displayName: "Sam (supervisor)", role: "supervisor", mustChangePassword: false };
 const QA: CurrentUser = { id: 4, username: "qa.quinn", displayName: "Quinn (QA)", role: "qa", mustChangePassword: false };

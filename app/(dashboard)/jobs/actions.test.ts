@@ -7,16 +7,15 @@ import type { JobRunner } from "@/lib/jobs/runner";
 import type { RunningSimulator } from "@/lib/simulator";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import type { VicidialClient } from "@/lib/vicidial/client";
+import { testSession } from "@/lib/testing/session";
+import * as actions from "./actions";
+import { GET as progressRoute } from "@/app/api/jobs/[id]/route";
+import { GET as resultsRoute } from "@/app/api/jobs/[id]/results/route";
 
 process.env.AUTH_SECRET ??= "job-action-tests-secret-0123456789abcdef";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const actions = await import("./actions");
-const { GET: progressRoute } = await import("@/app/api/jobs/[id]/route");
-const { GET: resultsRoute } = await import("@/app/api/jobs/[id]/results/route");
+const session = testSession();
 
 const ADMIN: CurrentUser = { id: 1, username: "admin", displayName: "Demo admin", role: "admin", mustChangePassword: false };
 const SUPERVISOR: CurrentUser = { id: 3, username: "sup.sam", displayName: "Sam (supervisor)", role: "supervisor", mustChangePassword: false };

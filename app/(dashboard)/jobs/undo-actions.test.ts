@@ -8,16 +8,15 @@ import type { RunningSimulator } from "@/lib/simulator";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
 import type { VicidialClient } from "@/lib/vicidial/client";
 import { configureVicidial } from "@/lib/vicidial/default-client";
+import { testSession } from "@/lib/testing/session";
+import * as jobActions from "./actions";
+import * as undoActions from "./undo-actions";
+import * as phoneActions from "../phones/actions";
 
 process.env.AUTH_SECRET ??= "undo-job-action-tests-secret-0123456789ab";
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 120_000 });
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const jobActions = await import("./actions");
-const undoActions = await import("./undo-actions");
-const phoneActions = await import("../phones/actions");
+const session = testSession();
 
 const IT: CurrentUser = { id: 7, username: "it.jane", displayName: "Jane (IT)", role: "provisioning", mustChangePassword: false };
 const SUPERVISOR: CurrentUser = { id: 3, username: "sup.sam", displayName: "Sam", role: "supervisor", mustChangePassword: false };

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { auditLog, phones } from "@/lib/db/schema";
 import { getPhone, upsertPhone } from "@/lib/phones/inventory";
@@ -10,14 +10,13 @@ import { configureVicidial } from "@/lib/vicidial/default-client";
 import { AGENT_COLUMNS, agentJobOptionsSchema } from "@/lib/jobs/prepare/agents";
 import { guessMapping } from "@/lib/jobs/prepare/columns";
 import { comparableEntry, runFileJob } from "@/lib/jobs/test-helpers";
+import { testSession } from "@/lib/testing/session";
+import { addPhoneAction, deletePhoneAction, updatePhoneAction } from "./actions";
 
 // The agent job keeps its generated passwords sealed with a key derived from this secret.
 process.env.AUTH_SECRET ??= "phone-actions-tests-secret-0123456789abcdef";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const { addPhoneAction, deletePhoneAction, updatePhoneAction } = await import("./actions");
+const session = testSession();
 
 const IT: CurrentUser = { id: 7, username: "it.jane", displayName: "Jane (IT)", role: "provisioning", mustChangePassword: false };
 const SUPERVISOR: CurrentUser = { id: 8, username: "sup", displayName: "Sup", role: "supervisor", mustChangePassword: false };

@@ -1,13 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { phones } from "@/lib/db/schema";
 import { upsertPhone } from "@/lib/phones/inventory";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
+import { testSession } from "@/lib/testing/session";
+import { GET } from "./route";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-
-const { GET } = await import("./route");
+const session = testSession();
 
 const as = (role: CurrentUser["role"]): CurrentUser => ({ id: 3, username: role, displayName: role, role, mustChangePassword: false });
 const lookup = (q: string) => GET(new Request(`http://dashboard.test/aliases/phone-logins.json?${new URLSearchParams({ q })}`));
