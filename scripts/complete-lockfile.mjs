@@ -1,9 +1,11 @@
-// Our npm registry serves only the packages for this platform, so `npm install` leaves the
-// other platforms' optional binaries (swc, oxide, resolver bindings) out of package-lock.json,
-// and `npm ci` then refuses the lock as "out of sync". This adds a lock entry for every
-// declared optional dependency that has none; npm skips them at install because they are
-// optional and do not exist for this platform. Run `npm run lock:complete` after changing
-// dependencies.
+// A registry that serves only this platform's packages makes `npm install` leave the other
+// platforms' optional binaries (swc, oxide, resolver bindings) out of package-lock.json, and
+// `npm ci` then refuses the lock as "out of sync". This adds a lock entry for every declared
+// optional dependency that has none; npm skips them at install because they are optional and that
+// registry does not serve them. Run `npm run lock:complete` after changing dependencies.
+// Such an entry says nothing of its platform: where the registry serves every platform (ours does
+// now), `npm ci` installs all of them, 29 packages and 400 MB here. There `npm install` writes full
+// entries itself and this finds nothing to add.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
