@@ -35,6 +35,18 @@ rmSync(VITEST_JSON, { force: true });
 rmSync(PROCESS_JSON, { force: true });
 rmSync(PLAYWRIGHT_JSON, { force: true });
 
+const LINT = ["Lint", "npx", ["eslint", "--max-warnings=0", "."]];
+const TYPECHECK = ["Typecheck", process.execPath, ["node_modules/typescript7/bin/tsc", "--noEmit"]];
+const BUILD = ["Production build for browser and process tests", "npx", ["next", "build"], { NEXT_DIST_DIR: ".next-e2e" }];
+const UNIT = ["Unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]];
+const PROCESS = [
+  "Process tests",
+  "npx",
+  ["vitest", "run", "--config", "vitest.process.config.mts", "--reporter=default", "--reporter=json", `--outputFile.json=${PROCESS_JSON}`],
+  { NEXT_DIST_DIR: ".next-e2e" },
+];
+const BROWSER = ["Browser tests", "npx", ["playwright", "test"], { NEXT_DIST_DIR: ".next-e2e", E2E_SKIP_BUILD: "1" }];
+
 // Stages run one after another. A stage's lanes run side by side, and the steps of a lane one
 // after another: lint keeps one core busy for ~30 s, beside it the typecheck (~12 s) and then the
 // build, which would otherwise wait for lint with a core idle (measured here: 41-45 s for the
@@ -46,27 +58,7 @@ rmSync(PLAYWRIGHT_JSON, { force: true });
 // tests, 415 s. Typecheck with TypeScript 7, the compiler in native code: 7-14 s here where
 // TypeScript 5.9 took 34-40 s. The typescript 5.9 package stays for the tools that use its
 // JavaScript API (Next, typescript-eslint, editors); both accept the same code.
-const stages = [
-  [
-    [["Lint", "npx", ["eslint", "--max-warnings=0", "."]]],
-    [
-      ["Typecheck", process.execPath, ["node_modules/typescript7/bin/tsc", "--noEmit"]],
-      ["Production build for browser and process tests", "npx", ["next", "build"], { NEXT_DIST_DIR: ".next-e2e" }],
-    ],
-  ],
-  [
-    [["Unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]]],
-    [
-      [
-        "Process tests",
-        "npx",
-        ["vitest", "run", "--config", "vitest.process.config.mts", "--reporter=default", "--reporter=json", `--outputFile.json=${PROCESS_JSON}`],
-        { NEXT_DIST_DIR: ".next-e2e" },
-      ],
-    ],
-  ],
-  [[["Browser tests", "npx", ["playwright", "test"], { NEXT_DIST_DIR: ".next-e2e", E2E_SKIP_BUILD: "1" }]]],
-];
+const stages = [[[LINT], [TYPECHECK, BUILD]], [[UNIT], [PROCESS]], [[BROWSER]]];
 
 // No network here: telemetry would only wait on refused connections.
 process.env.NEXT_TELEMETRY_DISABLED = "1";

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import type { SessionClaims } from "@/lib/auth/claims";
-import * as sessionCookie from "@/lib/auth/session-cookie";
-import { replaceExportForFile } from "@/lib/testing/replace-export";
+import { testSessionCookie } from "@/lib/testing/session";
 import { route } from "./route";
 import { createUser } from "@/lib/auth/users";
 
@@ -10,8 +8,7 @@ import { createUser } from "@/lib/auth/users";
  * route() with the real session check (lib/auth/session → the database): only the reading
  * of the cookie (lib/auth/session-cookie) is replaced, handing over the claims a cookie would carry.
  */
-const cookie = { session: null as { claims: SessionClaims; expires: string } | null };
-replaceExportForFile(sessionCookie, "readSessionClaims", async () => cookie.session?.claims ?? null);
+const cookie = testSessionCookie();
 
 const DASHBOARD = "http://dash.example";
 

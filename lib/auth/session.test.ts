@@ -2,9 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/db/schema";
 import { testBackends, useTestDatabase } from "@/lib/testing/db";
-import type { SessionClaims } from "./claims";
-import * as sessionCookie from "@/lib/auth/session-cookie";
-import { replaceExportForFile } from "@/lib/testing/replace-export";
+import { testSessionCookie } from "@/lib/testing/session";
 import { getCurrentUser } from "./session";
 import { setDisabled, createUser } from "./users";
 import { GET as jobProgressRoute } from "@/app/api/jobs/[id]/route";
@@ -16,8 +14,7 @@ import { lookupCallAction } from "@/app/(dashboard)/calls/actions";
  * action. Only the reading of the cookie (lib/auth/session-cookie) is replaced: it hands over the claims the
  * cookie carried, as it does in a request.
  */
-const cookie = { session: null as { claims: SessionClaims; expires: string } | null };
-replaceExportForFile(sessionCookie, "readSessionClaims", async () => cookie.session?.claims ?? null);
+const cookie = testSessionCookie();
 
 for (const backend of testBackends()) {
   describe(`a disabled user's open session on ${backend}`, () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, vi } from "vitest";
+import { afterAll, beforeAll, vi, type MockInstance } from "vitest";
 
 /**
  * Replaces one function a module exports, for the rest of the test file, and puts it back after.
@@ -10,11 +10,10 @@ export function replaceExportForFile<Module extends object, Name extends keyof M
   name: Name,
   implementation: Module[Name] extends (...args: infer A) => infer R ? (...args: A) => R : never,
 ): void {
+  let spy: MockInstance | undefined;
   beforeAll(() => {
     // A module's exports typed as a plain object: vi.spyOn's overloads cannot infer from a generic one.
-    vi.spyOn(module as Record<string, (...args: unknown[]) => unknown>, name).mockImplementation(implementation as (...args: unknown[]) => unknown);
+    spy = vi.spyOn(module as Record<string, (...args: unknown[]) => unknown>, name).mockImplementation(implementation as (...args: unknown[]) => unknown);
   });
-  afterAll(() => {
-    vi.mocked(module[name] as (...args: unknown[]) => unknown).mockRestore();
-  });
+  afterAll(() => spy?.mockRestore());
 }
